@@ -1,0 +1,182 @@
+"""The `vfk` command line: the same core as the window, for batch work and other tools.
+
+Every command takes --db (before or after its name). A refusal is one line on stderr and exit 1;
+wrong usage exits 2; nothing ever prints a traceback (an unexpected error is logged instead).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from vfk_desktop import __version__
+from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.domain.periods import parse_period
+from vfk_desktop.paths import resolve_db_path
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _open(args: argparse.Namespace, create: bool = False):
+    from vfk_desktop.store.connection import open_store
+
+    return open_store(resolve_db_path(args.db), create=create)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from vfk_desktop.store.reference import load_reference
+
+    with _open(args, create=True) as store:
+        load_reference(store)
+        print(f"Database ready: {store.path}")
+        if args.sample:
+            from vfk_desktop.store.sample import ILLUSTRATIVE, load_sample
+
+            result = load_sample(store)
+            if not result.ok:
+                raise VfkError(result.summary())
+            print(f"Sample data: {result.summary()}")
+            print(ILLUSTRATIVE)
+    return 0
+
+
+def cmd_fare(args: argparse.Namespace) -> int:
+    from vfk_desktop import textout
+    from vfk_desktop.store.queries import fare_table, resolve_district
+
+    period = parse_period(args.period) if args.period else None
+    with _open(args) as store:
+        locality = resolve_district(store, args.locality)
+        rows = fare_table(store, locality, period)
+    if args.json:
+        print(json.dumps([row.to_json() for row in rows], indent=2, ensure_ascii=False))
+    else:
+        print(textout.fare(locality, rows))
+    return 0
+
+
+def cmd_rankings(args: argparse.Namespace) -> int:
+    from vfk_desktop import textout
+    from vfk_desktop.store.queries import ranking_rows, resolve_district
+
+    with _open(args) as store:
+        locality = resolve_district(store, args.locality)
+        rows = ranking_rows(store, locality)
+    if args.json:
+        print(json.dumps([row.to_json() for row in rows], indent=2, ensure_ascii=False))
+    else:
+        print(textout.rankings(locality, rows))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from vfk_desktop import textout
+    from vfk_desktop.io.readers.importer import plan_import
+    from vfk_desktop.store.imports import apply_plan, import_context
+
+    with _open(args) as store:
+        ctx = import_context(store, add_indicators=args.add_indicators)
+        plan = plan_import([Path(name) for name in args.files], ctx, sheet_name=args.sheet)
+        result = apply_plan(store, plan, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(textout.import_report(result))
+    return 0 if result.ok else 1
+
+
+def cmd_imports(args: argparse.Namespace) -> int:
+    from vfk_desktop import textout
+    from vfk_desktop.store.imports import list_imports
+
+    with _open(args) as store:
+        records = list_imports(store)
+    if args.json:
+        print(json.dumps([r.to_json() for r in records], indent=2, ensure_ascii=False))
+    else:
+        print(textout.imports(records))
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from vfk_desktop.store.imports import undo_import
+
+    with _open(args) as store:
+        restored = undo_import(store, args.import_id)
+    print(f"Import {args.import_id} undone: its figures were removed and {restored} earlier "
+          f"figure(s) put back.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
+                        help="the database file (default: $VFK_DB, else the user's data folder)")
+    parser = argparse.ArgumentParser(
+        prog="vfk", description="Locality Board figures for Kent's districts: import, compare, "
+        "export and print.")
+    parser.add_argument("--db", default=None, metavar="PATH",
+                        help="the database file (default: $VFK_DB, else the user's data folder)")
+    parser.add_argument("--version", action="version", version=f"vfk_desktop {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    init = add("init", cmd_init, "create or upgrade the database and load the reference data")
+    init.add_argument("--sample", action="store_true", help="also load the sample data")
+
+    fare = add("fare", cmd_fare, "How does a district fare in Kent?")
+    fare.add_argument("--locality", required=True, metavar="NAME")
+    fare.add_argument("--period", metavar="P", help="one period (default: each indicator's latest)")
+    fare.add_argument("--json", action="store_true", help="print JSON rows")
+
+    rankings = add("rankings", cmd_rankings, "a district's High / Medium / Low priority ranking")
+    rankings.add_argument("--locality", required=True, metavar="NAME")
+    rankings.add_argument("--json", action="store_true", help="print JSON rows")
+
+    imp = add("import", cmd_import, "import spreadsheets, all or nothing")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--sheet", metavar="NAME", help="read only this sheet of each workbook")
+    imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
+    imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    imp.add_argument("--add-indicators", action="store_true",
+                     help="add unknown indicator codes that come with a title")
+
+    listing = add("imports", cmd_imports, "list the imports")
+    listing.add_argument("--json", action="store_true", help="print JSON rows")
+
+    undo = add("undo", cmd_undo, "take an import back, restoring what it replaced")
+    undo.add_argument("import_id", type=int, metavar="IMPORT_ID")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except VfkError as error:
+        print(f"vfk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("vfk: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug: one line here, the traceback in the log
+        from vfk_desktop.logs import log_exception
+
+        where = log_exception(error, context=f"vfk {args.command}")
+        print(f"vfk: unexpected error ({type(error).__name__}: {error}); details in {where}",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

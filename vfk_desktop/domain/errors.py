@@ -1,0 +1,39 @@
+"""Errors an officer can read: every refusal is one sentence saying what is wrong and where."""
+
+from __future__ import annotations
+
+
+class VfkError(Exception):
+    """Base of every expected failure; its text is shown to the user as it is."""
+
+
+class UnknownLocality(VfkError):
+    def __init__(self, name: str, suggestion: str | None = None) -> None:
+        hint = f' Did you mean "{suggestion}"?' if suggestion else ""
+        super().__init__(f'"{name}" is not one of the 12 Kent districts.{hint}')
+        self.name = name
+        self.suggestion = suggestion
+
+
+class UnknownIndicator(VfkError):
+    def __init__(self, code: str, suggestion: str | None = None) -> None:
+        hint = f" Did you mean {suggestion}?" if suggestion else ""
+        super().__init__(f'"{code}" is not an indicator in the catalogue.{hint}')
+        self.code = code
+        self.suggestion = suggestion
+
+
+class BadCode(VfkError):
+    def __init__(self, text: str) -> None:
+        super().__init__(f'"{text}" is not an indicator code (expected e.g. "NI 163" or "NI 120f").')
+
+
+class BadPeriod(VfkError):
+    def __init__(self, text: str) -> None:
+        super().__init__(
+            f'"{text}" is not a period (expected e.g. "2008/09", "2008", "2009/10 Q3" or "Mar 2010").'
+        )
+
+
+class StoreError(VfkError):
+    """The database file cannot be used as asked (missing, locked, too new, damaged, read-only)."""

@@ -1,0 +1,189 @@
+"""Periods: financial years, calendar years, quarters and months, parsed forgivingly and ordered in time.
+
+Canonical labels: "2008/09" (April 2008 to March 2009), "2008" (a calendar year), "2009/10 Q3"
+(October to December 2009: quarters of a financial year start in April), "2009 Q1" (January to
+March 2009) and "Mar 2010". A period's place in time is its end, then its start: of two periods
+ending together the shorter one is the later, so "latest" prefers the finer figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from vfk_desktop.domain.errors import BadPeriod
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = {name: i for i, name in enumerate(MONTHS, 1)} | {
+    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
+    "sept": 9, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+
+
+class PeriodKind(Enum):
+    FINANCIAL_YEAR = "financial year"
+    CALENDAR_YEAR = "calendar year"
+    FINANCIAL_QUARTER = "financial quarter"
+    CALENDAR_QUARTER = "calendar quarter"
+    MONTH = "month"
+
+
+@dataclass(frozen=True, order=False)
+class Period:
+    kind: PeriodKind
+    year: int  # the starting calendar year ("2008/09" -> 2008)
+    part: int = 0  # quarter 1-4 or month 1-12; 0 for a whole year
+
+    @property
+    def start(self) -> dt.date:
+        if self.kind is PeriodKind.FINANCIAL_YEAR:
+            return dt.date(self.year, 4, 1)
+        if self.kind is PeriodKind.CALENDAR_YEAR:
+            return dt.date(self.year, 1, 1)
+        if self.kind is PeriodKind.FINANCIAL_QUARTER:
+            month = 4 + 3 * (self.part - 1)
+            return dt.date(self.year + (month > 12), (month - 1) % 12 + 1, 1)
+        if self.kind is PeriodKind.CALENDAR_QUARTER:
+            return dt.date(self.year, 1 + 3 * (self.part - 1), 1)
+        return dt.date(self.year, self.part, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the period."""
+        months = {PeriodKind.FINANCIAL_YEAR: 12, PeriodKind.CALENDAR_YEAR: 12,
+                  PeriodKind.FINANCIAL_QUARTER: 3, PeriodKind.CALENDAR_QUARTER: 3,
+                  PeriodKind.MONTH: 1}[self.kind]
+        start = self.start
+        index = start.month - 1 + months
+        first_after = dt.date(start.year + index // 12, index % 12 + 1, 1)
+        return first_after - dt.timedelta(days=1)
+
+    @property
+    def label(self) -> str:
+        if self.kind is PeriodKind.FINANCIAL_YEAR:
+            return f"{self.year}/{(self.year + 1) % 100:02d}"
+        if self.kind is PeriodKind.CALENDAR_YEAR:
+            return str(self.year)
+        if self.kind is PeriodKind.FINANCIAL_QUARTER:
+            return f"{self.year}/{(self.year + 1) % 100:02d} Q{self.part}"
+        if self.kind is PeriodKind.CALENDAR_QUARTER:
+            return f"{self.year} Q{self.part}"
+        return f"{MONTHS[self.part - 1].title()} {self.year}"
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        return (self.end, self.start)
+
+    def __lt__(self, other: Period) -> bool:
+        return self.sort_key < other.sort_key
+
+    def __le__(self, other: Period) -> bool:
+        return self.sort_key <= other.sort_key
+
+    def __gt__(self, other: Period) -> bool:
+        return self.sort_key > other.sort_key
+
+    def __ge__(self, other: Period) -> bool:
+        return self.sort_key >= other.sort_key
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _full_year(text: str) -> int:
+    """A year from "2008" or "08" (two digits: 70-99 are 19xx, the rest 20xx)."""
+    year = int(text)
+    if len(text) <= 2:
+        year += 1900 if year >= 70 else 2000
+    return year
+
+
+def _second_year_follows(first: int, second_text: str) -> bool:
+    """True when "09", "9" or "2009" is the year after first."""
+    second = int(second_text)
+    if len(second_text) == 4:
+        return second == first + 1
+    return second == (first + 1) % 10 ** len(second_text)
+
+
+_FY = r"(?P<y1>\d{4}|\d{2})\s*[/\-–]\s*(?P<y2>\d{4}|\d{2}|\d)"
+_Q = r"Q\s*(?P<q>[1-4])"
+_PATTERNS = [
+    ("fy", re.compile(rf"^(?:FY\s*)?{_FY}$", re.I)),
+    ("fq", re.compile(rf"^(?:FY\s*)?{_FY}[\s,]*\(?{_Q}\)?$", re.I)),
+    ("fq", re.compile(rf"^{_Q}[\s,]*(?:FY\s*)?{_FY}$", re.I)),
+    ("cy", re.compile(r"^(?:CY\s*)?(?P<y>\d{4})(?:\.0)?$", re.I)),
+    ("cq", re.compile(rf"^(?P<y>\d{{4}})[\s,]*{_Q}$", re.I)),
+    ("cq", re.compile(rf"^{_Q}[\s,]*(?P<y>\d{{4}})$", re.I)),
+    ("month", re.compile(r"^(?P<m>[a-z]{3,9})\.?[\s\-/,]*(?P<y>\d{4}|\d{2})$", re.I)),
+    ("month_num", re.compile(r"^(?P<m>\d{1,2})\s*[/\-.]\s*(?P<y>\d{4})$")),
+]
+YEAR_RANGE = range(1900, 2101)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Period | None:
+    cleaned = " ".join(text.replace("\u2013", "-").split())
+    for kind, pattern in _PATTERNS:
+        match = pattern.match(cleaned)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if kind in ("fy", "fq"):
+            first = _full_year(groups["y1"])
+            if not _second_year_follows(first, groups["y2"]):
+                continue
+            if kind == "fy":
+                return Period(PeriodKind.FINANCIAL_YEAR, first)
+            return Period(PeriodKind.FINANCIAL_QUARTER, first, int(groups["q"]))
+        if kind == "cy":
+            return Period(PeriodKind.CALENDAR_YEAR, int(groups["y"]))
+        if kind == "cq":
+            return Period(PeriodKind.CALENDAR_QUARTER, int(groups["y"]), int(groups["q"]))
+        if kind == "month":
+            month = _MONTH_NAMES.get(groups["m"].lower())
+            if month is None:
+                continue
+            return Period(PeriodKind.MONTH, _full_year(groups["y"]), month)
+        month = int(groups["m"])
+        if 1 <= month <= 12:
+            return Period(PeriodKind.MONTH, int(groups["y"]), month)
+    return None
+
+
+def try_parse_period(value: object) -> Period | None:
+    """A Period from a label, a year number or a date; None when it is not one."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        period = Period(PeriodKind.MONTH, value.year, value.month)
+    elif isinstance(value, (int, float)):
+        if isinstance(value, float) and not value.is_integer():
+            return None
+        period = Period(PeriodKind.CALENDAR_YEAR, int(value))
+    else:
+        period = _parse_text(str(value))
+    if period is None or period.year not in YEAR_RANGE:
+        return None
+    return period
+
+
+def parse_period(value: object) -> Period:
+    """A Period, or BadPeriod naming the text that is not one."""
+    period = try_parse_period(value)
+    if period is None:
+        raise BadPeriod(str(value))
+    return period
+
+
+def canonical_period(value: object) -> str:
+    return parse_period(value).label
+
+
+def latest(periods: list[Period]) -> Period | None:
+    return max(periods, default=None)

@@ -1,0 +1,1 @@
+"""Readers: open a file, find its layout, parse its values, and plan the import."""

@@ -1,0 +1,152 @@
+"""Reading one row's cells into places, codes, periods and figures, reporting each problem once.
+
+Every layout uses these, so a bad district name or period reads the same whatever the sheet's shape.
+"""
+
+from __future__ import annotations
+
+from vfk_desktop.domain.codes import try_parse_code
+from vfk_desktop.domain.localities import KENT
+from vfk_desktop.domain.model import Priority
+from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.io.readers.plan import (
+    CommentaryRow,
+    FigureRow,
+    ImportContext,
+    ImportPlan,
+    NewIndicator,
+    Origin,
+    RankingRow,
+)
+from vfk_desktop.io.readers.sheets import Sheet, is_blank
+from vfk_desktop.io.readers.values import parse_value
+
+
+def origin_of(sheet: Sheet, row: int, index: int) -> Origin:
+    return Origin(sheet.file.name, sheet.name, row, sheet.cell_ref(row, index))
+
+
+def cell_text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return " ".join(str(cell).split())
+
+
+def resolve_area(ctx: ImportContext, plan: ImportPlan, cell: object, origin: Origin) -> str | None:
+    """The district's or Kent's name; None (and the row skipped or rejected) otherwise."""
+    text = cell_text(cell)
+    if not text:
+        plan.reject(origin, f"no locality in {origin.cell}.")
+        return None
+    area = ctx.matcher.match(text)
+    if area is None:
+        hint = ctx.matcher.suggest(text)
+        plan.reject(
+            origin,
+            f'"{text}" in {origin.cell} is not one of the 12 Kent districts'
+            + (f' (did you mean "{hint}"?).' if hint else "."),
+        )
+        return None
+    if area.kind == "outside":
+        plan.skip(origin, f"{area.name} is outside Kent's 12 districts; the row was skipped.")
+        return None
+    return area.name
+
+
+def resolve_code(
+    ctx: ImportContext,
+    plan: ImportPlan,
+    cell: object,
+    origin: Origin,
+    title: str | None = None,
+    unit: str | None = None,
+) -> str | None:
+    """The indicator's canonical code, if the catalogue knows it (or it may be added)."""
+    text = cell_text(cell)
+    code = try_parse_code(text)
+    if code is None:
+        plan.reject(origin, f'"{text}" in {origin.cell} is not an indicator code '
+                            f'(expected e.g. "NI 163").' if text else f"no indicator code in {origin.cell}.")
+        return None
+    if code in ctx.indicators or code in plan.new_indicators:
+        return code
+    if ctx.add_indicators and title:
+        plan.new_indicators[code] = NewIndicator(code, title, unit, origin)
+        return code
+    hint = ctx.suggest_code(code, title)
+    advice = f" (did you mean {hint}?)" if hint and hint != code else ""
+    if title and not ctx.add_indicators:
+        advice += "; to add it to the catalogue, import again with --add-indicators"
+    elif not title:
+        advice += "; a new indicator needs a title column to be added"
+    plan.reject(origin, f"{code} in {origin.cell} is not in the indicator catalogue{advice}.")
+    return None
+
+
+def resolve_period(plan: ImportPlan, cell: object, origin: Origin) -> Period | None:
+    period = try_parse_period(cell.strip() if isinstance(cell, str) else cell)
+    if period is None:
+        text = cell_text(cell)
+        plan.reject(
+            origin,
+            f'"{text}" in {origin.cell} is not a period (e.g. "2008/09", "2008", "2009/10 Q3").'
+            if text else f"no period in {origin.cell}.",
+        )
+    return period
+
+
+def add_figure(
+    plan: ImportPlan,
+    sheet: Sheet,
+    row: int,
+    index: int,
+    cell: object,
+    *,
+    indicator: str,
+    area: str,
+    period: Period,
+    kind: str,
+    keep_blank: bool,
+    percent_unit: bool,
+) -> None:
+    """One figure cell into the plan; a blank is "not available" only where keep_blank says so."""
+    origin = origin_of(sheet, row, index)
+    cell = sheet.error_cells.get((row, sheet.first_column + index), cell)
+    if is_blank(cell) and not keep_blank:
+        return
+    percent = percent_unit and (row, sheet.first_column + index) in sheet.percent_cells
+    parsed = parse_value(cell, percent_format=percent)
+    if parsed.problem:
+        plan.reject(origin, f"{parsed.problem} in {origin.cell}.")
+        return
+    plan.add_figure(
+        FigureRow(indicator, area, period.label, kind, parsed.value, parsed.text, parsed.missing,
+                  origin)
+    )
+
+
+def add_ranking(plan: ImportPlan, cell: object, origin: Origin, *, area: str, indicator: str,
+                round_: Period | None) -> None:
+    if is_blank(cell):
+        return
+    priority = Priority.parse(cell)
+    if priority is None:
+        plan.reject(origin, f'"{cell_text(cell)}" in {origin.cell} is not a priority '
+                            f"(High, Medium or Low).")
+        return
+    if area == KENT:
+        plan.reject(origin, f"{origin.cell} ranks {indicator} for Kent; rankings belong to a district.")
+        return
+    if round_ is None:
+        plan.reject(origin, f"{origin.cell} gives a priority but the row has no period to rank it for.")
+        return
+    plan.add_ranking(RankingRow(area, indicator, round_.label, priority.value, origin))
+
+
+def add_commentary(plan: ImportPlan, cell: object, origin: Origin, *, area: str, indicator: str,
+                   period: Period) -> None:
+    text = str(cell).strip() if not is_blank(cell) else ""
+    if text:
+        plan.add_commentary(CommentaryRow(indicator, area, period.label, text, origin))

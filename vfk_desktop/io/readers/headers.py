@@ -1,0 +1,119 @@
+"""Header words: which column holds what, however a partner labelled it.
+
+A header is normalised (case, line breaks, punctuation) and any period inside it is taken out:
+"Kent\\n2010/11\\nTarget" is the role KENT_TARGET with the period 2010/11.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from vfk_desktop.domain.periods import Period, try_parse_period
+
+
+class Role(Enum):
+    AREA = "locality"
+    CODE = "indicator code"
+    TITLE = "indicator title"
+    PERIOD = "period"
+    VALUE = "value"
+    KENT_TARGET = "Kent target"
+    LOCAL_TARGET = "local target"
+    TARGET_PERIOD = "target period"
+    KENT_VALUE = "Kent figure"
+    BEST = "Kent best"
+    WORST = "Kent worst"
+    COMMENTARY = "commentary"
+    PRIORITY = "priority"
+    ROUND = "ranking period"
+    UNIT = "unit"
+    POLARITY = "polarity"
+    THEME = "theme"
+    RANK = "rank"
+    STATUS = "status"
+    DIRECTION = "direction"
+    PROVENANCE = "provenance"
+
+
+_WORDS: dict[Role, tuple[str, ...]] = {
+    Role.AREA: ("district", "locality", "area", "authority", "la name", "la", "local authority",
+                "council", "borough", "geography", "area name", "district name", "lsp",
+                "locality name", "authority name", "district council"),
+    Role.CODE: ("ni", "ni ref", "ni no", "ni number", "ni code", "code", "ref", "reference",
+                "indicator code", "indicator ref", "indicator no", "pi", "pi ref", "pi code",
+                "ni reference", "indicator reference", "nis"),
+    Role.TITLE: ("indicator", "title", "indicator title", "indicator name", "description",
+                 "measure", "name", "indicator description", "ni title", "ni description"),
+    Role.PERIOD: ("year", "period", "financial year", "date", "time period", "quarter",
+                  "reporting period", "fy", "data period", "latest year", "year of data",
+                  "latest period", "data year"),
+    Role.VALUE: ("value", "actual", "outturn", "result", "figure", "data", "score",
+                 "performance", "latest value", "latest data", "actual value", "district value",
+                 "locality value", "latest outturn", "latest actual"),
+    Role.KENT_TARGET: ("target", "kent target", "county target", "ka2 target", "laa target",
+                       "kent ka2 target"),
+    Role.LOCAL_TARGET: ("local target", "district target", "locality target", "own target"),
+    Role.TARGET_PERIOD: ("target period", "target year", "year of target"),
+    Role.KENT_VALUE: ("kent", "county", "kent value", "kent figure", "kent average",
+                      "county figure", "county value", "county average", "kent overall",
+                      "kent total", "kent actual", "kent outturn"),
+    Role.BEST: ("kent best", "best", "best in kent", "best district", "county best"),
+    Role.WORST: ("kent worst", "worst", "worst in kent", "worst district", "county worst"),
+    Role.COMMENTARY: ("commentary", "comment", "comments", "notes", "note", "narrative",
+                      "remarks", "explanation"),
+    Role.PRIORITY: ("priority", "ranking", "ka2 priority", "priority ranking", "local priority",
+                    "priority band", "h m l", "hml"),
+    Role.ROUND: ("ranking period", "priority period", "ranking round", "round",
+                 "ranking year"),
+    Role.UNIT: ("unit", "units", "measure unit", "unit of measure"),
+    Role.POLARITY: ("polarity", "good is", "direction of good", "better is"),
+    Role.THEME: ("theme", "ka2 theme", "block", "vision theme"),
+    Role.RANK: ("rank", "rank in kent", "position", "kent rank"),
+    Role.STATUS: ("status", "rag", "rag status", "status against target", "vs target"),
+    Role.DIRECTION: ("direction", "direction of travel", "dot", "trend"),
+    Role.PROVENANCE: ("source", "provenance", "source file", "source cell", "imported from"),
+}
+_LOOKUP = {word: role for role, words in _WORDS.items() for word in words}
+_PERIOD_TOKEN = re.compile(
+    r"(?:Q[1-4]\s+)?\d{4}\s*[/\-–]\s*\d{2,4}(?:\s*Q[1-4])?|\b(?:19|20)\d{2}\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    text: str  # as found, for messages
+    words: str  # normalised, period removed
+    role: Role | None
+    period: Period | None  # a period written inside the header ("Kent 2010/11 Target")
+
+
+def normalise_header(text: object) -> str:
+    words = str(text or "").lower().replace("&", " and ")
+    words = re.sub(r"[\s_]+", " ", words)
+    words = re.sub(r"[.:;#()\[\]*?'’\"]", " ", words)
+    words = words.replace("/", " / ").replace("-", " ")
+    words = " ".join(words.split())
+    words = words.replace(" / ", "/")
+    return words.replace("h/m/l", "h m l")
+
+
+def read_header(cell: object) -> Header:
+    text = " ".join(str(cell or "").split())
+    period = None
+    found = _PERIOD_TOKEN.search(text)
+    remainder = text
+    if found:
+        period = try_parse_period(found.group(0))
+        if period is not None:
+            remainder = (text[: found.start()] + " " + text[found.end():]).strip()
+    words = normalise_header(remainder)
+    role = _LOOKUP.get(words)
+    if role is None and period is not None and not words:
+        role = None  # a bare period heading: a column of values for that period
+    return Header(text=text, words=words, role=role, period=period)
+
+
+def role_words(role: Role) -> tuple[str, ...]:
+    return _WORDS[role]

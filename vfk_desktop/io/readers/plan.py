@@ -1,0 +1,212 @@
+"""An import plan: every figure, ranking and comment a set of files would write, and every problem.
+
+Readers add to a PlanBuilder; nothing touches the database until the plan has no rejected row.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vfk_desktop.domain.codes import code_sort_key
+from vfk_desktop.domain.localities import LocalityMatcher
+from vfk_desktop.domain.model import format_number
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a figure came from: file name, sheet (None for CSV), cell ("E17")."""
+
+    file: str
+    sheet: str | None
+    row: int
+    cell: str
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    indicator: str
+    area: str
+    period: str
+    kind: str  # "value", "target", "best" or "worst"
+    value: float | None
+    text: str | None
+    missing: str | None
+    origin: Origin
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.indicator, self.area, self.period, self.kind)
+
+    @property
+    def shown(self) -> str:
+        return format_number(self.value) if self.value is not None else (self.text or "blank")
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    area: str
+    indicator: str
+    round: str
+    priority: str
+    origin: Origin
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.area, self.indicator, self.round)
+
+
+@dataclass(frozen=True)
+class CommentaryRow:
+    indicator: str
+    area: str
+    period: str
+    text: str
+    origin: Origin
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.indicator, self.area, self.period)
+
+
+@dataclass(frozen=True)
+class NewIndicator:
+    code: str
+    title: str
+    unit: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rejected or skipped row, as the JSON report lists it."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    reason: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"file": self.file, "sheet": self.sheet, "row": self.row, "reason": self.reason}
+
+    def sentence(self) -> str:
+        place = self.file
+        if self.sheet:
+            place += f', sheet "{self.sheet}"'
+        if self.row:
+            place += f", row {self.row}"
+        return f"{place}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    path: Path
+    name: str
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path, data: bytes) -> FileInfo:
+        return cls(path, path.name, len(data), hashlib.sha256(data).hexdigest())
+
+
+@dataclass
+class ImportContext:
+    """What a reader must know of the store to check rows: places, indicators and their units."""
+
+    matcher: LocalityMatcher
+    indicators: dict[str, str]  # code -> title
+    units: dict[str, str | None] = field(default_factory=dict)
+    add_indicators: bool = False
+
+    def suggest_code(self, code: str, title: str | None = None) -> str | None:
+        if title:
+            titles = {t.lower(): c for c, t in self.indicators.items()}
+            close = difflib.get_close_matches(title.lower(), titles, n=1, cutoff=0.75)
+            if close:
+                return titles[close[0]]
+        close = difflib.get_close_matches(code, self.indicators, n=1, cutoff=0.7)
+        return close[0] if close else None
+
+
+@dataclass
+class ImportPlan:
+    files: list[FileInfo] = field(default_factory=list)
+    figures: dict[tuple, FigureRow] = field(default_factory=dict)
+    rankings: dict[tuple, RankingRow] = field(default_factory=dict)
+    commentary: dict[tuple, CommentaryRow] = field(default_factory=dict)
+    new_indicators: dict[str, NewIndicator] = field(default_factory=dict)
+    rejected: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    sheets_read: list[str] = field(default_factory=list)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.figures) + len(self.rankings) + len(self.commentary)
+
+    def reject(self, origin: Origin | None, reason: str, file: str = "", sheet: str | None = None,
+               row: int | None = None) -> None:
+        if origin is not None:
+            file, sheet, row = origin.file, origin.sheet, origin.row
+        self.rejected.append(Problem(file, sheet, row, reason))
+
+    def skip(self, origin: Origin, reason: str) -> None:
+        self.skipped.append(Problem(origin.file, origin.sheet, origin.row, reason))
+
+    def add_figure(self, figure: FigureRow) -> None:
+        earlier = self.figures.get(figure.key)
+        if earlier is None:
+            self.figures[figure.key] = figure
+            return
+        if (earlier.value, earlier.missing) == (figure.value, figure.missing):
+            return
+        what = {"value": "", "target": " target", "best": " Kent best", "worst": " Kent worst"}
+        self.reject(
+            figure.origin,
+            f"{figure.area} {figure.indicator} {figure.period}{what[figure.kind]} is "
+            f"{figure.shown} in {figure.origin.cell} but {earlier.shown} in "
+            f"{_cell_of(earlier.origin, figure.origin)}: two different figures for one place "
+            f"and period.",
+        )
+
+    def add_ranking(self, ranking: RankingRow) -> None:
+        earlier = self.rankings.get(ranking.key)
+        if earlier is not None and earlier.priority != ranking.priority:
+            self.reject(
+                ranking.origin,
+                f"{ranking.area} {ranking.indicator} is ranked {ranking.priority} here but "
+                f"{earlier.priority} in {_cell_of(earlier.origin, ranking.origin)}.",
+            )
+            return
+        self.rankings.setdefault(ranking.key, ranking)
+
+    def add_commentary(self, comment: CommentaryRow) -> None:
+        earlier = self.commentary.get(comment.key)
+        if earlier is not None and earlier.text != comment.text:
+            self.reject(
+                comment.origin,
+                f"two different comments for {comment.area} {comment.indicator} {comment.period} "
+                f"(here and in {_cell_of(earlier.origin, comment.origin)}).",
+            )
+            return
+        self.commentary.setdefault(comment.key, comment)
+
+    def sorted_rejections(self) -> list[Problem]:
+        return sorted(self.rejected, key=lambda p: (p.file, p.sheet or "", p.row or 0))
+
+    def indicators_used(self) -> list[str]:
+        codes = {key[0] for key in self.figures} | {key[1] for key in self.rankings}
+        codes |= {key[0] for key in self.commentary}
+        return sorted(codes, key=code_sort_key)
+
+
+def _cell_of(earlier: Origin, here: Origin) -> str:
+    """How to name the earlier cell from where we are: "D12", or with its sheet or file."""
+    if earlier.file != here.file:
+        sheet = f', sheet "{earlier.sheet}"' if earlier.sheet else ""
+        return f"{earlier.file}{sheet}, {earlier.cell}"
+    if earlier.sheet != here.sheet:
+        return f'sheet "{earlier.sheet}", {earlier.cell}'
+    return earlier.cell

@@ -1,0 +1,91 @@
+"""Opening a file as sheets of rows, each row numbered as Excel shows it, each cell addressable ("E17")."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vfk_desktop.domain.errors import VfkError
+
+CSV_ENCODINGS = ("utf-8-sig", "cp1252")
+CSV_DELIMITERS = ",;\t"
+
+
+class BadFile(VfkError):
+    """A file that cannot be read as a spreadsheet at all; the text names the file."""
+
+
+@dataclass
+class Sheet:
+    file: Path
+    name: str | None  # None for a CSV file, which has no sheets
+    rows: list[tuple[int, list[object]]]  # (row number as Excel shows it, cells from first_column)
+    first_column: int = 0  # 0-based index of the column that cells[0] is in
+    percent_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column) with % format
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> "#N/A"
+
+    def cell_ref(self, row: int, index: int) -> str:
+        """The Excel reference of cells[index] in row: "E17"."""
+        return f"{column_letter(self.first_column + index)}{row}"
+
+    def where(self, row: int, index: int | None = None) -> str:
+        """Where, for a message: 'file.xlsx, sheet "Data", cell E17' (or 'row 17')."""
+        place = f'{self.file.name}, sheet "{self.name}"' if self.name else self.file.name
+        if index is None:
+            return f"{place}, row {row}"
+        return f"{place}, cell {self.cell_ref(row, index)}"
+
+
+def column_letter(index: int) -> str:
+    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252, as Excel writes CSV on a council laptop."""
+    if b"\x00" in data[:4096]:
+        raise BadFile(f"{name} is not a text (CSV) file: it contains binary data.")
+    for encoding in CSV_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise BadFile(f"{name} is not readable text in UTF-8 or Windows-1252.")
+
+
+def sniff_delimiter(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
+    except csv.Error:
+        counts = {d: sample.count(d) for d in CSV_DELIMITERS}
+        return max(counts, key=counts.get) if any(counts.values()) else ","
+
+
+def read_csv_sheet(path: Path, data: bytes | None = None) -> Sheet:
+    data = path.read_bytes() if data is None else data
+    text = decode_text(data, path.name)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    try:
+        rows = [(number, list(cells)) for number, cells in enumerate(reader, 1)]
+    except csv.Error as error:
+        raise BadFile(f"{path.name} is not a well-formed CSV file ({error}).") from error
+    return Sheet(file=path, name=None, rows=rows)
+
+
+def iter_nonblank(sheet: Sheet) -> Iterator[tuple[int, list[object]]]:
+    for number, cells in sheet.rows:
+        if any(not is_blank(cell) for cell in cells):
+            yield number, cells
+
+
+def is_blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())

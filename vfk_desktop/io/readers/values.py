@@ -1,0 +1,104 @@
+"""Cell values as partners write them: "1,212" -> 1212, "102%" -> 102, "N/a" -> no value, never 0."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+NOT_AVAILABLE = "not available"
+SUPPRESSED = "suppressed"
+ERROR = "error"
+
+_NOT_AVAILABLE_WORDS = {
+    "n/a", "na", "n.a.", "n.a", "..", "...", "-", "–", "—", "nd", "no data", "not available",
+    "tbc", "awaited", "not yet available", "nya", "n/k", "not known", "unknown", "?",
+}
+_SUPPRESSED_WORDS = {"*", "x", "c", "s", "supp", "suppressed", "~", "<5", "<3"}
+EXCEL_ERRORS = {
+    "#N/A": "Excel could not find the value (#N/A)",
+    "#DIV/0!": "the cell divides by zero (#DIV/0!)",
+    "#REF!": "the cell refers to a deleted cell (#REF!)",
+    "#VALUE!": "the cell's formula has a wrong kind of value (#VALUE!)",
+    "#NAME?": "the cell's formula uses an unknown name (#NAME?)",
+    "#NUM!": "the cell's formula gives an impossible number (#NUM!)",
+    "#NULL!": "the cell's formula names ranges that do not meet (#NULL!)",
+    "#GETTING_DATA": "the cell was still loading data (#GETTING_DATA)",
+    "#SPILL!": "the cell's formula could not spill (#SPILL!)",
+    "#CALC!": "the cell's formula could not be calculated (#CALC!)",
+}
+_NUMBER = re.compile(
+    r"""^(?P<sign>[-+−])?\s*[£$€]?\s*
+        (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        \s*(?P<percent>%)?$""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """A parsed cell: a number, or no number with the reason and the text as given."""
+
+    value: float | None
+    text: str | None = None  # as given, when it was text ("1,212", "N/a")
+    missing: str | None = None  # NOT_AVAILABLE, SUPPRESSED or ERROR when value is None
+    problem: str | None = None  # set when the cell is not a value at all (a sentence fragment)
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None and self.text is None and self.problem is None
+
+
+BLANK = CellValue(None, None, NOT_AVAILABLE)
+
+
+def parse_value(cell: object, percent_format: bool = False) -> CellValue:
+    """Read one cell as a figure.
+
+    percent_format: the cell is a number formatted as a percentage in the workbook, so 0.709 is
+    70.9 (per cent, as indicators are written).
+    """
+    if cell is None:
+        return BLANK
+    if isinstance(cell, bool):
+        return CellValue(None, str(cell), problem=f'"{cell}" is not a number')
+    if isinstance(cell, (int, float)):
+        number = float(cell)
+        if not math.isfinite(number):
+            return CellValue(None, str(cell), problem=f'"{cell}" is not a finite number')
+        return CellValue(number * 100 if percent_format else number)
+    if isinstance(cell, (dt.date, dt.datetime, dt.time)):
+        return CellValue(None, str(cell), problem=f"a date ({cell}) where a number was expected")
+    text = str(cell).strip()
+    if not text:
+        return BLANK
+    upper = text.upper()
+    if upper in EXCEL_ERRORS:
+        return CellValue(None, text, ERROR)
+    lowered = text.lower()
+    if lowered in _NOT_AVAILABLE_WORDS:
+        return CellValue(None, text, NOT_AVAILABLE)
+    if lowered in _SUPPRESSED_WORDS:
+        return CellValue(None, text, SUPPRESSED)
+    number = parse_number_text(text)
+    if number is None:
+        return CellValue(None, text, problem=f'"{_clip(text)}" is not a number')
+    return CellValue(number, text)
+
+
+def parse_number_text(text: str) -> float | None:
+    """ "1,212" -> 1212.0, "70.9 %" -> 70.9, "−3" -> -3.0; None for anything else."""
+    match = _NUMBER.match(text.replace("\u00a0", " ").strip())
+    if not match:
+        return None
+    number = float(match["digits"].replace(",", ""))
+    return -number if match["sign"] in ("-", "−") else number
+
+
+def error_reason(cell: CellValue) -> str:
+    return EXCEL_ERRORS.get((cell.text or "").upper(), "the cell holds an error")
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,1 @@
+"""Writers: the KA2 return, the county workbook and CSV exports."""

@@ -1,0 +1,54 @@
+"""A rotating log in the user's log folder: imports, exports, undo, restore and errors, never data values."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import tempfile
+import traceback
+from pathlib import Path
+
+from vfk_desktop.paths import user_log_dir
+
+LOG_NAME = "vfk.log"
+_logger: logging.Logger | None = None
+
+
+def log_path() -> Path:
+    return _folder() / LOG_NAME
+
+
+def _folder() -> Path:
+    folder = user_log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except OSError:
+        fallback = Path(tempfile.gettempdir()) / "vfk_desktop-logs"
+        fallback.mkdir(parents=True, exist_ok=True)
+        return fallback
+
+
+def logger() -> logging.Logger:
+    """The application's logger, writing to the rotating file (set up on first use)."""
+    global _logger
+    if _logger is None:
+        _logger = logging.getLogger("vfk_desktop")
+        _logger.setLevel(logging.INFO)
+        _logger.propagate = False
+        try:
+            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+                log_path(), maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+            )
+        except OSError:
+            handler = logging.NullHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        _logger.addHandler(handler)
+    return _logger
+
+
+def log_exception(error: BaseException, context: str) -> Path:
+    """Write error's traceback to the log; returns the log file's path for the message."""
+    details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    logger().error("%s failed:\n%s", context, details)
+    return log_path()

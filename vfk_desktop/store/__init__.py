@@ -1,0 +1,1 @@
+"""The SQLite store: connection, schema migrations, reference data, queries and imports."""

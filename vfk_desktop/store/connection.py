@@ -1,0 +1,209 @@
+"""Opening the database file: version checks, pragmas, one transaction per user action.
+
+Reads use the plain sqlite3 connection (fast to import); sqlite-utils, which pulls in pandas, is
+loaded only when something writes schema or reference data (`Store.db`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vfk_desktop import __version__
+from vfk_desktop.domain.errors import StoreError
+from vfk_desktop.store.version import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+BUSY_TIMEOUT_S = 5.0
+_savepoints = itertools.count(1)
+
+
+class Store:
+    """One connection to one database file, for use on one thread."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool = False) -> None:
+        self.conn = conn
+        self.path = path
+        self.readonly = readonly
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """The same connection seen through sqlite-utils (imported on first use)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Store]:
+        """All of the block's writes, or none of them; nested blocks become savepoints."""
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only; nothing can be changed in it.")
+        if self.conn.in_transaction:
+            name = f"vfk_{next(_savepoints)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        with translate_errors(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            with translate_errors(self.path):
+                try:
+                    self.conn.commit()
+                except BaseException:
+                    self.conn.rollback()
+                    raise
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """sqlite3's errors as sentences that say what to do."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        text = str(error).lower()
+        if "locked" in text or "busy" in text:
+            raise StoreError(
+                f"The database {path} is busy: another program (perhaps vfk_desktop in another "
+                f"window) is writing to it. Try again in a moment."
+            ) from error
+        if "readonly" in text or "read-only" in text:
+            raise StoreError(f"The database {path} cannot be written to (it is read-only).") from error
+        if "disk is full" in text or "full" in text:
+            raise StoreError(
+                f"The disk holding {path} is full; nothing was changed. Free some space and try again."
+            ) from error
+        if "unable to open" in text:
+            raise StoreError(f"The database {path} cannot be opened: {error}.") from error
+        raise
+    except sqlite3.DatabaseError as error:
+        raise StoreError(
+            f"{path} is damaged or is not a vfk_desktop database ({error})."
+        ) from error
+
+
+def open_store(
+    path: str | os.PathLike[str],
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    upgrade: bool = True,
+) -> Store:
+    """Open (or with create=True make) a database, refusing one newer than this app.
+
+    An older database is upgraded after a backup copy unless upgrade=False.
+    """
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file.")
+    if not path.exists():
+        if not create:
+            raise StoreError(
+                f"There is no database at {path}. Run `vfk --db {path} init` to create one."
+            )
+        if readonly:
+            raise StoreError(f"There is no database at {path} to open read-only.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"Cannot create the folder {path.parent}: {error.strerror}.") from error
+    if not readonly and path.exists() and not os.access(path, os.W_OK):
+        readonly = True
+    conn = _connect(path, readonly)
+    store = Store(conn, path, readonly)
+    try:
+        with translate_errors(path):
+            found = conn.execute("PRAGMA user_version").fetchone()[0]
+            _refuse_foreign_or_newer(store, found)
+            if not readonly:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+        if found < SCHEMA_VERSION:
+            if readonly or not upgrade:
+                raise StoreError(
+                    f"{path} was made by an older vfk_desktop (database version {found}); "
+                    f"open it once with write access so it can be upgraded to version "
+                    f"{SCHEMA_VERSION}."
+                )
+            from vfk_desktop.store.migrations import upgrade as run_migrations
+
+            run_migrations(store, found)
+    except BaseException:
+        conn.close()
+        raise
+    return store
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    try:
+        if readonly:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+            )
+        else:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as error:
+        raise StoreError(f"The database {path} cannot be opened: {error}.") from error
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _refuse_foreign_or_newer(store: Store, found: int) -> None:
+    conn, path = store.conn, store.path
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if found == 0 and tables - {"sqlite_sequence"}:
+        raise StoreError(
+            f"{path} is an SQLite database but not a vfk_desktop one (it has tables "
+            f"{', '.join(sorted(tables)[:5])}); choose another file."
+        )
+    if found > SCHEMA_VERSION:
+        made_by = store.meta("app_version") if "meta" in tables else None
+        who = f"vfk_desktop {made_by}" if made_by else "a newer vfk_desktop"
+        raise StoreError(
+            f"{path} was made by {who} (database version {found}); this is vfk_desktop "
+            f"{__version__}, which reads database versions up to {SCHEMA_VERSION}. "
+            f"Install the newer version to open it."
+        )

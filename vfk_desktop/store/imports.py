@@ -1,0 +1,335 @@
+"""Applying an import plan in one transaction, with provenance and a change log; undoing it later.
+
+Each row written keeps the import that wrote it. The change log keeps the row an import replaced,
+so undo deletes what the import wrote and puts the replaced rows back, exactly as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.domain.localities import Area, LocalityMatcher
+from vfk_desktop.io.readers.plan import ImportContext, ImportPlan, Problem
+from vfk_desktop.store.connection import Store
+
+OBSERVATION_COLUMNS = ("indicator", "area_id", "period", "kind", "value", "text", "missing",
+                       "import_id", "file", "sheet", "cell")
+RANKING_COLUMNS = ("area_id", "indicator", "round", "priority", "import_id", "file", "sheet", "cell")
+COMMENTARY_COLUMNS = ("indicator", "area_id", "period", "text", "import_id", "file", "sheet", "cell")
+TABLES = {
+    "observations": (OBSERVATION_COLUMNS, 4),  # columns, how many of them form the key
+    "rankings": (RANKING_COLUMNS, 3),
+    "commentary": (COMMENTARY_COLUMNS, 3),
+}
+CHUNK = 400
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some service accounts): still record the import
+        return "unknown"
+
+
+def now_text() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class ImportResult:
+    import_id: int | None
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+    rejected: list[Problem] = field(default_factory=list)
+    changes: list[dict[str, object]] = field(default_factory=list)  # updated rows: key, old, new
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "import_id": self.import_id,
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": len(self.skipped),
+            "rejected": [problem.to_json() for problem in self.rejected],
+        }
+
+    def summary(self) -> str:
+        if self.rejected:
+            return (f"Nothing was imported: {len(self.rejected)} row(s) rejected. "
+                    f"{self.rejected[0].sentence()}")
+        if not (self.inserted or self.updated):
+            head = "Nothing to change: every figure is already in the database"
+            return f"{head} ({self.unchanged} unchanged)."
+        verb = "Would import" if self.dry_run else "Imported"
+        tail = f" as import {self.import_id}" if self.import_id and not self.dry_run else ""
+        return (f"{verb}{tail}: {self.inserted} inserted, {self.updated} updated, "
+                f"{self.unchanged} unchanged, {len(self.skipped)} skipped.")
+
+
+def load_matcher(store: Store) -> LocalityMatcher:
+    aliases: dict[str, list[str]] = {}
+    for name, alias in store.conn.execute(
+        "SELECT a.name, x.alias FROM area_aliases x JOIN areas a ON a.id = x.area_id"
+    ):
+        aliases.setdefault(name, []).append(alias)
+    return LocalityMatcher(
+        (Area(name, kind), aliases.get(name, []))
+        for name, kind in store.conn.execute("SELECT name, kind FROM areas ORDER BY position")
+    )
+
+
+def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
+    rows = store.conn.execute("SELECT code, title, unit FROM indicators").fetchall()
+    return ImportContext(
+        matcher=load_matcher(store),
+        indicators={code: title for code, title, _ in rows},
+        units={code: unit for code, _, unit in rows},
+        add_indicators=add_indicators,
+    )
+
+
+def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind: str = "import",
+               dry_run: bool = False, note: str | None = None) -> ImportResult:
+    """Write the plan (all of it or, when any row is rejected or dry_run, none of it)."""
+    result = ImportResult(None, skipped=list(plan.skipped), rejected=plan.sorted_rejections(),
+                          dry_run=dry_run)
+    if result.rejected:
+        return result
+    areas = dict(store.conn.execute("SELECT name, id FROM areas"))
+    planned = {
+        "observations": [
+            (f.indicator, areas[f.area], f.period, f.kind, f.value, f.text, f.missing,
+             f.origin.file, f.origin.sheet, f.origin.cell) for f in plan.figures.values()
+        ],
+        "rankings": [
+            (r.area and areas[r.area], r.indicator, r.round, r.priority, r.origin.file,
+             r.origin.sheet, r.origin.cell) for r in plan.rankings.values()
+        ],
+        "commentary": [
+            (m.indicator, areas[m.area], m.period, m.text, m.origin.file, m.origin.sheet,
+             m.origin.cell) for m in plan.commentary.values()
+        ],
+    }
+    if dry_run:
+        for table, rows in planned.items():
+            _classify(store, table, rows, result)
+        return result
+    with store.atomic():
+        import_id = _record_import(store, plan, user or current_user(), kind, note)
+        result.import_id = import_id
+        _add_indicators(store, plan, import_id)
+        for table, rows in planned.items():
+            inserts, updates = _classify(store, table, rows, result)
+            _write(store, table, import_id, inserts, updates, user or current_user())
+        store.conn.execute(
+            "UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?",
+            (result.inserted, result.updated, result.unchanged, len(result.skipped), import_id),
+        )
+    return result
+
+
+def _record_import(store: Store, plan: ImportPlan, user: str, kind: str, note: str | None) -> int:
+    cursor = store.conn.execute(
+        "INSERT INTO imports (at, user, kind, note) VALUES (?, ?, ?, ?)",
+        (now_text(), user, kind, note),
+    )
+    import_id = cursor.lastrowid
+    store.conn.executemany(
+        "INSERT INTO import_files (import_id, position, name, path, size, sha256) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(import_id, position, info.name, str(info.path), info.size, info.sha256)
+         for position, info in enumerate(plan.files, 1)],
+    )
+    return import_id
+
+
+def _add_indicators(store: Store, plan: ImportPlan, import_id: int) -> None:
+    store.conn.executemany(
+        "INSERT INTO indicators (code, title, unit, added_by_import) VALUES (?, ?, ?, ?)",
+        [(n.code, n.title, n.unit, import_id) for n in plan.new_indicators.values()],
+    )
+
+
+def _existing(store: Store, table: str, keys: Iterable[tuple]) -> dict[tuple, tuple]:
+    """The stored rows (all columns) for keys, looked up by their first key column in chunks."""
+    columns, key_width = TABLES[table]
+    firsts = sorted({key[0] for key in keys})
+    found: dict[tuple, tuple] = {}
+    for start in range(0, len(firsts), CHUNK):
+        chunk = firsts[start:start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        query = f"SELECT {', '.join(columns)} FROM {table} WHERE {columns[0]} IN ({marks})"
+        for row in store.conn.execute(query, chunk):
+            found[row[:key_width]] = row
+    return found
+
+
+def _same(table: str, old: tuple, new: tuple) -> bool:
+    """Unchanged when the figure is the same: 1212 typed as a number equals "1,212" typed as text."""
+    if table == "observations":
+        value, text, missing = old[4], old[5], old[6]
+        if value is not None or new[4] is not None:
+            return value == new[4] and missing == new[6]
+        return (text or "").strip().lower() == (new[5] or "").strip().lower() and missing == new[6]
+    if table == "rankings":
+        return old[3] == new[3]
+    return old[3] == new[3]
+
+
+def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult
+              ) -> tuple[list[tuple], list[tuple[tuple, tuple]]]:
+    columns, key_width = TABLES[table]
+    existing = _existing(store, table, (row[:key_width] for row in rows))
+    inserts, updates = [], []
+    for row in rows:
+        old = existing.get(row[:key_width])
+        if old is None:
+            inserts.append(row)
+        elif _same(table, old, row):
+            result.unchanged += 1
+        else:
+            updates.append((old, row))
+            result.changes.append({"table": table, "key": list(row[:key_width]),
+                                   "old": _as_dict(columns, old), "new": list(row)})
+    result.inserted += len(inserts)
+    result.updated += len(updates)
+    return inserts, updates
+
+
+def _as_dict(columns: tuple[str, ...], row: tuple) -> dict[str, object]:
+    return dict(zip(columns, row, strict=True))
+
+
+def _write(store: Store, table: str, import_id: int, inserts: list[tuple],
+           updates: list[tuple[tuple, tuple]], user: str) -> None:
+    columns, key_width = TABLES[table]
+    # plan rows lack import_id; it goes just before the provenance columns (file, sheet, cell)
+    def full(row: tuple) -> tuple:
+        return (*row[:-3], import_id, *row[-3:])
+
+    insert_sql = (f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) "
+                  f"VALUES ({', '.join('?' * len(columns))})")
+    store.conn.executemany(insert_sql, (full(row) for row in inserts))
+    if not updates:
+        return
+    at = now_text()
+    store.conn.executemany(
+        "INSERT INTO change_log (import_id, at, user, table_name, key, old, new) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (import_id, at, user, table, json.dumps(list(old[:key_width])),
+             json.dumps(_as_dict(columns, old)), json.dumps(_as_dict(columns, full(new))))
+            for old, new in updates
+        ],
+    )
+    store.conn.executemany(insert_sql, (full(new) for _, new in updates))
+
+
+def undo_import(store: Store, import_id: int) -> int:
+    """Put back exactly what was there before the import; returns how many rows were restored."""
+    record = store.conn.execute(
+        "SELECT id, at, undone_at FROM imports WHERE id = ?", (import_id,)
+    ).fetchone()
+    if record is None:
+        raise VfkError(f"There is no import {import_id}; `vfk imports` lists them.")
+    if record[2]:
+        raise VfkError(f"Import {import_id} was already undone on {record[2][:16].replace('T', ' ')}.")
+    blocker = _later_import_built_on(store, import_id)
+    if blocker is not None:
+        later_id, later_at, files = blocker
+        raise VfkError(
+            f"Import {import_id} cannot be undone: import {later_id} ({files}, "
+            f"{later_at[:16].replace('T', ' ')}) changed figures it brought in. "
+            f"Undo import {later_id} first."
+        )
+    restored = 0
+    with store.atomic():
+        for table in TABLES:
+            store.conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,))
+        for table, old in store.conn.execute(
+            "SELECT table_name, old FROM change_log WHERE import_id = ? ORDER BY id DESC",
+            (import_id,),
+        ).fetchall():
+            columns, _ = TABLES[table]
+            values = json.loads(old)
+            store.conn.execute(
+                f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [values[column] for column in columns],
+            )
+            restored += 1
+        store.conn.execute("DELETE FROM indicators WHERE added_by_import = ?", (import_id,))
+        store.conn.execute("UPDATE imports SET undone_at = ? WHERE id = ?", (now_text(), import_id))
+    return restored
+
+
+def _later_import_built_on(store: Store, import_id: int) -> tuple[int, str, str] | None:
+    row = store.conn.execute(
+        """
+        SELECT i.id, i.at FROM change_log c JOIN imports i ON i.id = c.import_id
+        WHERE c.import_id > ? AND i.undone_at IS NULL
+          AND json_extract(c.old, '$.import_id') = ?
+        UNION
+        SELECT i.id, i.at FROM observations o JOIN imports i ON i.id = o.import_id
+        JOIN indicators n ON n.code = o.indicator
+        WHERE n.added_by_import = ? AND o.import_id > ?
+        ORDER BY 1 DESC LIMIT 1
+        """,
+        (import_id, import_id, import_id, import_id),
+    ).fetchone()
+    if row is None:
+        return None
+    files = ", ".join(
+        name for (name,) in store.conn.execute(
+            "SELECT name FROM import_files WHERE import_id = ? ORDER BY position", (row[0],)
+        )
+    ) or "typed by hand"
+    return row[0], row[1], files
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    import_id: int
+    at: str
+    user: str
+    kind: str
+    files: list[str]
+    inserted: int
+    updated: int
+    unchanged: int
+    skipped: int
+    undone: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "import_id": self.import_id, "at": self.at, "user": self.user, "files": self.files,
+            "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
+            "skipped": self.skipped, "undone": self.undone,
+        }
+
+
+def list_imports(store: Store) -> list[ImportRecord]:
+    files: dict[int, list[str]] = {}
+    for import_id, name in store.conn.execute(
+        "SELECT import_id, name FROM import_files ORDER BY import_id, position"
+    ):
+        files.setdefault(import_id, []).append(name)
+    return [
+        ImportRecord(row[0], row[1], row[2], row[3], files.get(row[0], []), *row[4:])
+        for row in store.conn.execute(
+            "SELECT id, at, user, kind, inserted, updated, unchanged, skipped, undone_at "
+            "FROM imports ORDER BY id"
+        )
+    ]

@@ -1,0 +1,216 @@
+"""Schema migrations: named functions applied in order, each in its own transaction, after a backup.
+
+`PRAGMA user_version` holds how many have been applied, so a file from a newer app (a higher
+number) is refused before anything is written. Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from vfk_desktop import __version__
+from vfk_desktop.store.connection import Store, translate_errors
+from vfk_desktop.store.version import SCHEMA_VERSION
+
+migrations = Migrations("vfk")
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+
+        CREATE TABLE areas (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('district', 'county', 'outside')),
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE area_aliases (
+            alias TEXT PRIMARY KEY,
+            area_id INTEGER NOT NULL REFERENCES areas (id) ON DELETE CASCADE
+        );
+
+        CREATE TABLE ambitions (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            summary TEXT NOT NULL
+        );
+        CREATE TABLE kpqs (
+            ambition_id INTEGER NOT NULL REFERENCES ambitions (id),
+            number INTEGER NOT NULL,
+            question TEXT NOT NULL,
+            PRIMARY KEY (ambition_id, number)
+        );
+        CREATE TABLE themes (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            position INTEGER NOT NULL
+        );
+
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'import' CHECK (kind IN ('import', 'sample', 'edit')),
+            inserted INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            rejected INTEGER NOT NULL DEFAULT 0,
+            undone_at TEXT,
+            note TEXT
+        );
+        CREATE TABLE import_files (
+            import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            path TEXT,
+            size INTEGER,
+            sha256 TEXT,
+            PRIMARY KEY (import_id, position)
+        );
+
+        CREATE TABLE indicators (
+            code TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            theme_id INTEGER REFERENCES themes (id),
+            unit TEXT,
+            polarity TEXT CHECK (polarity IN ('higher', 'lower', 'neither')),
+            tolerance REAL CHECK (tolerance IS NULL OR tolerance >= 0),
+            ka2 INTEGER NOT NULL DEFAULT 0,
+            source TEXT,
+            added_by_import INTEGER REFERENCES imports (id)
+        );
+
+        CREATE TABLE observations (
+            indicator TEXT NOT NULL REFERENCES indicators (code),
+            area_id INTEGER NOT NULL REFERENCES areas (id),
+            period TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('value', 'target', 'best', 'worst')),
+            value REAL,
+            text TEXT,
+            missing TEXT CHECK (missing IN ('not available', 'suppressed', 'error')),
+            import_id INTEGER REFERENCES imports (id),
+            file TEXT,
+            sheet TEXT,
+            cell TEXT,
+            PRIMARY KEY (indicator, area_id, period, kind)
+        ) WITHOUT ROWID;
+        CREATE INDEX observations_by_area ON observations (area_id, kind, indicator);
+
+        CREATE TABLE rankings (
+            area_id INTEGER NOT NULL REFERENCES areas (id),
+            indicator TEXT NOT NULL REFERENCES indicators (code),
+            round TEXT NOT NULL,
+            priority TEXT NOT NULL CHECK (priority IN ('High', 'Medium', 'Low')),
+            import_id INTEGER REFERENCES imports (id),
+            file TEXT,
+            sheet TEXT,
+            cell TEXT,
+            PRIMARY KEY (area_id, indicator, round)
+        );
+
+        CREATE TABLE commentary (
+            indicator TEXT NOT NULL REFERENCES indicators (code),
+            area_id INTEGER NOT NULL REFERENCES areas (id),
+            period TEXT NOT NULL,
+            text TEXT NOT NULL,
+            import_id INTEGER REFERENCES imports (id),
+            file TEXT,
+            sheet TEXT,
+            cell TEXT,
+            PRIMARY KEY (indicator, area_id, period)
+        );
+
+        CREATE TABLE change_log (
+            id INTEGER PRIMARY KEY,
+            import_id INTEGER REFERENCES imports (id),
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            old TEXT,
+            new TEXT
+        );
+        CREATE INDEX change_log_by_import ON change_log (import_id);
+
+        CREATE TABLE local_priorities (
+            id INTEGER PRIMARY KEY,
+            area_id INTEGER NOT NULL REFERENCES areas (id),
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT
+        );
+        CREATE TABLE local_priority_ambitions (
+            priority_id INTEGER NOT NULL REFERENCES local_priorities (id) ON DELETE CASCADE,
+            ambition_id INTEGER NOT NULL REFERENCES ambitions (id),
+            PRIMARY KEY (priority_id, ambition_id)
+        );
+        CREATE TABLE local_priority_indicators (
+            priority_id INTEGER NOT NULL REFERENCES local_priorities (id) ON DELETE CASCADE,
+            indicator TEXT NOT NULL REFERENCES indicators (code),
+            PRIMARY KEY (priority_id, indicator)
+        );
+
+        CREATE TABLE delivery_plans (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL UNIQUE,
+            organisation TEXT,
+            sector TEXT NOT NULL,
+            primary_ambition INTEGER REFERENCES ambitions (id),
+            status TEXT,
+            link TEXT
+        );
+        CREATE TABLE delivery_plan_ambitions (
+            plan_id INTEGER NOT NULL REFERENCES delivery_plans (id) ON DELETE CASCADE,
+            ambition_id INTEGER NOT NULL REFERENCES ambitions (id),
+            PRIMARY KEY (plan_id, ambition_id)
+        );
+        CREATE TABLE delivery_plan_areas (
+            plan_id INTEGER NOT NULL REFERENCES delivery_plans (id) ON DELETE CASCADE,
+            area_id INTEGER NOT NULL REFERENCES areas (id),
+            PRIMARY KEY (plan_id, area_id)
+        );
+
+        CREATE TABLE psb_reds (
+            report_date TEXT NOT NULL,
+            indicator TEXT NOT NULL REFERENCES indicators (code),
+            title TEXT,
+            PRIMARY KEY (report_date, indicator)
+        );
+
+        CREATE TABLE working_groups (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL
+        );
+        CREATE TABLE working_group_outcomes (
+            id INTEGER PRIMARY KEY,
+            lead TEXT NOT NULL REFERENCES working_groups (code),
+            supporter TEXT REFERENCES working_groups (code),
+            outcome TEXT NOT NULL,
+            position INTEGER NOT NULL
+        );
+        """
+    )
+
+
+def upgrade(store: Store, found: int, stop_before: str | None = None) -> None:
+    """Apply every pending migration, after a backup copy when the file already held data."""
+    if found > 0:
+        from vfk_desktop.store.backups import make_backup
+
+        make_backup(store, reason=f"before upgrading from database version {found}")
+    with translate_errors(store.path):
+        migrations.apply(store.db, stop_before=stop_before)
+        applied = len(migrations.applied(store.db))
+        with store.atomic():
+            store.conn.execute(f"PRAGMA user_version = {applied}")
+            store.set_meta("app_version", __version__)
+
+
+if len(migrations._migrations) != SCHEMA_VERSION:
+    raise RuntimeError("store/version.py must equal the number of migrations; bump it with each one")

@@ -1,0 +1,204 @@
+"""Reading the store into the domain's records: the catalogue, rankings, and the facts behind a fare row.
+
+The figures themselves (status, rank, best, worst, direction) are worked out by
+`vfk_desktop.domain.fare`; this module only gathers what it needs, with as few queries as it can.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from vfk_desktop.domain.codes import parent_code
+from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.domain.fare import FareRow, IndicatorFacts, StatedRange, assess, latest_period
+from vfk_desktop.domain.localities import KENT
+from vfk_desktop.domain.model import Figure, Indicator, Polarity, Priority
+from vfk_desktop.domain.periods import Period, parse_period
+from vfk_desktop.store.connection import Store
+from vfk_desktop.store.imports import load_matcher
+
+
+def catalogue(store: Store) -> dict[str, Indicator]:
+    return {
+        code: Indicator(code, title, theme, unit,
+                        Polarity(polarity) if polarity else None, tolerance)
+        for code, title, theme, unit, polarity, tolerance in store.conn.execute(
+            "SELECT i.code, i.title, t.name, i.unit, i.polarity, i.tolerance "
+            "FROM indicators i LEFT JOIN themes t ON t.id = i.theme_id"
+        )
+    }
+
+
+def theme_order(store: Store) -> dict[str, int]:
+    return dict(store.conn.execute("SELECT name, position FROM themes"))
+
+
+def districts(store: Store) -> list[str]:
+    return [name for (name,) in store.conn.execute(
+        "SELECT name FROM areas WHERE kind = 'district' ORDER BY name")]
+
+
+def resolve_district(store: Store, name: str) -> str:
+    """The district's canonical name from any spelling; a sentence with a suggestion otherwise."""
+    return load_matcher(store).district(name)
+
+
+def area_ids(store: Store) -> dict[str, int]:
+    return dict(store.conn.execute("SELECT name, id FROM areas"))
+
+
+@dataclass(frozen=True)
+class Ranking:
+    code: str
+    title: str
+    theme: str | None
+    priority: Priority
+    round: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"code": self.code, "title": self.title, "theme": self.theme,
+                "priority": self.priority.value}
+
+
+def rankings(store: Store, locality: str, period: Period | None = None) -> dict[str, Ranking]:
+    """Each indicator's priority for locality: its newest ranking, or with period the newest
+    made no later than period (else its earliest)."""
+    found: dict[str, list[tuple[Period, str]]] = defaultdict(list)
+    for code, round_, priority in store.conn.execute(
+        "SELECT r.indicator, r.round, r.priority FROM rankings r JOIN areas a ON a.id = r.area_id "
+        "WHERE a.name = ?", (locality,)
+    ):
+        found[code].append((parse_period(round_), priority))
+    indicators = catalogue(store)
+    result = {}
+    for code, rounds in found.items():
+        rounds.sort()
+        chosen = rounds[-1]
+        if period is not None:
+            earlier = [r for r in rounds if r[0] <= period]
+            chosen = earlier[-1] if earlier else rounds[0]
+        indicator = indicators[code]
+        result[code] = Ranking(code, indicator.title, indicator.theme, Priority(chosen[1]),
+                               chosen[0].label)
+    return result
+
+
+def ranking_rows(store: Store, locality: str) -> list[Ranking]:
+    """The locality's ranking in the order the presentation lays it out: band, theme, code."""
+    from vfk_desktop.domain.codes import code_sort_key
+
+    order = theme_order(store)
+    return sorted(
+        rankings(store, locality).values(),
+        key=lambda r: (r.priority.order, order.get(r.theme or "", 99), code_sort_key(r.code)),
+    )
+
+
+def _figure(value: float | None, text: str | None) -> Figure:
+    return Figure(value, text)
+
+
+def fare_facts(store: Store, locality: str, period: Period | None = None
+               ) -> list[IndicatorFacts]:
+    """The facts of every indicator that has a value, a target or a ranking for locality."""
+    conn = store.conn
+    ids = area_ids(store)
+    if locality not in ids:
+        raise VfkError(f'"{locality}" is not a place in this database.')
+    indicators = catalogue(store)
+    ranked = rankings(store, locality, period)
+
+    own_values: dict[str, dict[Period, Figure]] = defaultdict(dict)
+    own_targets: set[str] = set()
+    for code, period_text, kind, value, text in conn.execute(
+        "SELECT indicator, period, kind, value, text FROM observations WHERE area_id = ? "
+        "AND kind IN ('value', 'target')", (ids[locality],)
+    ):
+        if kind == "value":
+            own_values[code][parse_period(period_text)] = _figure(value, text)
+        else:
+            own_targets.add(code)
+
+    kent_values: dict[str, dict[Period, Figure]] = defaultdict(dict)
+    kent_targets: dict[str, dict[Period, Figure]] = defaultdict(dict)
+    stated: dict[str, dict[Period, dict[str, Figure]]] = defaultdict(lambda: defaultdict(dict))
+    for code, period_text, kind, value, text in conn.execute(
+        "SELECT indicator, period, kind, value, text FROM observations WHERE area_id = ?",
+        (ids[KENT],),
+    ):
+        when = parse_period(period_text)
+        if kind == "value":
+            kent_values[code][when] = _figure(value, text)
+        elif kind == "target":
+            kent_targets[code][when] = _figure(value, text)
+        else:
+            stated[code][when][kind] = _figure(value, text)
+
+    listed = set(own_values) | own_targets | set(ranked) | set(kent_targets)
+    listed &= set(indicators)
+    children_listed = {parent_code(code) for code in listed} - {None}
+    listed -= {code for code in children_listed
+               if code not in own_values and code not in own_targets}
+
+    chosen = {code: (period or latest_period(own_values.get(code, {}))) for code in listed}
+    spread = _district_values(store, {(code, p.label) for code, p in chosen.items() if p})
+
+    facts = []
+    for code in listed:
+        ranking = ranked.get(code) or ranked.get(parent_code(code) or "")
+        facts.append(IndicatorFacts(
+            indicator=_with_parent_defaults(indicators, code),
+            locality=locality,
+            priority=ranking.priority if ranking else None,
+            values=own_values.get(code, {}),
+            districts={p: spread.get((code, p.label), {}) for p in [chosen[code]] if p},
+            kent_values=kent_values.get(code, {}),
+            kent_targets=kent_targets.get(code, {}),
+            stated={
+                when: StatedRange(parts.get("best"), parts.get("worst"))
+                for when, parts in stated.get(code, {}).items()
+            },
+        ))
+    return facts
+
+
+def _with_parent_defaults(indicators: dict[str, Indicator], code: str) -> Indicator:
+    """A sub-indicator takes its theme and unit from its parent when it has none of its own."""
+    indicator = indicators[code]
+    parent = indicators.get(parent_code(code) or "")
+    if parent is None or (indicator.theme and indicator.unit):
+        return indicator
+    return Indicator(indicator.code, indicator.title, indicator.theme or parent.theme,
+                     indicator.unit or parent.unit, indicator.polarity, indicator.tolerance)
+
+
+def _district_values(store: Store, pairs: set[tuple[str, str]]
+                     ) -> dict[tuple[str, str], dict[str, float]]:
+    """The 12 districts' values for each (indicator, period) pair."""
+    if not pairs:
+        return {}
+    codes = sorted({code for code, _ in pairs})
+    periods = sorted({label for _, label in pairs})
+    result: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+    query = (
+        "SELECT o.indicator, o.period, a.name, o.value FROM observations o "
+        "JOIN areas a ON a.id = o.area_id WHERE a.kind = 'district' AND o.kind = 'value' "
+        "AND o.value IS NOT NULL AND o.period IN ({}) AND o.indicator IN ({})"
+    )
+    for start in range(0, len(codes), 400):
+        chunk = codes[start:start + 400]
+        sql = query.format(", ".join("?" * len(periods)), ", ".join("?" * len(chunk)))
+        for code, label, name, value in store.conn.execute(sql, [*periods, *chunk]):
+            if (code, label) in pairs:
+                result[(code, label)][name] = value
+    return result
+
+
+def fare_table(store: Store, locality: str, period: Period | None = None) -> list[FareRow]:
+    """"How does locality fare in Kent?", ordered by priority band, theme and code."""
+    from vfk_desktop.domain.fare import fare_sort_key
+
+    order = theme_order(store)
+    rows = [assess(facts, period) for facts in fare_facts(store, locality, period)]
+    return sorted(rows, key=lambda row: fare_sort_key(row, order))

@@ -1,0 +1,114 @@
+"""Plain-text tables for the terminal: the CLI's face on the core's answers (no figure computed here)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Sequence
+
+from vfk_desktop.domain.fare import FareRow
+from vfk_desktop.domain.model import Priority, format_number
+from vfk_desktop.store.imports import ImportRecord, ImportResult
+from vfk_desktop.store.queries import Ranking
+
+RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
+ARROWS = {"improved": "↑ improved", "worsened": "↓ worsened", "unchanged": "→ unchanged"}
+REJECTIONS_SHOWN = 25
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]) -> list[str]:
+    rows = [list(row) for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(cells)
+        ).rstrip()
+
+    return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
+
+
+def figure(value: float | None, text: str | None = None) -> str:
+    if value is None:
+        return text or "–"
+    return format_number(value)
+
+
+def fare(locality: str, rows: list[FareRow]) -> str:
+    width = max(60, shutil.get_terminal_size((120, 20)).columns)
+    title_width = max(20, width - 96)
+    out = [f"How does {locality} fare in Kent?",
+           "Latest period of each indicator; rank 1 = best of the districts with a value."]
+    bands = [(p, [r for r in rows if r.priority is p]) for p in (*Priority, None)]
+    for band, members in bands:
+        if not members:
+            continue
+        out += ["", f"{band.value} priorities" if band else "Not ranked"]
+        out += table(
+            ["Code", "Indicator", "Period", "Value", "Target", "Kent", "Best", "Worst", "Rank",
+             "Status", "Direction"],
+            (
+                [r.code, _clip(r.title, title_width), r.period.label if r.period else "–",
+                 figure(r.value, r.value_text), figure(r.kent_target, r.kent_target_text),
+                 figure(r.kent_value), figure(r.kent_best), figure(r.kent_worst),
+                 f"{r.rank} of {r.of}" if r.rank else "–",
+                 _status(r), ARROWS.get(r.direction.value, "") if r.direction else "–"]
+                for r in members
+            ),
+            right={3, 4, 5, 6, 7, 8},
+        )
+    return "\n".join(out)
+
+
+def _status(row: FareRow) -> str:
+    if row.rag is None:
+        return "no target" if row.kent_target is None else "–"
+    return f"{RAG_WORDS[row.rag.value]} ({row.vs_target.value})"
+
+
+def rankings(locality: str, rows: list[Ranking]) -> str:
+    rounds = sorted({r.round for r in rows})
+    out = [f"{locality} KA2 priorities" + (f" (ranked {', '.join(rounds)})" if rounds else "")]
+    if not rows:
+        out.append("No ranking has been recorded for this district.")
+    for band in Priority:
+        members = [r for r in rows if r.priority is band]
+        out += ["", f"{band.value.upper()} PRIORITY ({len(members)})"]
+        theme = object()
+        for r in members:
+            if r.theme != theme:
+                theme = r.theme
+                out.append(f"  {theme or 'No theme'}")
+            out.append(f"    {r.code:<8} {r.title}")
+    return "\n".join(out)
+
+
+def import_report(result: ImportResult) -> str:
+    out = [result.summary()]
+    for problem in result.rejected[:REJECTIONS_SHOWN]:
+        out.append(f"  rejected: {problem.sentence()}")
+    if len(result.rejected) > REJECTIONS_SHOWN:
+        out.append(f"  … and {len(result.rejected) - REJECTIONS_SHOWN} more rejected rows "
+                   f"(use --json to list them all).")
+    for problem in result.skipped[:REJECTIONS_SHOWN]:
+        out.append(f"  skipped: {problem.sentence()}")
+    return "\n".join(out)
+
+
+def imports(records: list[ImportRecord]) -> str:
+    if not records:
+        return "No imports yet."
+    return "\n".join(table(
+        ["Import", "When", "Who", "Files", "Inserted", "Updated", "Unchanged", "Skipped", "Undone"],
+        (
+            [str(r.import_id), r.at[:16].replace("T", " "), r.user,
+             _clip(", ".join(r.files) or r.kind, 40), str(r.inserted), str(r.updated),
+             str(r.unchanged), str(r.skipped), (r.undone or "")[:16].replace("T", " ")]
+            for r in records
+        ),
+        right={0, 4, 5, 6, 7},
+    ))

@@ -1,0 +1,1 @@
+"""The Qt desktop window over the domain core and the store."""
