@@ -1,4 +1,4 @@
-"""Where things live: the database, its backups and logs in the user's folders; bundled data beside the code."""
+"""Where things live: the database, backups and logs in the user's folders; bundled data beside the code."""
 
 from __future__ import annotations
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterable, Sequence
 
-from vfk_desktop.domain.fare import FareRow
-from vfk_desktop.domain.model import Priority, format_number
-from vfk_desktop.store.imports import ImportRecord, ImportResult
-from vfk_desktop.store.queries import Ranking
+from typing import TYPE_CHECKING
 
-RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
-ARROWS = {"improved": "↑ improved", "worsened": "↓ worsened", "unchanged": "→ unchanged"}
+from vfk_desktop import present
+from vfk_desktop.domain.model import Priority
+
+if TYPE_CHECKING:
+    from vfk_desktop.domain.fare import FareRow
+    from vfk_desktop.store.imports import ImportRecord, ImportResult
+    from vfk_desktop.store.queries import Ranking
+
 REJECTIONS_SHOWN = 25
 
 
@@ -32,12 +35,6 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]
     return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
 
 
-def figure(value: float | None, text: str | None = None) -> str:
-    if value is None:
-        return text or "–"
-    return format_number(value)
-
-
 def fare(locality: str, rows: list[FareRow]) -> str:
     width = max(60, shutil.get_terminal_size((120, 20)).columns)
     title_width = max(20, width - 96)
@@ -52,22 +49,15 @@ def fare(locality: str, rows: list[FareRow]) -> str:
             ["Code", "Indicator", "Period", "Value", "Target", "Kent", "Best", "Worst", "Rank",
              "Status", "Direction"],
             (
-                [r.code, _clip(r.title, title_width), r.period.label if r.period else "–",
-                 figure(r.value, r.value_text), figure(r.kent_target, r.kent_target_text),
-                 figure(r.kent_value), figure(r.kent_best), figure(r.kent_worst),
-                 f"{r.rank} of {r.of}" if r.rank else "–",
-                 _status(r), ARROWS.get(r.direction.value, "") if r.direction else "–"]
+                [r.code, _clip(r.title, title_width), present.period(r), present.value(r),
+                 present.target(r), present.figure(r.kent_value), present.figure(r.kent_best),
+                 present.figure(r.kent_worst), present.rank(r), present.status(r),
+                 present.direction(r)]
                 for r in members
             ),
             right={3, 4, 5, 6, 7, 8},
         )
     return "\n".join(out)
-
-
-def _status(row: FareRow) -> str:
-    if row.rag is None:
-        return "no target" if row.kent_target is None else "–"
-    return f"{RAG_WORDS[row.rag.value]} ({row.vs_target.value})"
 
 
 def rankings(locality: str, rows: list[Ranking]) -> str:

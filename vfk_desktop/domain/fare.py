@@ -66,6 +66,7 @@ class FareRow:
     of: int | None
     polarity: Polarity | None
     vs_target: Status | None
+    vs_kent: Status | None  # the locality against the Kent figure, by polarity
     rag: Rag | None
     direction: Direction | None
     previous_period: Period | None
@@ -193,6 +194,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None) -> FareRow:
         of=of,
         polarity=polarity,
         vs_target=compare.vs_target(value, target_value, polarity),
+        vs_kent=compare.vs_target(value, kent_value, polarity),
         rag=compare.rag(value, target_value, polarity, tolerance),
         direction=compare.direction(value, previous_value, polarity),
         previous_period=previous,

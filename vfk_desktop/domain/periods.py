@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
@@ -31,35 +31,24 @@ class PeriodKind(Enum):
     MONTH = "month"
 
 
-@dataclass(frozen=True, order=False)
+@dataclass(frozen=True, eq=False)
 class Period:
     kind: PeriodKind
     year: int  # the starting calendar year ("2008/09" -> 2008)
     part: int = 0  # quarter 1-4 or month 1-12; 0 for a whole year
+    start: dt.date = field(init=False, repr=False)
+    end: dt.date = field(init=False, repr=False)  # the last day of the period
+    sort_key: tuple[dt.date, dt.date] = field(init=False, repr=False)
 
-    @property
-    def start(self) -> dt.date:
-        if self.kind is PeriodKind.FINANCIAL_YEAR:
-            return dt.date(self.year, 4, 1)
-        if self.kind is PeriodKind.CALENDAR_YEAR:
-            return dt.date(self.year, 1, 1)
-        if self.kind is PeriodKind.FINANCIAL_QUARTER:
-            month = 4 + 3 * (self.part - 1)
-            return dt.date(self.year + (month > 12), (month - 1) % 12 + 1, 1)
-        if self.kind is PeriodKind.CALENDAR_QUARTER:
-            return dt.date(self.year, 1 + 3 * (self.part - 1), 1)
-        return dt.date(self.year, self.part, 1)
-
-    @property
-    def end(self) -> dt.date:
-        """The last day of the period."""
-        months = {PeriodKind.FINANCIAL_YEAR: 12, PeriodKind.CALENDAR_YEAR: 12,
-                  PeriodKind.FINANCIAL_QUARTER: 3, PeriodKind.CALENDAR_QUARTER: 3,
-                  PeriodKind.MONTH: 1}[self.kind]
-        start = self.start
-        index = start.month - 1 + months
-        first_after = dt.date(start.year + index // 12, index % 12 + 1, 1)
-        return first_after - dt.timedelta(days=1)
+    def __post_init__(self) -> None:
+        # Periods are compared constantly (latest, previous, ordering): work the dates out once.
+        start = _start_of(self.kind, self.year, self.part)
+        index = start.month - 1 + _MONTHS_LONG[self.kind]
+        end = dt.date(start.year + index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "sort_key", (end, start))
+        object.__setattr__(self, "_hash", hash((self.kind.value, self.year, self.part)))
 
     @property
     def label(self) -> str:
@@ -73,9 +62,12 @@ class Period:
             return f"{self.year} Q{self.part}"
         return f"{MONTHS[self.part - 1].title()} {self.year}"
 
-    @property
-    def sort_key(self) -> tuple[dt.date, dt.date]:
-        return (self.end, self.start)
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Period) and self.kind is other.kind
+                and self.sort_key == other.sort_key)
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined]
 
     def __lt__(self, other: Period) -> bool:
         return self.sort_key < other.sort_key
@@ -91,6 +83,23 @@ class Period:
 
     def __str__(self) -> str:
         return self.label
+
+
+_MONTHS_LONG = {PeriodKind.FINANCIAL_YEAR: 12, PeriodKind.CALENDAR_YEAR: 12,
+                PeriodKind.FINANCIAL_QUARTER: 3, PeriodKind.CALENDAR_QUARTER: 3, PeriodKind.MONTH: 1}
+
+
+def _start_of(kind: PeriodKind, year: int, part: int) -> dt.date:
+    if kind is PeriodKind.FINANCIAL_YEAR:
+        return dt.date(year, 4, 1)
+    if kind is PeriodKind.CALENDAR_YEAR:
+        return dt.date(year, 1, 1)
+    if kind is PeriodKind.FINANCIAL_QUARTER:
+        month = 4 + 3 * (part - 1)
+        return dt.date(year + (month > 12), (month - 1) % 12 + 1, 1)
+    if kind is PeriodKind.CALENDAR_QUARTER:
+        return dt.date(year, 1 + 3 * (part - 1), 1)
+    return dt.date(year, part, 1)
 
 
 def _full_year(text: str) -> int:

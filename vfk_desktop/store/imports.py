@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from vfk_desktop.domain.errors import VfkError
-from vfk_desktop.domain.localities import Area, LocalityMatcher
 from vfk_desktop.io.readers.plan import ImportContext, ImportPlan, Problem
 from vfk_desktop.store.connection import Store
+from vfk_desktop.store.queries import load_matcher
 
 OBSERVATION_COLUMNS = ("indicator", "area_id", "period", "kind", "value", "text", "missing",
                        "import_id", "file", "sheet", "cell")
@@ -76,18 +76,6 @@ class ImportResult:
         tail = f" as import {self.import_id}" if self.import_id and not self.dry_run else ""
         return (f"{verb}{tail}: {self.inserted} inserted, {self.updated} updated, "
                 f"{self.unchanged} unchanged, {len(self.skipped)} skipped.")
-
-
-def load_matcher(store: Store) -> LocalityMatcher:
-    aliases: dict[str, list[str]] = {}
-    for name, alias in store.conn.execute(
-        "SELECT a.name, x.alias FROM area_aliases x JOIN areas a ON a.id = x.area_id"
-    ):
-        aliases.setdefault(name, []).append(alias)
-    return LocalityMatcher(
-        (Area(name, kind), aliases.get(name, []))
-        for name, kind in store.conn.execute("SELECT name, kind FROM areas ORDER BY position")
-    )
 
 
 def import_context(store: Store, add_indicators: bool = False) -> ImportContext:

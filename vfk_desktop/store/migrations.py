@@ -198,6 +198,16 @@ def initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_import_profiles")
+def import_profiles(db: Database) -> None:
+    """Header mappings an officer confirmed, reused for files whose headers are the same."""
+    db["import_profiles"].create(
+        {"headers": str, "name": str, "mapping": str, "created_at": str},
+        pk="headers",
+        not_null={"mapping", "created_at"},
+    )
+
+
 def upgrade(store: Store, found: int, stop_before: str | None = None) -> None:
     """Apply every pending migration, after a backup copy when the file already held data."""
     if found > 0:

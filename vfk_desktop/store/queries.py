@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.fare import FareRow, IndicatorFacts, StatedRange, assess, latest_period
-from vfk_desktop.domain.localities import KENT
+from vfk_desktop.domain.localities import KENT, Area, LocalityMatcher
 from vfk_desktop.domain.model import Figure, Indicator, Polarity, Priority
 from vfk_desktop.domain.periods import Period, parse_period
 from vfk_desktop.store.connection import Store
-from vfk_desktop.store.imports import load_matcher
 
 
 def catalogue(store: Store) -> dict[str, Indicator]:
@@ -37,6 +36,18 @@ def theme_order(store: Store) -> dict[str, int]:
 def districts(store: Store) -> list[str]:
     return [name for (name,) in store.conn.execute(
         "SELECT name FROM areas WHERE kind = 'district' ORDER BY name")]
+
+
+def load_matcher(store: Store) -> LocalityMatcher:
+    aliases: dict[str, list[str]] = {}
+    for name, alias in store.conn.execute(
+        "SELECT a.name, x.alias FROM area_aliases x JOIN areas a ON a.id = x.area_id"
+    ):
+        aliases.setdefault(name, []).append(alias)
+    return LocalityMatcher(
+        (Area(name, kind), aliases.get(name, []))
+        for name, kind in store.conn.execute("SELECT name, kind FROM areas ORDER BY position")
+    )
 
 
 def resolve_district(store: Store, name: str) -> str:

@@ -1,0 +1,63 @@
+"""How a fare row's figures are written for people, the same in the window, the terminal and print."""
+
+from __future__ import annotations
+
+from vfk_desktop.domain.fare import FareRow
+from vfk_desktop.domain.model import format_number
+from vfk_desktop.palette import direction_label, rag_label
+
+DASH = "–"
+
+
+def figure(value: float | None, text: str | None = None) -> str:
+    """1212.0 -> "1,212"; no value -> the text as given ("N/a") or a dash."""
+    if value is None:
+        return text or DASH
+    return format_number(value)
+
+
+def value(row: FareRow) -> str:
+    return figure(row.value, row.value_text)
+
+
+def target(row: FareRow) -> str:
+    return figure(row.kent_target, row.kent_target_text)
+
+
+def period(row: FareRow) -> str:
+    return row.period.label if row.period else DASH
+
+
+def rank(row: FareRow) -> str:
+    return f"{row.rank} of {row.of}" if row.rank else DASH
+
+
+def status(row: FareRow) -> str:
+    """ "■ Red (worse)", "● Green (met)", or why there is no status."""
+    if row.rag is not None:
+        return rag_label(row.rag, row.vs_target.value if row.vs_target else None)
+    if row.value is None:
+        return "No data"
+    if row.kent_target is None:
+        return "No target"
+    return "No polarity"
+
+
+def direction(row: FareRow) -> str:
+    return direction_label(row.direction) or DASH
+
+
+def polarity(row: FareRow) -> str:
+    if row.polarity is None:
+        return "not known"
+    return {"higher": "higher is better", "lower": "lower is better"}.get(
+        row.polarity.value, "neither"
+    )
+
+
+def vs_kent(row: FareRow) -> str:
+    if row.vs_kent is None:
+        return DASH
+    return {"better": "better than Kent", "met": "same as Kent", "worse": "worse than Kent"}[
+        row.vs_kent.value
+    ]
