@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable, Sequence
-
 from typing import TYPE_CHECKING
 
 from vfk_desktop import present

@@ -121,7 +121,8 @@ def test_a_rejected_import_exits_1_and_lists_every_row(cli_db, tmp_path):
     done = run_cli("import", str(source), "--json", db=db)
     assert done.returncode == 1
     rejected = json.loads(done.stdout)["rejected"]
-    assert [(r["file"], r["sheet"], r["row"]) for r in rejected] == [("bad.csv", None, 2), ("bad.csv", None, 3)]
+    places = [(r["file"], r["sheet"], r["row"]) for r in rejected]
+    assert places == [("bad.csv", None, 2), ("bad.csv", None, 3)]
     assert run_cli("imports", "--json", db=db).stdout.count('"import_id"') == 1  # only the sample
 
 

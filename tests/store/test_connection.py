@@ -47,10 +47,9 @@ def test_an_older_database_is_upgraded_after_a_backup_and_keeps_its_data(tmp_pat
 
 def test_a_newer_database_is_refused_naming_both_versions(tmp_path):
     path = tmp_path / "future.db"
-    with open_store(path, create=True) as store:
-        with store.atomic():
-            store.set_meta("app_version", "9.0.0")
-            store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
+    with open_store(path, create=True) as store, store.atomic():
+        store.set_meta("app_version", "9.0.0")
+        store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
     before = path.read_bytes()
     with pytest.raises(StoreError) as refused:
         open_store(path)
@@ -86,12 +85,11 @@ def test_another_programs_sqlite_file_is_refused(tmp_path):
 
 def test_atomic_rolls_back_everything_on_failure(empty_store):
     before = empty_store.conn.execute("SELECT count(*) FROM areas").fetchone()[0]
-    with pytest.raises(sqlite3.IntegrityError):
-        with empty_store.atomic():
-            empty_store.conn.execute("INSERT INTO areas (name, kind) VALUES ('X', 'district')")
-            with empty_store.atomic():  # a nested block is a savepoint
-                empty_store.conn.execute("INSERT INTO areas (name, kind) VALUES ('Y', 'district')")
-            empty_store.conn.execute("INSERT INTO areas (name, kind) VALUES ('X', 'district')")
+    with pytest.raises(sqlite3.IntegrityError), empty_store.atomic():
+        empty_store.conn.execute("INSERT INTO areas (name, kind) VALUES ('X', 'district')")
+        with empty_store.atomic():  # a nested block is a savepoint
+            empty_store.conn.execute("INSERT INTO areas (name, kind) VALUES ('Y', 'district')")
+        empty_store.conn.execute("INSERT INTO areas (name, kind) VALUES ('X', 'district')")
     assert empty_store.conn.execute("SELECT count(*) FROM areas").fetchone()[0] == before
 
 

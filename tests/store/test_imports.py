@@ -70,7 +70,8 @@ def test_a_newer_file_updates_and_undo_puts_back_exactly_what_was_there(empty_st
                                    (second.import_id,)).fetchone()[0]
     assert '"value": 1500.0' in old
 
-    with pytest.raises(VfkError, match=f"import {second.import_id} .*v2.csv.* Undo import {second.import_id} first"):
+    later = second.import_id
+    with pytest.raises(VfkError, match=f"import {later} .*v2.csv.* Undo import {later} first"):
         undo_import(empty_store, first.import_id)
 
     undo_import(empty_store, second.import_id)
