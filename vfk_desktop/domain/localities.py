@@ -60,6 +60,10 @@ class LocalityMatcher:
             {a.name for a in self._by_key.values() if a.kind == "district"}
         )
 
+    def spellings(self) -> list[tuple[str, Area]]:
+        """Every normalised spelling with its area."""
+        return list(self._by_key.items())
+
     def match(self, name: object) -> Area | None:
         return self._by_key.get(normalise_name(name))
 

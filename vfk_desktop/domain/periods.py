@@ -39,6 +39,7 @@ class Period:
     start: dt.date = field(init=False, repr=False)
     end: dt.date = field(init=False, repr=False)  # the last day of the period
     sort_key: tuple[dt.date, dt.date] = field(init=False, repr=False)
+    label: str = field(init=False, repr=False)  # canonical: "2008/09", "2009/10 Q3", "Mar 2010"
 
     def __post_init__(self) -> None:
         # Periods are compared constantly (latest, previous, ordering): work the dates out once.
@@ -49,18 +50,7 @@ class Period:
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "sort_key", (end, start))
         object.__setattr__(self, "_hash", hash((self.kind.value, self.year, self.part)))
-
-    @property
-    def label(self) -> str:
-        if self.kind is PeriodKind.FINANCIAL_YEAR:
-            return f"{self.year}/{(self.year + 1) % 100:02d}"
-        if self.kind is PeriodKind.CALENDAR_YEAR:
-            return str(self.year)
-        if self.kind is PeriodKind.FINANCIAL_QUARTER:
-            return f"{self.year}/{(self.year + 1) % 100:02d} Q{self.part}"
-        if self.kind is PeriodKind.CALENDAR_QUARTER:
-            return f"{self.year} Q{self.part}"
-        return f"{MONTHS[self.part - 1].title()} {self.year}"
+        object.__setattr__(self, "label", _label_of(self.kind, self.year, self.part))
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Period) and self.kind is other.kind
@@ -87,6 +77,18 @@ class Period:
 
 _MONTHS_LONG = {PeriodKind.FINANCIAL_YEAR: 12, PeriodKind.CALENDAR_YEAR: 12,
                 PeriodKind.FINANCIAL_QUARTER: 3, PeriodKind.CALENDAR_QUARTER: 3, PeriodKind.MONTH: 1}
+
+
+def _label_of(kind: PeriodKind, year: int, part: int) -> str:
+    if kind is PeriodKind.FINANCIAL_YEAR:
+        return f"{year}/{(year + 1) % 100:02d}"
+    if kind is PeriodKind.CALENDAR_YEAR:
+        return str(year)
+    if kind is PeriodKind.FINANCIAL_QUARTER:
+        return f"{year}/{(year + 1) % 100:02d} Q{part}"
+    if kind is PeriodKind.CALENDAR_QUARTER:
+        return f"{year} Q{part}"
+    return f"{MONTHS[part - 1].title()} {year}"
 
 
 def _start_of(kind: PeriodKind, year: int, part: int) -> dt.date:

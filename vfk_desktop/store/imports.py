@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.io.readers.plan import ImportContext, ImportPlan, Problem
 from vfk_desktop.store.connection import Store
+from vfk_desktop.store.profiles import load_profiles
 from vfk_desktop.store.queries import load_matcher
 
 OBSERVATION_COLUMNS = ("indicator", "area_id", "period", "kind", "value", "text", "missing",
@@ -27,6 +27,11 @@ TABLES = {
     "commentary": (COMMENTARY_COLUMNS, 3),
 }
 CHUNK = 400
+_PRIMARY_KEY_ORDER = {
+    "observations": lambda row: (row[1], row[0], row[2], row[3]),  # (area_id, indicator, period, kind)
+    "rankings": lambda row: row[:3],
+    "commentary": lambda row: row[:3],
+}
 
 
 def current_user() -> str:
@@ -85,6 +90,7 @@ def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
         indicators={code: title for code, title, _ in rows},
         units={code: unit for code, _, unit in rows},
         add_indicators=add_indicators,
+        profiles=load_profiles(store),
     )
 
 
@@ -95,37 +101,42 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
                           dry_run=dry_run)
     if result.rejected:
         return result
-    areas = dict(store.conn.execute("SELECT name, id FROM areas"))
-    planned = {
-        "observations": [
-            (f.indicator, areas[f.area], f.period, f.kind, f.value, f.text, f.missing,
-             f.origin.file, f.origin.sheet, f.origin.cell) for f in plan.figures.values()
-        ],
-        "rankings": [
-            (r.area and areas[r.area], r.indicator, r.round, r.priority, r.origin.file,
-             r.origin.sheet, r.origin.cell) for r in plan.rankings.values()
-        ],
-        "commentary": [
-            (m.indicator, areas[m.area], m.period, m.text, m.origin.file, m.origin.sheet,
-             m.origin.cell) for m in plan.commentary.values()
-        ],
-    }
+    user = user or current_user()
     if dry_run:
-        for table, rows in planned.items():
+        for table, rows in _planned_rows(store, plan, None).items():
             _classify(store, table, rows, result)
         return result
     with store.atomic():
-        import_id = _record_import(store, plan, user or current_user(), kind, note)
+        import_id = _record_import(store, plan, user, kind, note)
         result.import_id = import_id
         _add_indicators(store, plan, import_id)
-        for table, rows in planned.items():
+        for table, rows in _planned_rows(store, plan, import_id).items():
             inserts, updates = _classify(store, table, rows, result)
-            _write(store, table, import_id, inserts, updates, user or current_user())
+            _write(store, table, import_id, inserts, updates, user)
         store.conn.execute(
             "UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?",
             (result.inserted, result.updated, result.unchanged, len(result.skipped), import_id),
         )
     return result
+
+
+def _planned_rows(store: Store, plan: ImportPlan, import_id: int | None) -> dict[str, list[tuple]]:
+    """The plan as table rows, column for column as TABLES lists them."""
+    areas = dict(store.conn.execute("SELECT name, id FROM areas"))
+    return {
+        "observations": [
+            (f.indicator, areas[f.area], f.period, f.kind, f.value, f.text, f.missing, import_id,
+             f.file, f.sheet, f.cell) for f in plan.figures.values()
+        ],
+        "rankings": [
+            (areas[r.area], r.indicator, r.round, r.priority, import_id, r.origin.file,
+             r.origin.sheet, r.origin.cell) for r in plan.rankings.values()
+        ],
+        "commentary": [
+            (m.indicator, areas[m.area], m.period, m.text, import_id, m.origin.file,
+             m.origin.sheet, m.origin.cell) for m in plan.commentary.values()
+        ],
+    }
 
 
 def _record_import(store: Store, plan: ImportPlan, user: str, kind: str, note: str | None) -> int:
@@ -150,16 +161,20 @@ def _add_indicators(store: Store, plan: ImportPlan, import_id: int) -> None:
     )
 
 
-def _existing(store: Store, table: str, keys: Iterable[tuple]) -> dict[tuple, tuple]:
-    """The stored rows (all columns) for keys, looked up by their first key column in chunks."""
+def _existing(store: Store, table: str, keys: list[tuple]) -> dict[tuple, tuple]:
+    """The stored rows (all columns) for keys, looked up by place and indicator, in chunks."""
     columns, key_width = TABLES[table]
-    firsts = sorted({key[0] for key in keys})
+    if not keys:
+        return {}
+    area_at, code_at = columns.index("area_id"), columns.index("indicator")
+    areas = sorted({key[area_at] for key in keys})
+    codes = sorted({key[code_at] for key in keys})
     found: dict[tuple, tuple] = {}
-    for start in range(0, len(firsts), CHUNK):
-        chunk = firsts[start:start + CHUNK]
-        marks = ", ".join("?" * len(chunk))
-        query = f"SELECT {', '.join(columns)} FROM {table} WHERE {columns[0]} IN ({marks})"
-        for row in store.conn.execute(query, chunk):
+    for start in range(0, len(codes), CHUNK):
+        chunk = codes[start:start + CHUNK]
+        query = (f"SELECT {', '.join(columns)} FROM {table} WHERE area_id IN "
+                 f"({', '.join('?' * len(areas))}) AND indicator IN ({', '.join('?' * len(chunk))})")
+        for row in store.conn.execute(query, [*areas, *chunk]):
             found[row[:key_width]] = row
     return found
 
@@ -178,8 +193,12 @@ def _same(table: str, old: tuple, new: tuple) -> bool:
 
 def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult
               ) -> tuple[list[tuple], list[tuple[tuple, tuple]]]:
+    """Split rows into new ones and changed ones (with the row each replaces); count the same."""
     columns, key_width = TABLES[table]
-    existing = _existing(store, table, (row[:key_width] for row in rows))
+    existing = _existing(store, table, [row[:key_width] for row in rows])
+    if not existing:
+        result.inserted += len(rows)
+        return rows, []
     inserts, updates = [], []
     for row in rows:
         old = existing.get(row[:key_width])
@@ -190,7 +209,7 @@ def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult
         else:
             updates.append((old, row))
             result.changes.append({"table": table, "key": list(row[:key_width]),
-                                   "old": _as_dict(columns, old), "new": list(row)})
+                                   "old": _as_dict(columns, old), "new": _as_dict(columns, row)})
     result.inserted += len(inserts)
     result.updated += len(updates)
     return inserts, updates
@@ -203,13 +222,11 @@ def _as_dict(columns: tuple[str, ...], row: tuple) -> dict[str, object]:
 def _write(store: Store, table: str, import_id: int, inserts: list[tuple],
            updates: list[tuple[tuple, tuple]], user: str) -> None:
     columns, key_width = TABLES[table]
-    # plan rows lack import_id; it goes just before the provenance columns (file, sheet, cell)
-    def full(row: tuple) -> tuple:
-        return (*row[:-3], import_id, *row[-3:])
-
-    insert_sql = (f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) "
-                  f"VALUES ({', '.join('?' * len(columns))})")
-    store.conn.executemany(insert_sql, (full(row) for row in inserts))
+    values = f"({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    # New rows in primary-key order: appending to the table's b-tree is several times faster
+    # than inserting all over it (bench/import_bench.py).
+    store.conn.executemany(f"INSERT INTO {table} {values}",
+                           sorted(inserts, key=_PRIMARY_KEY_ORDER[table]))
     if not updates:
         return
     at = now_text()
@@ -218,11 +235,11 @@ def _write(store: Store, table: str, import_id: int, inserts: list[tuple],
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             (import_id, at, user, table, json.dumps(list(old[:key_width])),
-             json.dumps(_as_dict(columns, old)), json.dumps(_as_dict(columns, full(new))))
+             json.dumps(_as_dict(columns, old)), json.dumps(_as_dict(columns, new)))
             for old, new in updates
         ],
     )
-    store.conn.executemany(insert_sql, (full(new) for _, new in updates))
+    store.conn.executemany(f"INSERT OR REPLACE INTO {table} {values}", (new for _, new in updates))
 
 
 def undo_import(store: Store, import_id: int) -> int:

@@ -192,17 +192,18 @@ def _district_values(store: Store, pairs: set[tuple[str, str]]
     codes = sorted({code for code, _ in pairs})
     periods = sorted({label for _, label in pairs})
     result: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+    names = dict(store.conn.execute("SELECT id, name FROM areas WHERE kind = 'district'"))
     query = (
-        "SELECT o.indicator, o.period, a.name, o.value FROM observations o "
-        "JOIN areas a ON a.id = o.area_id WHERE a.kind = 'district' AND o.kind = 'value' "
-        "AND o.value IS NOT NULL AND o.period IN ({}) AND o.indicator IN ({})"
+        "SELECT indicator, period, area_id, value FROM observations WHERE area_id IN ({}) "
+        "AND indicator IN ({}) AND period IN ({}) AND kind = 'value' AND value IS NOT NULL"
     )
     for start in range(0, len(codes), 400):
         chunk = codes[start:start + 400]
-        sql = query.format(", ".join("?" * len(periods)), ", ".join("?" * len(chunk)))
-        for code, label, name, value in store.conn.execute(sql, [*periods, *chunk]):
+        sql = query.format(", ".join("?" * len(names)), ", ".join("?" * len(chunk)),
+                           ", ".join("?" * len(periods)))
+        for code, label, area_id, value in store.conn.execute(sql, [*names, *chunk, *periods]):
             if (code, label) in pairs:
-                result[(code, label)][name] = value
+                result[(code, label)][names[area_id]] = value
     return result
 
 

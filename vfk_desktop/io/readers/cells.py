@@ -5,7 +5,6 @@ Every layout uses these, so a bad district name or period reads the same whateve
 
 from __future__ import annotations
 
-from vfk_desktop.domain.codes import try_parse_code
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.domain.periods import Period, try_parse_period
@@ -21,9 +20,11 @@ from vfk_desktop.io.readers.plan import (
 from vfk_desktop.io.readers.sheets import Sheet, is_blank
 from vfk_desktop.io.readers.values import parse_value
 
+_INF = float("inf")
+
 
 def origin_of(sheet: Sheet, row: int, index: int) -> Origin:
-    return Origin(sheet.file.name, sheet.name, row, sheet.cell_ref(row, index))
+    return Origin(sheet.file_name, sheet.name, row, sheet.cell_ref(row, index))
 
 
 def cell_text(cell: object) -> str:
@@ -55,26 +56,14 @@ def resolve_area(ctx: ImportContext, plan: ImportPlan, cell: object, origin: Ori
     return area.name
 
 
-def resolve_code(
-    ctx: ImportContext,
-    plan: ImportPlan,
-    cell: object,
-    origin: Origin,
-    title: str | None = None,
-    unit: str | None = None,
-) -> str | None:
-    """The indicator's canonical code, if the catalogue knows it (or it may be added)."""
-    text = cell_text(cell)
-    code = try_parse_code(text)
-    if code is None:
-        plan.reject(origin, f'"{text}" in {origin.cell} is not an indicator code '
-                            f'(expected e.g. "NI 163").' if text else f"no indicator code in {origin.cell}.")
-        return None
+def known_code(ctx: ImportContext, plan: ImportPlan, code: str, origin: Origin,
+               title: str | None = None, unit: str | None = None) -> bool:
+    """True when the catalogue knows code (or it may be added, having a title); else rejected."""
     if code in ctx.indicators or code in plan.new_indicators:
-        return code
+        return True
     if ctx.add_indicators and title:
         plan.new_indicators[code] = NewIndicator(code, title, unit, origin)
-        return code
+        return True
     hint = ctx.suggest_code(code, title)
     advice = f" (did you mean {hint}?)" if hint and hint != code else ""
     if title and not ctx.add_indicators:
@@ -82,7 +71,13 @@ def resolve_code(
     elif not title:
         advice += "; a new indicator needs a title column to be added"
     plan.reject(origin, f"{code} in {origin.cell} is not in the indicator catalogue{advice}.")
-    return None
+    return False
+
+
+def looks_numeric(cell: object) -> bool:
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return True
+    return isinstance(cell, str) and parse_value(cell).value is not None
 
 
 def resolve_period(plan: ImportPlan, cell: object, origin: Origin) -> Period | None:
@@ -112,19 +107,26 @@ def add_figure(
     percent_unit: bool,
 ) -> None:
     """One figure cell into the plan; a blank is "not available" only where keep_blank says so."""
-    origin = origin_of(sheet, row, index)
-    cell = sheet.error_cells.get((row, sheet.first_column + index), cell)
-    if is_blank(cell) and not keep_blank:
+    if sheet.error_cells:
+        cell = sheet.error_cells.get((row, sheet.first_column + index), cell)
+    if (cell is None or cell == "") and not keep_blank:
         return
-    percent = percent_unit and (row, sheet.first_column + index) in sheet.percent_cells
-    parsed = parse_value(cell, percent_format=percent)
-    if parsed.problem:
-        plan.reject(origin, f"{parsed.problem} in {origin.cell}.")
-        return
-    plan.add_figure(
-        FigureRow(indicator, area, period.label, kind, parsed.value, parsed.text, parsed.missing,
-                  origin)
-    )
+    if type(cell) is float and -_INF < cell < _INF and not (percent_unit and sheet.percent_cells):
+        value, text, missing = cell, None, None  # the common case, without the general parser
+    else:
+        percent = percent_unit and (row, sheet.first_column + index) in sheet.percent_cells
+        parsed = parse_value(cell, percent_format=percent)
+        if parsed.problem:
+            plan.reject(origin_of(sheet, row, index), f"{parsed.problem} in {sheet.cell_ref(row, index)}.")
+            return
+        value, text, missing = parsed.value, parsed.text, parsed.missing
+    figure = FigureRow(indicator, area, period.label, kind, value, text, missing, sheet.file_name,
+                       sheet.name, row, f"{sheet.letter(index)}{row}")
+    key = (indicator, area, figure.period, kind)
+    if key in plan.figures:
+        plan.add_figure(figure)  # the same figure again, or a conflict to report
+    else:
+        plan.figures[key] = figure
 
 
 def add_ranking(plan: ImportPlan, cell: object, origin: Origin, *, area: str, indicator: str,

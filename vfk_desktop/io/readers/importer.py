@@ -1,6 +1,8 @@
-"""From files to an import plan: open each file, find each sheet's layout, read every row.
+"""From files to an import plan: identify each file, open its sheets, read each sheet's layout.
 
-Nothing here writes; `vfk_desktop.store.imports` applies a plan that has no rejected row.
+Nothing here writes; `vfk_desktop.store.imports` applies a plan that has no rejected row. A file
+that cannot be read at all raises BadFile with one sentence; a sheet that cannot be understood is
+a rejection, unless another sheet of the same workbook was understood (then it is a note).
 """
 
 from __future__ import annotations
@@ -8,16 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from vfk_desktop.io.readers import long_layout
-from vfk_desktop.io.readers.headers import Header, read_header
-from vfk_desktop.io.readers.long_layout import Columns
+from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.io.readers.plan import FileInfo, ImportContext, ImportPlan
-from vfk_desktop.io.readers.sheets import BadFile, Sheet, is_blank, read_csv_sheet
+from vfk_desktop.io.readers.safety import CSV, identify
+from vfk_desktop.io.readers.sheets import BadFile, Sheet, read_csv_sheet
+from vfk_desktop.io.readers.table import SheetReader
+from vfk_desktop.io.readers.workbooks import MAX_ROWS, read_workbook
 
-HEADER_SEARCH_ROWS = 30
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+
+
+class ImportCancelled(VfkError):
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was written.")
 
 
 def plan_import(
@@ -25,22 +33,47 @@ def plan_import(
     ctx: ImportContext,
     sheet_name: str | None = None,
     progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> ImportPlan:
-    """Read every file into one plan; a file that cannot be read at all raises BadFile."""
+    """Read every file into one plan (several files are one import: all or nothing together)."""
     plan = ImportPlan()
     for done, path in enumerate(paths):
         if progress:
-            progress(done, len(paths))
-        data = _read_bytes(path)
+            progress(done / len(paths), f"Reading {path.name}")
+        if cancelled and cancelled():
+            raise ImportCancelled()
+        data = read_bytes(path)
         plan.files.append(FileInfo.of(path, data))
-        for sheet in open_sheets(path, data, sheet_name):
-            read_sheet(sheet, ctx, plan)
+        sheets = open_sheets(path, data, sheet_name)
+        outcomes = []
+        for sheet in sheets:
+            if cancelled and cancelled():
+                raise ImportCancelled()
+            outcomes.append((sheet, SheetReader(sheet, ctx, plan).read()))
+        _report(path, outcomes, plan)
     if progress:
-        progress(len(paths), len(paths))
+        progress(1.0, "Checked")
     return plan
 
 
-def _read_bytes(path: Path) -> bytes:
+def _report(path: Path, outcomes: list, plan: ImportPlan) -> None:
+    understood = [(s, o) for s, o in outcomes if o.read]
+    for sheet, outcome in outcomes:
+        where = f'sheet "{sheet.name}"' if sheet.name else "the file"
+        if outcome.read:
+            plan.sheets_read.append(f"{path.name}, {where}: {outcome.description}")
+        elif outcome.description == "the sheet is empty":
+            continue
+        elif understood:
+            plan.notes.append(f"{path.name}, {where} was not imported: {outcome.description}.")
+        else:
+            plan.reject(None, f"{where} cannot be understood: {outcome.description}.",
+                        file=path.name, sheet=sheet.name)
+    if not understood and all(o.description == "the sheet is empty" for _, o in outcomes):
+        plan.reject(None, "there is nothing to import: every sheet is empty.", file=path.name)
+
+
+def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError as error:
@@ -52,7 +85,7 @@ def _read_bytes(path: Path) -> bytes:
     if size == 0:
         raise BadFile(f"{path.name} is empty (0 bytes).")
     if size > MAX_FILE_BYTES:
-        raise BadFile(f"{path.name} is {size // 2**20} MB; files over "
+        raise BadFile(f"{path.name} is {size // 2**20:,} MB; files over "
                       f"{MAX_FILE_BYTES // 2**20} MB are refused.")
     try:
         return path.read_bytes()
@@ -61,51 +94,13 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def open_sheets(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".txt", ".tsv"):
+    kind = identify(path, data)
+    if kind is CSV:
         if sheet_name:
             raise BadFile(f"{path.name} is a CSV file and has no sheets; leave out --sheet.")
+        lines = data.count(b"\n")
+        if lines > MAX_ROWS:
+            raise BadFile(f"{path.name} has {lines:,} rows; vfk imports at most {MAX_ROWS:,} rows "
+                          f"a sheet. Split it, or copy the rows you need to a new file.")
         return [read_csv_sheet(path, data)]
-    raise BadFile(
-        f"{path.name} is not a file type vfk imports (use .xlsx, .xlsm, .xls, .ods or .csv)."
-    )
-
-
-def find_header(sheet: Sheet) -> tuple[int, list[Header]] | None:
-    """The row (within the first rows) whose cells name the most known columns; at least two."""
-    best: tuple[int, int, list[Header]] | None = None
-    seen = 0
-    for number, cells in sheet.rows:
-        if all(is_blank(cell) for cell in cells):
-            continue
-        seen += 1
-        if seen > HEADER_SEARCH_ROWS:
-            break
-        headers = [read_header(cell) for cell in cells]
-        known = sum(1 for h in headers if h.role is not None)
-        if known >= 2 and (best is None or known > best[0]):
-            best = (known, number, headers)
-    return (best[1], best[2]) if best else None
-
-
-def read_sheet(sheet: Sheet, ctx: ImportContext, plan: ImportPlan) -> None:
-    where = f'{sheet.file.name}, sheet "{sheet.name}"' if sheet.name else sheet.file.name
-    found = find_header(sheet)
-    if found is None:
-        if any(not is_blank(cell) for _, cells in sheet.rows for cell in cells):
-            plan.reject(None, "no header row naming a locality, an indicator and a value was "
-                              "found in the first 30 rows.", file=sheet.file.name, sheet=sheet.name)
-        return  # an empty sheet has nothing to import
-    header_row, headers = found
-    columns = Columns.of(headers)
-    if long_layout.fits(columns):
-        plan.sheets_read.append(f"{where}: one row per locality, indicator and period")
-        long_layout.read(sheet, header_row, columns, ctx, plan)
-        return
-    found_words = ", ".join(f'"{h.text}"' for h in headers if h.text) or "none"
-    plan.reject(
-        None,
-        f"the sheet cannot be understood: missing {', '.join(columns.missing_for_long())} "
-        f"(headers found in row {header_row}: {found_words}).",
-        file=sheet.file.name, sheet=sheet.name, row=header_row,
-    )
+    return read_workbook(path, data, kind, sheet_name)

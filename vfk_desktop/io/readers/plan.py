@@ -13,9 +13,10 @@ from pathlib import Path
 from vfk_desktop.domain.codes import code_sort_key
 from vfk_desktop.domain.localities import LocalityMatcher
 from vfk_desktop.domain.model import format_number
+from vfk_desktop.io.readers.sheets import Sheet
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a figure came from: file name, sheet (None for CSV), cell ("E17")."""
 
@@ -25,7 +26,7 @@ class Origin:
     cell: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FigureRow:
     indicator: str
     area: str
@@ -34,11 +35,18 @@ class FigureRow:
     value: float | None
     text: str | None
     missing: str | None
-    origin: Origin
+    file: str  # where it came from (kept inline: an import can plan 200,000 of these)
+    sheet: str | None
+    row: int
+    cell: str
 
     @property
     def key(self) -> tuple[str, str, str, str]:
         return (self.indicator, self.area, self.period, self.kind)
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.file, self.sheet, self.row, self.cell)
 
     @property
     def shown(self) -> str:
@@ -120,6 +128,7 @@ class ImportContext:
     indicators: dict[str, str]  # code -> title
     units: dict[str, str | None] = field(default_factory=dict)
     add_indicators: bool = False
+    profiles: dict[str, list[dict]] = field(default_factory=dict)  # header signature -> columns
 
     def suggest_code(self, code: str, title: str | None = None) -> str | None:
         if title:
@@ -141,6 +150,7 @@ class ImportPlan:
     rejected: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     sheets_read: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def row_count(self) -> int:
@@ -155,10 +165,15 @@ class ImportPlan:
     def skip(self, origin: Origin, reason: str) -> None:
         self.skipped.append(Problem(origin.file, origin.sheet, origin.row, reason))
 
+    def skip_column(self, sheet: Sheet, row: int, index: int, reason: str) -> None:
+        """A column left out (an area outside Kent): reported once, as a note."""
+        self.notes.append(f"{sheet.where(row, index)}: the {reason}; skipped.")
+
     def add_figure(self, figure: FigureRow) -> None:
-        earlier = self.figures.get(figure.key)
+        key = (figure.indicator, figure.area, figure.period, figure.kind)
+        earlier = self.figures.get(key)
         if earlier is None:
-            self.figures[figure.key] = figure
+            self.figures[key] = figure
             return
         if (earlier.value, earlier.missing) == (figure.value, figure.missing):
             return
@@ -166,7 +181,7 @@ class ImportPlan:
         self.reject(
             figure.origin,
             f"{figure.area} {figure.indicator} {figure.period}{what[figure.kind]} is "
-            f"{figure.shown} in {figure.origin.cell} but {earlier.shown} in "
+            f"{figure.shown} in {figure.cell} but {earlier.shown} in "
             f"{_cell_of(earlier.origin, figure.origin)}: two different figures for one place "
             f"and period.",
         )

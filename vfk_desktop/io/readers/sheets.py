@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,14 +21,26 @@ class BadFile(VfkError):
 class Sheet:
     file: Path
     name: str | None  # None for a CSV file, which has no sheets
-    rows: list[tuple[int, list[object]]]  # (row number as Excel shows it, cells from first_column)
+    rows: list[list[object]]  # cells from first_column; rows[0] is row first_row as Excel shows it
+    first_row: int = 1
     first_column: int = 0  # 0-based index of the column that cells[0] is in
     percent_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column) with % format
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> "#N/A"
+    letters: list[str] = field(default_factory=list, repr=False)  # column letters, from cells[0]
+
+    @property
+    def file_name(self) -> str:
+        return self.file.name
+
+    def letter(self, index: int) -> str:
+        """The column letter of cells[index] ("E"), remembered: every figure asks for one."""
+        while len(self.letters) <= index:
+            self.letters.append(column_letter(self.first_column + len(self.letters)))
+        return self.letters[index]
 
     def cell_ref(self, row: int, index: int) -> str:
         """The Excel reference of cells[index] in row: "E17"."""
-        return f"{column_letter(self.first_column + index)}{row}"
+        return f"{self.letter(index)}{row}"
 
     def where(self, row: int, index: int | None = None) -> str:
         """Where, for a message: 'file.xlsx, sheet "Data", cell E17' (or 'row 17')."""
@@ -75,17 +86,18 @@ def read_csv_sheet(path: Path, data: bytes | None = None) -> Sheet:
     text = decode_text(data, path.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
-        rows = [(number, list(cells)) for number, cells in enumerate(reader, 1)]
+        rows: list[list[object]] = list(reader)
     except csv.Error as error:
         raise BadFile(f"{path.name} is not a well-formed CSV file ({error}).") from error
     return Sheet(file=path, name=None, rows=rows)
 
 
-def iter_nonblank(sheet: Sheet) -> Iterator[tuple[int, list[object]]]:
-    for number, cells in sheet.rows:
-        if any(not is_blank(cell) for cell in cells):
-            yield number, cells
-
-
 def is_blank(cell: object) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def blank_row(cells: list[object]) -> bool:
+    for cell in cells:
+        if cell is not None and cell != "" and not (type(cell) is str and not cell.strip()):
+            return False
+    return True

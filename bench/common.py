@@ -1,0 +1,50 @@
+"""Shared by the benchmarks: where the floors are, timing whole processes, paired ratios."""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_BENCH = Path(os.environ.get("VFK_SHARED", REPO.parent / "shared")) / "bench"
+
+
+def floor_script(name: str) -> Path:
+    path = SHARED_BENCH / name
+    if not path.exists():
+        sys.exit(f"{path} is missing: put the steering repo's shared/ beside this checkout "
+                 f"or set VFK_SHARED to it")
+    return path
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall time of a whole process and its peak memory (MiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(after, before) // 1024
+
+
+def vfk(*args: str) -> list[str]:
+    return [sys.executable, "-m", "vfk_desktop.cli", *args]
+
+
+def summary(label: str, times: list[float]) -> str:
+    return (f"{label}: median {statistics.median(times):.2f} s "
+            f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs)")
+
+
+def peak_memory(command: list[str]) -> int:
+    """Peak resident memory of one process in MiB, measured alone by /usr/bin/time when present."""
+    if Path("/usr/bin/time").exists():
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True,
+                              check=True)
+        return int(done.stderr.strip().splitlines()[-1]) // 1024
+    return -1

@@ -1,0 +1,59 @@
+"""`vfk import` of a 200,000-row long workbook beside the floors: calamine read + executemany insert.
+
+    python bench/import_bench.py [--rows 200000] [--runs 3]
+
+The workbook comes from shared/bench/make_workbook.py (12 districts, NI 1-198, "1,212", "102%",
+"N/a" and blanks mixed in). Each run imports into a fresh database (made beforehand, not timed),
+alternating with the floor pair (floor_read.py on the same file, floor_sqlite.py for the same row
+count), and the ratio is taken run by run. Goal: within 2x of read + insert; peak memory < 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from common import floor_script, peak_memory, summary, timed, vfk
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        book = folder / "long.xlsx"
+        subprocess.run([sys.executable, str(floor_script("make_workbook.py")), str(args.rows), str(book)],
+                       check=True, stdout=subprocess.DEVNULL)
+        ours, floors, ratios = [], [], []
+        for run in range(args.runs + 1):  # the first pair warms the caches and is not counted
+            db = folder / f"run{run}.db"
+            subprocess.run(vfk("--db", str(db), "init"), check=True, stdout=subprocess.DEVNULL)
+            ours_s, _ = timed(vfk("--db", str(db), "import", str(book), "--add-indicators"))
+            read_s, _ = timed([sys.executable, str(floor_script("floor_read.py")), str(book)])
+            insert_s, _ = timed([sys.executable, str(floor_script("floor_sqlite.py")), str(args.rows),
+                                 str(folder / f"floor{run}.db")])
+            if run:
+                ours.append(ours_s)
+                floors.append(read_s + insert_s)
+                ratios.append(ours_s / (read_s + insert_s))
+        again_db = folder / f"run{args.runs}.db"
+        unchanged_s, _ = timed(vfk("--db", str(again_db), "import", str(book), "--add-indicators"))
+        fresh = folder / "memory.db"
+        subprocess.run(vfk("--db", str(fresh), "init"), check=True, stdout=subprocess.DEVNULL)
+        memory = peak_memory(vfk("--db", str(fresh), "import", str(book), "--add-indicators"))
+    print(f"workbook: {args.rows:,} long rows (.xlsx from make_workbook.py)")
+    print(summary("vfk import (new database)", ours))
+    print(summary("floor: floor_read + floor_sqlite", floors))
+    print(f"ratio vfk / floor: {statistics.median(ratios):.2f}x (paired median; goal within 2x)")
+    print(f"importing the same file again (every row unchanged): {unchanged_s:.2f} s")
+    print(f"peak memory of vfk import: {memory} MiB (goal under 500 MB)")
+
+
+if __name__ == "__main__":
+    main()

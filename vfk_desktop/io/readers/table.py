@@ -1,0 +1,315 @@
+"""Walking a sheet's rows under its mapping, one figure per measure cell, every problem reported once.
+
+Title and section rows ("How does Tunbridge Wells fare in Kent?", "High Priorities") set the place
+or period the sheet is about; a repeated header row switches the mapping; total rows are skipped.
+This loop runs once per row of files with hundreds of thousands of rows, so it looks columns up
+once per header and caches each distinct code, place and period it has parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vfk_desktop.domain.codes import try_parse_code
+from vfk_desktop.domain.localities import KENT
+from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.io.readers import cells as c
+from vfk_desktop.io.readers.headers import Role
+from vfk_desktop.io.readers.mapping import (
+    MAX_HEADER_ROWS,
+    ColumnSpec,
+    Mapping,
+    find_mapping,
+    find_place_in,
+    header_at,
+)
+from vfk_desktop.io.readers.plan import ImportContext, ImportPlan
+from vfk_desktop.io.readers.sheets import Sheet, blank_row, is_blank
+
+HEADER_SEARCH_ROWS = 30
+_LEADING_CODE = re.compile(r"^\s*((?:NI\s*)?\d{1,3}\s?[a-z]{0,3})\b[\s.:\-–]+(\S.*)$", re.I | re.S)
+_TOTALS = {"total", "totals", "grand total", "average", "mean", "sum", "overall", "all"}
+_PERIOD_IN_TEXT = re.compile(
+    r"(?:Q[1-4]\s+)?\b\d{4}\s*[/\-–]\s*\d{2,4}(?:\s*Q[1-4])?|\b(?:19|20)\d{2}\b", re.I)
+_KEYS = (str, float, int)  # cell types that can be cache keys
+
+
+@dataclass
+class Context:
+    """What the sheet is about when its rows do not say: from its name and title rows."""
+
+    area: str | None = None
+    period: Period | None = None
+    target_period: Period | None = None
+
+
+@dataclass
+class Outcome:
+    read: bool
+    description: str  # the layout, or why the sheet could not be understood
+
+
+def period_in(text: str) -> Period | None:
+    for match in _PERIOD_IN_TEXT.finditer(text):
+        period = try_parse_period(match.group(0))
+        if period is not None:
+            return period
+    return None
+
+
+def _at(cells: list[object], index: int | None) -> object:
+    return cells[index] if index is not None and index < len(cells) else None
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class SheetReader:
+    def __init__(self, sheet: Sheet, ctx: ImportContext, plan: ImportPlan) -> None:
+        self.sheet, self.ctx, self.plan = sheet, ctx, plan
+        self.context = Context()
+        self._codes: dict[object, str] = {}
+        self._areas: dict[str, str] = {}
+        self._periods: dict[object, Period] = {}
+        if sheet.name:
+            self.context.area = find_place_in(sheet.name, ctx.matcher)
+            self.context.period = try_parse_period(sheet.name.strip()) or period_in(sheet.name)
+
+    # --- the sheet as a whole -------------------------------------------------------------
+    def read(self) -> Outcome:
+        head = self._nonblank_from(0, HEADER_SEARCH_ROWS)
+        if not head:
+            return Outcome(False, "the sheet is empty")
+        found = find_mapping(head, self.ctx.matcher, self.ctx.profiles)
+        if found is None:
+            return Outcome(False, "no header row naming an indicator column and a column of "
+                                  "figures was found in the first 30 rows")
+        position, mapping = found
+        for _, cells in head[: position + 1 - len(mapping.header_rows)]:
+            self._title_row(cells)
+        missing = self._missing(mapping)
+        if missing:
+            found_words = ", ".join(f'"{h}"' for h in mapping.headers_found if h) or "none"
+            return Outcome(False, f"missing {' and '.join(missing)} (headers found in row "
+                                  f"{mapping.header_rows[0]}: {found_words})")
+        self._use(mapping)
+        rows, first = self.sheet.rows, self.sheet.first_row
+        offset = head[position][0] - first + 1
+        while offset < len(rows):
+            cells = rows[offset]
+            if blank_row(cells):
+                offset += 1
+            else:
+                offset = self._row(offset, first + offset, cells)
+        return Outcome(True, mapping.describe())
+
+    def _nonblank_from(self, offset: int, count: int) -> list[tuple[int, list[object]]]:
+        """Up to count non-blank rows from rows[offset], numbered as Excel shows them."""
+        found = []
+        rows, first = self.sheet.rows, self.sheet.first_row
+        while offset < len(rows) and len(found) < count:
+            if not blank_row(rows[offset]):
+                found.append((first + offset, rows[offset]))
+            offset += 1
+        return found
+
+    def _missing(self, mapping: Mapping) -> list[str]:
+        missing = []
+        needs_place = any(s.role is Role.VALUE and s.area is None for s in mapping.columns) or any(
+            s.role in (Role.PRIORITY, Role.COMMENTARY, Role.LOCAL_TARGET) for s in mapping.columns)
+        if needs_place and not (mapping.first(Role.AREA) or self._home(mapping) or self.context.area):
+            missing.append("a locality (no District column, and neither the sheet's name nor its "
+                           "title names a district)")
+        needs_period = any(s.role in (Role.VALUE, Role.BEST, Role.WORST, Role.COMMENTARY)
+                           and s.period is None for s in mapping.columns)
+        has_round = mapping.first(Role.ROUND) is not None
+        only_rankings = all(s.role is Role.PRIORITY for s in mapping.measures())
+        if (needs_period or (only_rankings and not has_round)) and not (
+                mapping.first(Role.PERIOD) or self.context.period):
+            missing.append("a period (no Year or Period column, and neither the sheet's name nor "
+                           "its title names a period)")
+        return missing
+
+    @staticmethod
+    def _home(mapping: Mapping) -> str | None:
+        """The one district a "fare in Kent" table is about, when a single column is named for it."""
+        districts = set(mapping.districts_bound)
+        return districts.pop() if len(districts) == 1 else None
+
+    def _use(self, mapping: Mapping) -> None:
+        self.mapping = mapping
+        self.home = self._home(mapping)
+        target = mapping.first(Role.KENT_TARGET)
+        if target is not None and target.period is not None:
+            self.context.target_period = target.period
+        for index, why in mapping.skipped_columns:
+            self.plan.skip_column(self.sheet, mapping.header_rows[0], index, why)
+
+        def index_of(role: Role) -> int | None:
+            spec = mapping.first(role)
+            return spec.index if spec else None
+
+        self.code_spec = mapping.code
+        self.title_index = mapping.title.index if mapping.title else None
+        self.unit_index = index_of(Role.UNIT)
+        self.area_index = index_of(Role.AREA)
+        self.period_index = index_of(Role.PERIOD)
+        self.round_index = index_of(Role.ROUND)
+        self.target_period_index = index_of(Role.TARGET_PERIOD)
+        self.measure_specs = mapping.measures()
+
+    # --- rows -----------------------------------------------------------------------------
+    def _title_row(self, cells: list[object]) -> None:
+        text = " ".join(str(x) for x in cells if not is_blank(x))
+        place = find_place_in(text, self.ctx.matcher)
+        if place and place != KENT:
+            self.context.area = place
+        period = period_in(text)
+        if period is not None:
+            self.context.period = period
+
+    def _row(self, offset: int, number: int, cells: list[object]) -> int:
+        """Read the row at rows[offset]; returns the offset of the next row to read."""
+        index = self.code_spec.index
+        code_cell = cells[index] if index < len(cells) else None
+        code = self._codes.get(code_cell) if type(code_cell) in _KEYS else None
+        title = None
+        if code is None:
+            text = c.cell_text(code_cell)
+            code, title = self._code_of(text)
+            if code is None:
+                return self._not_a_data_row(offset, number, cells, text)
+            if title is None and type(code_cell) in _KEYS:
+                self._codes[code_cell] = code
+        if code not in self.ctx.indicators and not self._new_code(number, cells, code, title):
+            return offset + 1
+        area = self._row_area(number, cells) if self.area_index is not None else (
+            self.home or self.context.area)
+        if area is False:
+            return offset + 1
+        period = self._row_period(number, cells, self.period_index, self.context.period)
+        round_ = self._row_period(number, cells, self.round_index, None)
+        if period is False or round_ is False:
+            return offset + 1
+        percent = self.ctx.units.get(code) == "%"
+        for spec in self.measure_specs:
+            self._measure(spec, number, cells, code, area, period, round_, percent)
+        return offset + 1
+
+    def _new_code(self, number: int, cells: list[object], code: str, title: str | None) -> bool:
+        if code in self.plan.new_indicators:
+            return True
+        if title is None and self.title_index is not None:
+            title = c.cell_text(_at(cells, self.title_index)) or None
+        unit = c.cell_text(_at(cells, self.unit_index)) or None
+        origin = c.origin_of(self.sheet, number, self.code_spec.index)
+        return c.known_code(self.ctx, self.plan, code, origin, title, unit)
+
+    @staticmethod
+    def _code_of(text: str) -> tuple[str | None, str | None]:
+        code, title = try_parse_code(text), None
+        if code is None:
+            found = _LEADING_CODE.match(text)  # "163 Working age population …" in one cell
+            if found:
+                code, title = try_parse_code(found.group(1)), " ".join(found.group(2).split())
+        return code, title
+
+    def _not_a_data_row(self, offset: int, number: int, cells: list[object], text: str) -> int:
+        measure_cells = [_at(cells, s.index) for s in self.measure_specs]
+        if not text and all(is_blank(x) for x in measure_cells):
+            self._title_row(cells)  # a note or section heading elsewhere in the row
+            return offset + 1
+        window = self._nonblank_from(offset, MAX_HEADER_ROWS)
+        header = header_at(window, 0, self.ctx.matcher, self.ctx.profiles)
+        if header is not None:  # the table's header repeated, perhaps worded differently
+            self._use(header[1])
+            return window[header[0]][0] - self.sheet.first_row + 1
+        if all(isinstance(x, str) or is_blank(x) for x in cells) and not any(
+                c.looks_numeric(x) for x in measure_cells):
+            self._title_row(cells)  # "High Priorities", "Latest Annual Data"
+            return offset + 1
+        origin = c.origin_of(self.sheet, number, self.code_spec.index)
+        if text.lower() in _TOTALS or _is_total(text):
+            self.plan.skip(origin, f'a "{text}" row, not an indicator; skipped.')
+        elif not text:
+            self.plan.reject(origin, f"no indicator code in {origin.cell}.")
+        else:
+            self.plan.reject(origin, f'"{_clip(text)}" in {origin.cell} is not an indicator code '
+                                     f'(expected e.g. "NI 163" or "163").')
+        return offset + 1
+
+    def _row_area(self, number: int, cells: list[object]) -> str | bool:
+        cell = _at(cells, self.area_index)
+        area = self._areas.get(cell) if type(cell) is str else None
+        if area is None:
+            area = c.resolve_area(self.ctx, self.plan, cell,
+                                  c.origin_of(self.sheet, number, self.area_index))
+            if area is None:
+                return False  # rejected or skipped, each row saying so
+            if type(cell) is str:
+                self._areas[cell] = area
+        return area
+
+    def _row_period(self, number: int, cells: list[object], index: int | None,
+                    default: Period | None) -> Period | None | bool:
+        if index is None:
+            return default
+        cell = cells[index] if index < len(cells) else None
+        if cell is None or cell == "":
+            return default
+        period = self._periods.get(cell) if type(cell) in _KEYS else None
+        if period is None:
+            if is_blank(cell):
+                return default
+            period = c.resolve_period(self.plan, cell, c.origin_of(self.sheet, number, index))
+            if period is None:
+                return False
+            if type(cell) in _KEYS:
+                self._periods[cell] = period
+        return period
+
+    def _measure(self, spec: ColumnSpec, number: int, cells: list[object], code: str,
+                 area: str | None, period: Period | None, round_: Period | None,
+                 percent: bool) -> None:
+        index = spec.index
+        cell = cells[index] if index < len(cells) else None
+        role = spec.role
+        if role is Role.VALUE:
+            where = spec.area or area
+            self._figure(index, number, cell, code, where, spec.period or period, "value",
+                         where != KENT, percent)
+        elif role is Role.KENT_TARGET or role is Role.LOCAL_TARGET:
+            when = spec.period or self._target_period(number, cells) or period
+            where = KENT if role is Role.KENT_TARGET else area
+            self._figure(index, number, cell, code, where, when, "target", False, percent)
+        elif role is Role.BEST or role is Role.WORST:
+            kind = "best" if role is Role.BEST else "worst"
+            self._figure(index, number, cell, code, KENT, spec.period or period, kind, False, percent)
+        elif role is Role.PRIORITY:
+            c.add_ranking(self.plan, cell, c.origin_of(self.sheet, number, index),
+                          area=area, indicator=code, round_=round_ or period)
+        elif role is Role.COMMENTARY and period is not None and area:
+            c.add_commentary(self.plan, cell, c.origin_of(self.sheet, number, index),
+                             area=area, indicator=code, period=period)
+
+    def _target_period(self, number: int, cells: list[object]) -> Period | None:
+        found = self._row_period(number, cells, self.target_period_index, None)
+        return found if isinstance(found, Period) else self.context.target_period
+
+    def _figure(self, index: int, number: int, cell: object, code: str, area: str | None,
+                period: Period | None, kind: str, keep_blank: bool, percent: bool) -> None:
+        if area is None or period is None:
+            if not is_blank(cell):
+                origin = c.origin_of(self.sheet, number, index)
+                what = "locality" if area is None else "period"
+                self.plan.reject(origin, f"the figure in {origin.cell} has no {what} to belong to.")
+            return
+        c.add_figure(self.plan, self.sheet, number, index, cell, indicator=code, area=area,
+                     period=period, kind=kind, keep_blank=keep_blank, percent_unit=percent)
+
+
+def _is_total(text: str) -> bool:
+    words = text.lower().replace(":", " ").split()
+    return bool(words) and words[0] in ("total", "totals", "average") and len(words) <= 3

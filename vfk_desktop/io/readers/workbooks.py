@@ -1,0 +1,207 @@
+"""Opening .xlsx, .xlsm, .xls and .ods workbooks as Sheets, with the cell facts calamine drops.
+
+python-calamine reads the values (fast). It reads Excel error cells as empty strings and drops number
+formats, so for .xlsx/.xlsm the sheet XML is scanned for error cells (t="e") and percentage-formatted
+cells, and for .ods content.xml for percentage cells: 0.709 shown as 70.9 % is 70.9 per cent.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from defusedxml import ElementTree
+
+from vfk_desktop.io.readers.safety import ODS, XLSX, Kind
+from vfk_desktop.io.readers.sheets import BadFile, Sheet
+
+MAX_ROWS = 500_000
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_ERROR_CELL = re.compile(
+    rb'<c\b([^>]*\bt="e"[^>]*)>\s*(?:<f\b[^>]*/>|<f\b[^>]*>.*?</f>)?\s*<v>([^<]*)</v>', re.S)
+_STYLED_CELL = re.compile(rb'<c\b([^>]*\bs="([0-9]+)"[^>]*)>')
+_NS = {
+    "main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "rel": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "pkg": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def column_index(letters: bytes | str) -> int:
+    """ "A" -> 0, "AA" -> 26."""
+    text = letters.decode() if isinstance(letters, bytes) else letters
+    index = 0
+    for char in text:
+        index = index * 26 + (ord(char) - 64)
+    return index - 1
+
+
+def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -> list[Sheet]:
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    name = path.name
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = list(workbook.sheet_names)
+        if sheet_name is not None and sheet_name not in names:
+            listed = ", ".join(f'"{n}"' for n in names)
+            raise BadFile(f'{name} has no sheet "{sheet_name}" (its sheets: {listed}).')
+        extras = _ExtraFacts(name, data, kind, names)
+        sheets = []
+        for index, title in enumerate(names):
+            if sheet_name is not None and title != sheet_name:
+                continue
+            extras.check_size(title)
+            sheet = workbook.get_sheet_by_index(index)
+            if sheet.height > MAX_ROWS:
+                raise _too_long(name, title, sheet.height)
+            rows = sheet.to_python()
+            start_row, start_column = sheet.start if rows else (0, 0)
+            sheets.append(Sheet(
+                file=path, name=title,
+                rows=rows,
+                first_row=start_row + 1,
+                first_column=start_column,
+                percent_cells=extras.percent_cells(title),
+                error_cells=extras.error_cells(title),
+            ))
+        return sheets
+    except PasswordError as error:
+        raise BadFile(f"{name} is password-protected; save an unprotected copy to import.") from error
+    except CalamineError as error:
+        raise BadFile(f"{name} is damaged or not a workbook vfk can read ({_short(error)}).") from error
+
+
+def _short(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text[:120]
+
+
+def _too_long(name: str, title: str, rows: int) -> BadFile:
+    return BadFile(f'Sheet "{title}" of {name} has {rows:,} rows; vfk imports at most '
+                   f"{MAX_ROWS:,} rows a sheet. Split it, or copy the rows you need to a new file.")
+
+
+class _ExtraFacts:
+    """Error and percentage cells per sheet, found by scanning the workbook's XML (xlsx and ods)."""
+
+    def __init__(self, name: str, data: bytes, kind: Kind, sheet_names: list[str]) -> None:
+        self.name, self.kind = name, kind
+        self.archive = zipfile.ZipFile(io.BytesIO(data)) if kind in (XLSX, ODS) else None
+        self.parts: dict[str, str] = {}
+        self.percent_styles: set[int] = set()
+        self.ods_percent: dict[str, set[tuple[int, int]]] = {}
+        if kind is XLSX:
+            self.parts = self._sheet_parts(sheet_names)
+            self.percent_styles = self._percent_styles()
+        elif kind is ODS:
+            self.ods_percent = self._ods_percent_cells()
+
+    def _read(self, part: str) -> bytes:
+        try:
+            return self.archive.read(part)  # sizes were checked; zipfile checks the CRC
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError) as error:
+            raise BadFile(f"{self.name} is damaged: its part {part} cannot be read ({error}).") from error
+
+    def _sheet_parts(self, sheet_names: list[str]) -> dict[str, str]:
+        try:
+            book = ElementTree.fromstring(self._read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(self._read("xl/_rels/workbook.xml.rels"))
+        except (ElementTree.ParseError, ValueError, KeyError):
+            return {}
+        targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("pkg:Relationship", _NS)}
+        parts = {}
+        for sheet in book.iterfind("main:sheets/main:sheet", _NS):
+            target = targets.get(sheet.get(f"{{{_NS['rel']}}}id"), "")
+            if target:
+                path = target.lstrip("/") if target.startswith("/") else str(
+                    PurePosixPath("xl") / target)
+                parts[sheet.get("name")] = path
+        return {name: part for name, part in parts.items() if name in sheet_names}
+
+    def _percent_styles(self) -> set[int]:
+        try:
+            styles = ElementTree.fromstring(self._read("xl/styles.xml"))
+        except (ElementTree.ParseError, ValueError, BadFile):
+            return set()
+        percent_formats = {9, 10}  # Excel's built-in "0%" and "0.00%"
+        for fmt in styles.iterfind("main:numFmts/main:numFmt", _NS):
+            code = re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", ""))
+            if "%" in code:
+                percent_formats.add(int(fmt.get("numFmtId", "-1")))
+        xfs = styles.findall("main:cellXfs/main:xf", _NS)
+        return {i for i, xf in enumerate(xfs) if int(xf.get("numFmtId", "0")) in percent_formats}
+
+    def check_size(self, title: str) -> None:
+        part = self.parts.get(title)
+        if part is None:
+            return
+        xml = self._sheet_xml(title)
+        rows = xml.count(b"<row ") + xml.count(b"<row>")
+        if rows > MAX_ROWS:
+            raise _too_long(self.name, title, rows)
+
+    def _sheet_xml(self, title: str) -> bytes:
+        cache = getattr(self, "_xml", None)
+        if cache is None or cache[0] != title:
+            self._xml = (title, self._read(self.parts[title]))
+        return self._xml[1]
+
+    def error_cells(self, title: str) -> dict[tuple[int, int], str]:
+        if title not in self.parts:
+            return {}
+        xml = self._sheet_xml(title)
+        if b't="e"' not in xml:
+            return {}
+        found = {}
+        for attributes, text in _ERROR_CELL.findall(xml):
+            ref = _CELL_REF.search(attributes)
+            if ref:
+                found[(int(ref.group(2)), column_index(ref.group(1)))] = text.decode("utf-8", "replace")
+        return found
+
+    def percent_cells(self, title: str) -> set[tuple[int, int]]:
+        if self.kind is ODS:
+            return self.ods_percent.get(title, set())
+        if title not in self.parts or not self.percent_styles:
+            return set()
+        cells = set()
+        for attributes, style in _STYLED_CELL.findall(self._sheet_xml(title)):
+            if int(style) in self.percent_styles:
+                ref = _CELL_REF.search(attributes)
+                if ref:
+                    cells.add((int(ref.group(2)), column_index(ref.group(1))))
+        return cells
+
+    def _ods_percent_cells(self) -> dict[str, set[tuple[int, int]]]:
+        content = self._read("content.xml")
+        if b'value-type="percentage"' not in content:
+            return {}
+        found: dict[str, set[tuple[int, int]]] = {}
+        table, row, column = None, 0, 0
+        try:
+            for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == f"{_ODS_TABLE}table":
+                        table, row = element.get(f"{_ODS_TABLE}name"), 0
+                    elif tag == f"{_ODS_TABLE}table-row":
+                        column = 0
+                    continue
+                if tag in (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"):
+                    repeat = int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+                    if element.get(f"{_ODS_OFFICE}value-type") == "percentage":
+                        cells = found.setdefault(table, set())
+                        cells.update((row + 1, column + k) for k in range(min(repeat, 1000)))
+                    column += repeat
+                    element.clear()
+                elif tag == f"{_ODS_TABLE}table-row":
+                    row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+                    element.clear()
+        except (ElementTree.ParseError, ValueError) as error:
+            raise BadFile(f"{self.name} is damaged: its content cannot be read ({error}).") from error
+        return found

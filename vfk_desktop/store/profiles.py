@@ -1,0 +1,31 @@
+"""Header mappings an officer confirmed, reused for later files whose headers are the same."""
+
+from __future__ import annotations
+
+import json
+
+from vfk_desktop.io.readers.headers import Role
+from vfk_desktop.io.readers.mapping import ColumnSpec, headers_signature
+from vfk_desktop.store.connection import Store
+
+
+def save_profile(store: Store, headers: list[str], columns: dict[int, str | ColumnSpec],
+                 name: str | None = None) -> None:
+    """Remember that files headed `headers` hold, in column i, columns[i] (a Role name or a spec)."""
+    specs = [
+        spec if isinstance(spec, ColumnSpec) else ColumnSpec(index, Role[spec], header=headers[index])
+        for index, spec in sorted(columns.items())
+    ]
+    from vfk_desktop.store.imports import now_text
+
+    with store.atomic():
+        store.conn.execute(
+            "INSERT OR REPLACE INTO import_profiles (headers, name, mapping, created_at) "
+            "VALUES (?, ?, ?, ?)",
+            (headers_signature(headers), name, json.dumps([s.to_json() for s in specs]), now_text()),
+        )
+
+
+def load_profiles(store: Store) -> dict[str, list[dict]]:
+    return {headers: json.loads(mapping) for headers, mapping in
+            store.conn.execute("SELECT headers, mapping FROM import_profiles")}
