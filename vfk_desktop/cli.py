@@ -84,7 +84,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
-        print(textout.import_report(result))
+        print(textout.import_report(result, plan))
+    if not result.ok:
+        print(f"vfk: {result.summary()}", file=sys.stderr)
     return 0 if result.ok else 1
 
 

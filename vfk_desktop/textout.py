@@ -11,6 +11,7 @@ from vfk_desktop.domain.model import Priority
 
 if TYPE_CHECKING:
     from vfk_desktop.domain.fare import FareRow
+    from vfk_desktop.io.readers.plan import ImportPlan
     from vfk_desktop.store.imports import ImportRecord, ImportResult
     from vfk_desktop.store.queries import Ranking
 
@@ -76,9 +77,12 @@ def rankings(locality: str, rows: list[Ranking]) -> str:
     return "\n".join(out)
 
 
-def import_report(result: ImportResult) -> str:
+def import_report(result: ImportResult, plan: ImportPlan | None = None) -> str:
     out = [result.summary()]
-    for problem in result.rejected[:REJECTIONS_SHOWN]:
+    if plan is not None:
+        out += [f"  read: {line}" for line in plan.sheets_read]
+        out += [f"  note: {line}" for line in plan.notes]
+    for problem in result.rejected[1:REJECTIONS_SHOWN]:
         out.append(f"  rejected: {problem.sentence()}")
     if len(result.rejected) > REJECTIONS_SHOWN:
         out.append(f"  … and {len(result.rejected) - REJECTIONS_SHOWN} more rejected rows "

@@ -72,8 +72,10 @@ class ImportResult:
 
     def summary(self) -> str:
         if self.rejected:
-            return (f"Nothing was imported: {len(self.rejected)} row(s) rejected. "
-                    f"{self.rejected[0].sentence()}")
+            first, count = self.rejected[0].sentence(), len(self.rejected)
+            if count == 1:
+                return f"Nothing was imported. {first}"
+            return f"Nothing was imported: {count} problems to fix, the first: {first}"
         if not (self.inserted or self.updated):
             head = "Nothing to change: every figure is already in the database"
             return f"{head} ({self.unchanged} unchanged)."

@@ -46,10 +46,17 @@ def plan_import(
         plan.files.append(FileInfo.of(path, data))
         sheets = open_sheets(path, data, sheet_name)
         outcomes = []
-        for sheet in sheets:
+        for number, sheet in enumerate(sheets):
             if cancelled and cancelled():
                 raise ImportCancelled()
-            outcomes.append((sheet, SheetReader(sheet, ctx, plan).read()))
+
+            def report(fraction: float, done: int = done, number: int = number,
+                       total: int = len(sheets), name: str = path.name) -> None:
+                if progress:
+                    progress((done + (number + fraction) / total) / len(paths), f"Reading {name}")
+
+            reader = SheetReader(sheet, ctx, plan, progress=report, cancelled=cancelled)
+            outcomes.append((sheet, reader.read()))
         _report(path, outcomes, plan)
     if progress:
         progress(1.0, "Checked")
@@ -67,7 +74,8 @@ def _report(path: Path, outcomes: list, plan: ImportPlan) -> None:
         elif understood:
             plan.notes.append(f"{path.name}, {where} was not imported: {outcome.description}.")
         else:
-            plan.reject(None, f"{where} cannot be understood: {outcome.description}.",
+            what = "this sheet" if sheet.name else "the file"
+            plan.reject(None, f"{what} cannot be understood: {outcome.description}.",
                         file=path.name, sheet=sheet.name)
     if not understood and all(o.description == "the sheet is empty" for _, o in outcomes):
         plan.reject(None, "there is nothing to import: every sheet is empty.", file=path.name)

@@ -9,6 +9,7 @@ once per header and caches each distinct code, place and period it has parsed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from vfk_desktop.domain.codes import try_parse_code
@@ -66,9 +67,15 @@ def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+PROGRESS_EVERY = 4096  # rows between progress reports and checks for Cancel
+
+
 class SheetReader:
-    def __init__(self, sheet: Sheet, ctx: ImportContext, plan: ImportPlan) -> None:
+    def __init__(self, sheet: Sheet, ctx: ImportContext, plan: ImportPlan,
+                 progress: Callable[[float], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
         self.sheet, self.ctx, self.plan = sheet, ctx, plan
+        self.progress, self.cancelled = progress, cancelled
         self.context = Context()
         self._codes: dict[object, str] = {}
         self._areas: dict[str, str] = {}
@@ -97,13 +104,25 @@ class SheetReader:
         self._use(mapping)
         rows, first = self.sheet.rows, self.sheet.first_row
         offset = head[position][0] - first + 1
+        next_report = offset + PROGRESS_EVERY
         while offset < len(rows):
             cells = rows[offset]
             if blank_row(cells):
                 offset += 1
             else:
                 offset = self._row(offset, first + offset, cells)
+            if offset >= next_report:
+                next_report = offset + PROGRESS_EVERY
+                self._report(offset / len(rows))
         return Outcome(True, mapping.describe())
+
+    def _report(self, fraction: float) -> None:
+        if self.cancelled is not None and self.cancelled():
+            from vfk_desktop.io.readers.importer import ImportCancelled
+
+            raise ImportCancelled()
+        if self.progress is not None:
+            self.progress(fraction)
 
     def _nonblank_from(self, offset: int, count: int) -> list[tuple[int, list[object]]]:
         """Up to count non-blank rows from rows[offset], numbered as Excel shows them."""
