@@ -1,6 +1,6 @@
 """Starting the desktop app: Qt application names, the crash hook, the database, the main window.
 
-    vfk-desktop [--db PATH] [--locality NAME]
+    vfk-desktop [--db PATH] [--locality NAME] [--screenshots DIR]
 
 On first run (no database yet) the database is created in the user's data folder with the sample
 data, whose other districts are illustrative (the window says so).
@@ -22,6 +22,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="vfk-desktop", description="The vfk_desktop window.")
     parser.add_argument("--db", metavar="PATH", help="the database to open")
     parser.add_argument("--locality", metavar="NAME", help="the district to show first")
+    parser.add_argument("--screenshots", metavar="DIR", type=Path,
+                        help="open every page in turn, save one PNG each into DIR, and exit")
     parser.add_argument("--version", action="version", version=f"vfk_desktop {__version__}")
     return parser.parse_known_args(argv)[0]
 
@@ -41,18 +43,25 @@ def open_or_create(path: Path):
     return store
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def make_application():
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("vfk_desktop")
     app.setApplicationVersion(__version__)
-    from vfk_desktop.ui.crash import install_crash_hook
+    return app
 
-    install_crash_hook()
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = make_application()
+    from PySide6.QtWidgets import QMessageBox
+
+    from vfk_desktop.ui.crash import crash_log_path, install_crash_hook
+
+    previous_crash = install_crash_hook()
     try:
         store = open_or_create(resolve_db_path(args.db))
     except VfkError as error:
@@ -61,9 +70,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     from vfk_desktop.ui.main_window import MainWindow
 
     window = MainWindow(store, args.locality)
+    if args.screenshots is not None:
+        from vfk_desktop.ui.screenshots import take_screenshots
+
+        app.setProperty("vfk_no_modal_dialogs", True)
+        window.show()
+        take_screenshots(window, args.screenshots)
+        window.close()
+        return 0
     window.show()
+    if previous_crash:
+        QMessageBox.warning(window, "vfk_desktop", "vfk_desktop closed unexpectedly last time. "
+                            f"What it recorded is in {crash_log_path().with_suffix('.previous.log')}.")
     code = app.exec()
-    store.close()
+    window.session.store.close()
     return code
 
 

@@ -61,3 +61,13 @@ def vs_kent(row: FareRow) -> str:
     return {"better": "better than Kent", "met": "same as Kent", "worse": "worse than Kent"}[
         row.vs_kent.value
     ]
+
+
+def band_counts(band: str, counts: dict) -> str:
+    """ "High priorities: 3 red, 2 amber, 3 green, 2 without a status"."""
+    from vfk_desktop.domain.model import Rag
+
+    parts = [f"{counts[rag]} {rag.value}" for rag in (Rag.RED, Rag.AMBER, Rag.GREEN) if counts.get(rag)]
+    if counts.get(None):
+        parts.append(f"{counts[None]} without a status")
+    return f"{band}: {', '.join(parts) if parts else 'none'}"

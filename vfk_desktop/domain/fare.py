@@ -210,3 +210,12 @@ def fare_sort_key(row: FareRow, theme_order: Mapping[str, int]) -> tuple:
         theme_order.get(row.theme or "", len(theme_order) + 1),
         code_sort_key(row.code),
     )
+
+
+def status_counts(rows: list[FareRow]) -> dict[Priority | None, dict[Rag | None, int]]:
+    """How many rows of each priority band are red, amber, green or without a status."""
+    counts: dict[Priority | None, dict[Rag | None, int]] = {}
+    for row in rows:
+        band = counts.setdefault(row.priority, {})
+        band[row.rag] = band.get(row.rag, 0) + 1
+    return counts

@@ -55,6 +55,8 @@ class ImportResult:
     rejected: list[Problem] = field(default_factory=list)
     changes: list[dict[str, object]] = field(default_factory=list)  # updated rows: key, old, new
     dry_run: bool = False
+    # with detailed=True: (table, the plan's key) -> ("insert" | "update" | "unchanged", old row)
+    actions: dict[tuple[str, tuple], tuple[str, dict | None]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -97,23 +99,30 @@ def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
 
 
 def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind: str = "import",
-               dry_run: bool = False, note: str | None = None) -> ImportResult:
-    """Write the plan (all of it or, when any row is rejected or dry_run, none of it)."""
+               dry_run: bool = False, note: str | None = None, detailed: bool = False) -> ImportResult:
+    """Write the plan (all of it or, when any row is rejected or dry_run, none of it).
+
+    detailed: also say, row by row, whether each planned row is new, an update or unchanged
+    (the window's import report lists them).
+    """
     result = ImportResult(None, skipped=list(plan.skipped), rejected=plan.sorted_rejections(),
                           dry_run=dry_run)
     if result.rejected:
         return result
     user = user or current_user()
+    plan_keys = {"observations": list(plan.figures), "rankings": list(plan.rankings),
+                 "commentary": list(plan.commentary)} if detailed else None
     if dry_run:
         for table, rows in _planned_rows(store, plan, None).items():
-            _classify(store, table, rows, result)
+            _classify(store, table, rows, result, plan_keys[table] if plan_keys else None)
         return result
     with store.atomic():
         import_id = _record_import(store, plan, user, kind, note)
         result.import_id = import_id
         _add_indicators(store, plan, import_id)
         for table, rows in _planned_rows(store, plan, import_id).items():
-            inserts, updates = _classify(store, table, rows, result)
+            inserts, updates = _classify(store, table, rows, result,
+                                         plan_keys[table] if plan_keys else None)
             _write(store, table, import_id, inserts, updates, user)
         store.conn.execute(
             "UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?",
@@ -193,25 +202,31 @@ def _same(table: str, old: tuple, new: tuple) -> bool:
     return old[3] == new[3]
 
 
-def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult
-              ) -> tuple[list[tuple], list[tuple[tuple, tuple]]]:
+def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult,
+              plan_keys: list[tuple] | None = None) -> tuple[list[tuple], list[tuple[tuple, tuple]]]:
     """Split rows into new ones and changed ones (with the row each replaces); count the same."""
     columns, key_width = TABLES[table]
     existing = _existing(store, table, [row[:key_width] for row in rows])
-    if not existing:
+    if not existing and plan_keys is None:
         result.inserted += len(rows)
         return rows, []
     inserts, updates = [], []
-    for row in rows:
+    for position, row in enumerate(rows):
         old = existing.get(row[:key_width])
         if old is None:
             inserts.append(row)
+            action = "insert"
         elif _same(table, old, row):
             result.unchanged += 1
+            action = "unchanged"
         else:
             updates.append((old, row))
             result.changes.append({"table": table, "key": list(row[:key_width]),
                                    "old": _as_dict(columns, old), "new": _as_dict(columns, row)})
+            action = "update"
+        if plan_keys is not None:
+            result.actions[(table, plan_keys[position])] = (
+                action, _as_dict(columns, old) if old is not None else None)
     result.inserted += len(inserts)
     result.updated += len(updates)
     return inserts, updates

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from vfk_desktop.domain.localities import KENT
 from vfk_desktop.io.readers.headers import Role
 from vfk_desktop.io.readers.mapping import ColumnSpec, headers_signature
 from vfk_desktop.store.connection import Store
@@ -12,10 +13,8 @@ from vfk_desktop.store.connection import Store
 def save_profile(store: Store, headers: list[str], columns: dict[int, str | ColumnSpec],
                  name: str | None = None) -> None:
     """Remember that files headed `headers` hold, in column i, columns[i] (a Role name or a spec)."""
-    specs = [
-        spec if isinstance(spec, ColumnSpec) else ColumnSpec(index, Role[spec], header=headers[index])
-        for index, spec in sorted(columns.items())
-    ]
+    specs = [spec if isinstance(spec, ColumnSpec) else _spec(index, Role[spec], headers[index])
+             for index, spec in sorted(columns.items())]
     from vfk_desktop.store.imports import now_text
 
     with store.atomic():
@@ -24,6 +23,12 @@ def save_profile(store: Store, headers: list[str], columns: dict[int, str | Colu
             "VALUES (?, ?, ?, ?)",
             (headers_signature(headers), name, json.dumps([s.to_json() for s in specs]), now_text()),
         )
+
+
+def _spec(index: int, role: Role, header: str) -> ColumnSpec:
+    if role is Role.KENT_VALUE:  # a column of Kent's own figures
+        return ColumnSpec(index, Role.VALUE, area=KENT, header=header)
+    return ColumnSpec(index, role, header=header)
 
 
 def load_profiles(store: Store) -> dict[str, list[dict]]:

@@ -29,6 +29,12 @@ def catalogue(store: Store) -> dict[str, Indicator]:
     }
 
 
+def ka2_codes(store: Store) -> list[str]:
+    """The Kent Agreement 2 indicators that are ranked (not their sub-indicators)."""
+    return [code for (code,) in store.conn.execute("SELECT code FROM indicators WHERE ka2 = 1")
+            if parent_code(code) is None]
+
+
 def theme_order(store: Store) -> dict[str, int]:
     return dict(store.conn.execute("SELECT name, position FROM themes"))
 
@@ -205,6 +211,54 @@ def _district_values(store: Store, pairs: set[tuple[str, str]]
             if (code, label) in pairs:
                 result[(code, label)][names[area_id]] = value
     return result
+
+
+def indicator_facts(store: Store, locality: str, code: str) -> IndicatorFacts:
+    """One indicator's facts with every period: the locality's, Kent's and all 12 districts'."""
+    indicators = catalogue(store)
+    if code not in indicators:
+        raise VfkError(f"{code} is not in the indicator catalogue.")
+    ids = area_ids(store)
+    names = {area_id: name for name, area_id in ids.items()}
+    kinds = dict(store.conn.execute("SELECT id, kind FROM areas"))
+    own: dict[Period, Figure] = {}
+    spread: dict[Period, dict[str, float]] = defaultdict(dict)
+    kent_values: dict[Period, Figure] = {}
+    kent_targets: dict[Period, Figure] = {}
+    stated: dict[Period, dict[str, Figure]] = defaultdict(dict)
+    for area_id, period_text, kind, value, text in store.conn.execute(
+        "SELECT area_id, period, kind, value, text FROM observations WHERE area_id IN ({}) "
+        "AND indicator = ?".format(", ".join("?" * len(ids))), [*ids.values(), code]
+    ):
+        when, name = parse_period(period_text), names[area_id]
+        if name == KENT:
+            if kind == "value":
+                kent_values[when] = _figure(value, text)
+            elif kind == "target":
+                kent_targets[when] = _figure(value, text)
+            else:
+                stated[when][kind] = _figure(value, text)
+            continue
+        if kind == "value" and kinds[area_id] == "district" and value is not None:
+            spread[when][name] = value
+        if name == locality and kind == "value":
+            own[when] = _figure(value, text)
+    ranked = rankings(store, locality)
+    ranking = ranked.get(code) or ranked.get(parent_code(code) or "")
+    return IndicatorFacts(
+        indicator=_with_parent_defaults(indicators, code), locality=locality,
+        priority=ranking.priority if ranking else None, values=own, districts=dict(spread),
+        kent_values=kent_values, kent_targets=kent_targets,
+        stated={when: StatedRange(parts.get("best"), parts.get("worst"))
+                for when, parts in stated.items()},
+    )
+
+
+def history(store: Store, locality: str, code: str) -> list[FareRow]:
+    """The indicator's fare row at each period the locality or Kent has a figure for, newest first."""
+    facts = indicator_facts(store, locality, code)
+    periods = set(facts.values) | set(facts.kent_values)
+    return [assess(facts, period) for period in sorted(periods, reverse=True)]
 
 
 def fare_table(store: Store, locality: str, period: Period | None = None) -> list[FareRow]:

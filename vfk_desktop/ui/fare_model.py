@@ -1,126 +1,111 @@
-"""The fare table as a Qt model: one row per FareRow, columns from a table, text from `present`."""
+"""The fare table as a Qt model (one row per FareRow, text from `present`) and its filters."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from vfk_desktop import present
 from vfk_desktop.domain.fare import FareRow
+from vfk_desktop.domain.model import Priority, Status
 from vfk_desktop.palette import RAG_TINT
-
-ROW_ROLE = Qt.ItemDataRole.UserRole  # the FareRow itself
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts the column correctly
-_NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_INF = float("inf")
+from vfk_desktop.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RecordTableModel, number_key
 
 
-def _number_key(value: float | None) -> float:
-    return _INF if value is None else value
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    text: Callable[[FareRow], str]
-    sort: Callable[[FareRow], object]
-    tip: str
-    numeric: bool = False
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("Code", lambda r: r.code, lambda r: r.code, "The indicator's code (National Indicator number)"),
-    Column("Indicator", lambda r: r.title, lambda r: r.title.lower(), "What the indicator measures"),
-    Column("Priority", lambda r: r.priority.value if r.priority else "", lambda r: r.priority.order
-           if r.priority else 9, "The district's KA2 ranking: High, Medium or Low"),
-    Column("Period", present.period, lambda r: r.period.sort_key if r.period else (),
-           "The latest period with a value for this district"),
-    Column("Value", present.value, lambda r: _number_key(r.value), "The district's figure", True),
-    Column("Kent target", present.target, lambda r: _number_key(r.kent_target),
-           "The Kent target that applies to the period (the next later one if none for it)", True),
-    Column("Kent", lambda r: present.figure(r.kent_value), lambda r: _number_key(r.kent_value),
-           "The figure for Kent as a whole", True),
-    Column("Best", lambda r: present.figure(r.kent_best), lambda r: _number_key(r.kent_best),
-           "The best district's figure in Kent (by polarity)", True),
-    Column("Worst", lambda r: present.figure(r.kent_worst), lambda r: _number_key(r.kent_worst),
-           "The worst district's figure in Kent (by polarity)", True),
-    Column("Rank", present.rank, lambda r: _number_key(r.rank),
-           "1 = best of the districts that have a value; ties share the better rank", True),
-    Column("Status", present.status, lambda r: {"red": 0, "amber": 1, "green": 2}.get(
-        r.rag.value, 3) if r.rag else 4,
-           "Against the Kent target: green met or better, amber worse within the tolerance, red beyond"),
-    Column("Direction", present.direction, lambda r: r.direction.value if r.direction else "~",
-           "Since the previous period of the same kind, by polarity"),
-)
-STATUS_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.header == "Status")
-
-
-class FareTableModel(QAbstractTableModel):
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FareRow] = []
-
-    def set_rows(self, rows: list[FareRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[FareRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> FareRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        column = COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tip
+def _status_tip(row: FareRow) -> str | None:
+    if row.rag is None:
         return None
+    said = "Target met" if row.vs_target is Status.MET else f"{row.vs_target.value.title()} than target"
+    return f"{said}; amber means worse by at most {row.tolerance:.0%} of the target"
+
+
+def _range_tip(row: FareRow) -> str | None:
+    if row.range_source == "stated":
+        return "As a partner's sheet states it (the database lacks some districts' values)"
+    return None
+
+
+FARE_COLUMNS = (
+    Column("Theme", lambda r: r.theme or "", "The KA2 theme the indicator belongs to"),
+    Column("Code", lambda r: r.code, "The indicator's code (National Indicator number)"),
+    Column("Indicator", lambda r: r.title, "What the indicator measures",
+           cell_tip=lambda r: f"{r.code} {r.title}\nUnit: {r.unit or 'not given'}; "
+                              f"{present.polarity(r)}"),
+    Column("Priority", lambda r: r.priority.value if r.priority else "",
+           "The district's KA2 ranking: High, Medium or Low",
+           sort=lambda r: r.priority.order if r.priority else 9),
+    Column("Period", present.period, "The latest period with a value for this district",
+           sort=lambda r: r.period.sort_key if r.period else ()),
+    Column("Value", present.value, "The district's figure", sort=lambda r: number_key(r.value),
+           numeric=True, bold=lambda r: True),
+    Column("Kent target", present.target,
+           "The Kent target for the period (the next later one when the period has none)",
+           sort=lambda r: number_key(r.kent_target), numeric=True,
+           cell_tip=lambda r: f"Kent target for {r.target_period.label}" if r.target_period else None),
+    Column("Kent", lambda r: present.figure(r.kent_value), "The figure for Kent as a whole",
+           sort=lambda r: number_key(r.kent_value), numeric=True,
+           cell_tip=lambda r: present.vs_kent(r) if r.vs_kent else None),
+    Column("Best", lambda r: present.figure(r.kent_best), "The best district's figure (by polarity)",
+           sort=lambda r: number_key(r.kent_best), numeric=True, cell_tip=_range_tip),
+    Column("Worst", lambda r: present.figure(r.kent_worst),
+           "The worst district's figure (by polarity)", sort=lambda r: number_key(r.kent_worst),
+           numeric=True, cell_tip=_range_tip),
+    Column("Rank", present.rank,
+           "1 = best of the districts with a value; districts that tie share the better rank",
+           sort=lambda r: number_key(r.rank), numeric=True),
+    Column("Status", present.status,
+           "Against the Kent target: green met or better, amber worse within the tolerance, red beyond",
+           sort=lambda r: {"red": 0, "amber": 1, "green": 2}.get(r.rag.value, 3) if r.rag else 4,
+           cell_tip=_status_tip, background=lambda r: RAG_TINT[r.rag] if r.rag else None),
+    Column("Direction", present.direction,
+           "Since the previous period of the same kind: improved or worsened by polarity",
+           sort=lambda r: r.direction.value if r.direction else "~"),
+)
+
+
+class FareTableModel(RecordTableModel):
+    columns = FARE_COLUMNS
+
+
+THEME_COLUMN = 0
+PRIORITY_COLUMN = 3
+STATUS_COLUMN = 11
+
+
+class FareFilter(QSortFilterProxyModel):
+    """One priority band's rows, with the overview's filters; the theme shown once per group."""
+
+    def __init__(self, band: Priority | None, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self.band = band
+        self.worse_than_target = False
+        self.below_kent = False
+        self.hide_without_data = False
+        self.search = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_filters(self, *, worse_than_target: bool, below_kent: bool, hide_without_data: bool,
+                    search: str) -> None:
+        self.worse_than_target, self.below_kent = worse_than_target, below_kent
+        self.hide_without_data, self.search = hide_without_data, search.strip().lower()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        row: FareRow = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        if row.priority is not self.band:
+            return False
+        if self.worse_than_target and row.vs_target is not Status.WORSE:
+            return False
+        if self.below_kent and row.vs_kent is not Status.WORSE:
+            return False
+        if self.hide_without_data and row.value is None:
+            return False
+        return not self.search or self.search in f"{row.code} {row.title} {row.theme}".lower()
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == ROW_ROLE:
-            return row
-        if role == SORT_ROLE:
-            return column.sort(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(_NUMBER_ALIGN)
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == STATUS_COLUMN and row.rag:
-            return QBrush(QColor(RAG_TINT[row.rag]))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(row, column)
-        return None
-
-
-def _tooltip(row: FareRow, column: Column) -> str:
-    if column.header == "Indicator":
-        return f"{row.code} {row.title}\nPolarity: {present.polarity(row)}"
-    if column.header == "Kent target" and row.target_period:
-        return f"Kent target for {row.target_period.label}"
-    if column.header in ("Best", "Worst") and row.range_source == "stated":
-        return "As stated in a partner's sheet (the store lacks some districts' values)"
-    if column.header == "Status" and row.rag:
-        return (f"{row.vs_target.value.title()} than target" if row.vs_target and
-                row.vs_target.value != "met" else "Target met") + (
-            f"; amber within {row.tolerance:.0%} of the target")
-    return column.tip
+        if (role == Qt.ItemDataRole.DisplayRole and index.column() == THEME_COLUMN
+                and self.sortColumn() < 0 and index.row() > 0):
+            above = self.index(index.row() - 1, THEME_COLUMN)
+            if super().data(above, role) == super().data(index, role):
+                return ""  # a theme's name heads its group, once
+        return super().data(index, role)

@@ -1,134 +1,390 @@
-"""The main window: a locality picker and "How does <locality> fare in Kent?"."""
+"""The main window: pages down the left, the locality and period up top, menus for everything.
+
+Pages are built when first shown (start-up builds only the Overview). Every action has a shortcut
+and a menu entry; the title names the database; the status bar says which and the last import.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
+    QFileDialog,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
     QMainWindow,
     QMessageBox,
-    QTableView,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from vfk_desktop import __version__
+from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.localities import normalise_name
 from vfk_desktop.store.connection import Store
-from vfk_desktop.store.queries import districts, fare_table
+from vfk_desktop.store.history import last_import, periods_with_values
+from vfk_desktop.store.queries import districts
 from vfk_desktop.store.sample import ILLUSTRATIVE, has_sample
-from vfk_desktop.ui.fare_model import SORT_ROLE, FareTableModel
+from vfk_desktop.ui import recent
+from vfk_desktop.ui.session import Session
 
 DEFAULT_LOCALITY = "Tunbridge Wells"
+IMPORTABLE = ("*.xlsx", "*.xlsm", "*.xls", "*.ods", "*.csv")
+LATEST = "Latest"
+
+
+def _page_factories() -> list[tuple[str, Callable[[Session], QWidget]]]:
+    from vfk_desktop.ui.pages.data import DataPage
+    from vfk_desktop.ui.pages.imports import ImportsPage
+    from vfk_desktop.ui.pages.indicator import IndicatorPage
+    from vfk_desktop.ui.pages.local_priorities import LocalPrioritiesPage
+    from vfk_desktop.ui.pages.overview import OverviewPage
+    from vfk_desktop.ui.pages.priorities import PrioritiesPage
+    from vfk_desktop.ui.pages.vision import VisionPage
+
+    return [("Overview", OverviewPage), ("Indicator", IndicatorPage), ("Priorities", PrioritiesPage),
+            ("Local priorities", LocalPrioritiesPage), ("Vision", VisionPage), ("Data", DataPage),
+            ("Imports", ImportsPage)]
+
+
+PAGE_NAMES = ["Overview", "Indicator", "Priorities", "Local priorities", "Vision", "Data", "Imports"]
 
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, locality: str | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.fare_model = FareTableModel(self)
-        self.fare_proxy = QSortFilterProxyModel(self)
-        self.fare_proxy.setSourceModel(self.fare_model)
-        self.fare_proxy.setSortRole(SORT_ROLE)
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.session: Session | None = None
+        self.pages: dict[str, QWidget] = {}
         self._build_actions()
+        self._build_menus()
         self._build_toolbar()
         self._build_central()
         self._read_settings()
-        self.set_locality(self._initial_locality(locality))
-        self._show_title()
+        self.use_store(store, locality)
 
     # --- building -------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable, shortcut: QKeySequence | str | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
+
     def _build_actions(self) -> None:
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction("&About vfk_desktop", self)
-        self.about_action.triggered.connect(self._about)
+        std = QKeySequence.StandardKey
+        self.new_action = self._action("&New database…", self.new_database, std.New,
+                                       "Create an empty database (with the reference data)")
+        self.open_action = self._action("&Open database…", self.open_database_dialog, std.Open,
+                                        "Open another database file")
+        self.import_action = self._action("&Import…", self.import_dialog, "Ctrl+I",
+                                          "Import partner spreadsheets (.xlsx, .xlsm, .xls, .ods, .csv)")
+        self.quit_action = self._action("&Quit", self.close, std.Quit)
+        self.refresh_action = self._action("&Refresh", self.refresh, std.Refresh)
+        self.about_action = self._action("&About vfk_desktop", self.about)
+        self.page_actions = [
+            self._action(f"&{n}. {name}", lambda _=False, name=name: self.show_page(name), f"Ctrl+{n}")
+            for n, name in enumerate(PAGE_NAMES, 1)
+        ]
+        self.focus_locality_action = self._action("Choose &locality", self._focus_locality, "Ctrl+L")
+
+    def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_databases_menu = file_menu.addMenu("Recent &databases")
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        self.recent_files_menu = file_menu.addMenu("Recent &files")
+        self.file_menu = file_menu
+        self.file_end = file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions(self.page_actions)
+        view_menu.addSeparator()
+        view_menu.addActions([self.focus_locality_action, self.refresh_action])
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Locality", self)
-        toolbar.setObjectName("locality_toolbar")
+        toolbar = QToolBar("Locality and period", self)
+        toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        label = QLabel("&Locality: ", toolbar)
         self.locality_picker = QComboBox(toolbar)
         self.locality_picker.setAccessibleName("Locality")
-        self.locality_picker.addItems(districts(self.store))
-        label.setBuddy(self.locality_picker)
-        self.locality_picker.currentTextChanged.connect(self.set_locality)
-        toolbar.addWidget(label)
-        toolbar.addWidget(self.locality_picker)
+        self.locality_picker.setToolTip("The district the pages show (Ctrl+L)")
+        self.locality_picker.setMinimumContentsLength(22)
+        self.period_picker = QComboBox(toolbar)
+        self.period_picker.setAccessibleName("Period")
+        self.period_picker.setToolTip("Latest: each indicator at its newest period with a value")
+        self.period_picker.setMinimumContentsLength(10)
+        for label, widget in (("&Locality ", self.locality_picker), ("  &Period ", self.period_picker)):
+            caption = QLabel(label, toolbar)
+            caption.setBuddy(widget)
+            toolbar.addWidget(caption)
+            toolbar.addWidget(widget)
+        toolbar.addSeparator()
+        toolbar.addAction(self.import_action)
         self.addToolBar(toolbar)
+        self.locality_picker.currentTextChanged.connect(self._locality_picked)
+        self.period_picker.currentTextChanged.connect(self._period_picked)
 
     def _build_central(self) -> None:
         central = QWidget(self)
+        self.sample_banner = _banner(ILLUSTRATIVE, "#FFF4D6", "#E69F00", central)
+        self.readonly_banner = _banner("", "#FDE7E0", "#D55E00", central)
+        self.nav = QListWidget(central)
+        self.nav.setAccessibleName("Pages")
+        self.nav.addItems(PAGE_NAMES)
+        for row, name in enumerate(PAGE_NAMES, 1):
+            self.nav.item(row - 1).setToolTip(f"{name} (Ctrl+{row})")
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px 10px; }")
+        self.nav.setFixedWidth(self.nav.fontMetrics().horizontalAdvance("Local priorities") * 14 // 10 + 40)
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_NAMES[row]))
+        self.stack = QStackedWidget(central)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
         layout = QVBoxLayout(central)
-        self.heading = QLabel(central)
-        self.heading.setObjectName("heading")
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.sample_banner = QLabel(ILLUSTRATIVE, central)
-        self.sample_banner.setWordWrap(True)
-        self.sample_banner.setStyleSheet(
-            "background: #FFF4D6; border: 1px solid #E69F00; padding: 6px; color: #3D2B00;")
-        self.sample_banner.setVisible(has_sample(self.store))
-        self.fare_view = QTableView(central)
-        self.fare_view.setAccessibleName("Fare table")
-        self.fare_view.setModel(self.fare_proxy)
-        self.fare_view.setSortingEnabled(False)
-        self.fare_view.setAlternatingRowColors(True)
-        self.fare_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.fare_view.verticalHeader().setVisible(False)
-        header = self.fare_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.heading)
         layout.addWidget(self.sample_banner)
-        layout.addWidget(self.fare_view)
+        layout.addWidget(self.readonly_banner)
+        layout.addLayout(body, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(f"Database: {self.store.path}")
+        self.database_label = QLabel(self)
+        self.last_import_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.last_import_label)
+        self.statusBar().addPermanentWidget(self.database_label)
 
-    # --- behaviour ------------------------------------------------------------------------
-    def _initial_locality(self, asked: str | None) -> str:
-        names = districts(self.store)
-        wanted = asked or QSettings().value("locality/last", DEFAULT_LOCALITY, type=str)
+    # --- the database and the session -------------------------------------------------------
+    def use_store(self, store: Store, locality: str | None = None) -> None:
+        """Show store (closing any database shown before)."""
+        if self.session is not None:
+            old = self.session
+            self.session = None
+            for page in self.pages.values():
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            self.pages.clear()
+            old.store.close()
+            old.deleteLater()
+        names = districts(store)
+        wanted = locality or QSettings().value("locality/last", DEFAULT_LOCALITY, type=str)
         by_key = {normalise_name(n): n for n in names}
-        return by_key.get(normalise_name(wanted), names[0] if names else DEFAULT_LOCALITY)
+        chosen = by_key.get(normalise_name(wanted), names[0] if names else DEFAULT_LOCALITY)
+        session = Session(store, chosen, Session.remembered_period(), self)
+        self.session = session
+        self._fill_pickers()
+        session.data_changed.connect(self._show_status)
+        session.indicator_requested.connect(self.open_indicator)
+        self._rebuild_edit_menu()
+        recent.remember(recent.DATABASES, store.path)
+        self._refresh_recent_menus()
+        self.sample_banner.setVisible(has_sample(store))
+        self.readonly_banner.setText(
+            f"{store.path} is open read-only: you can read everything, but nothing can be changed.")
+        self.readonly_banner.setVisible(store.readonly)
+        for action in (self.import_action,):
+            action.setEnabled(not store.readonly)
+        self.setWindowTitle(f"{store.path.name} – vfk_desktop")
+        self._show_status()
+        self.show_page(self.nav.currentItem().text() if self.nav.currentItem() else "Overview")
+
+    def _fill_pickers(self) -> None:
+        session = self.session
+        for picker in (self.locality_picker, self.period_picker):
+            picker.blockSignals(True)
+            picker.clear()
+        self.locality_picker.addItems(districts(session.store))
+        self.locality_picker.setCurrentText(session.locality)
+        self._fill_periods()
+        self.locality_picker.blockSignals(False)
+        self.period_picker.blockSignals(False)
+
+    def _fill_periods(self) -> None:
+        session = self.session
+        self.period_picker.blockSignals(True)
+        self.period_picker.clear()
+        periods = periods_with_values(session.store, session.locality)
+        self.period_picker.addItems([LATEST] + [p.label for p in periods])
+        if session.period is not None and session.period not in periods:
+            session.period = None
+        self.period_picker.setCurrentText(session.period.label if session.period else LATEST)
+        self.period_picker.blockSignals(False)
+
+    def _locality_picked(self, name: str) -> None:
+        if self.session is not None and name:
+            self.session.set_locality(name)
+            self._fill_periods()
+
+    def _period_picked(self, label: str) -> None:
+        if self.session is None or not label:
+            return
+        from vfk_desktop.domain.periods import parse_period
+
+        self.session.set_period(None if label == LATEST else parse_period(label))
 
     def set_locality(self, name: str) -> None:
-        if not name:
-            return
-        self.locality = name
-        if self.locality_picker.currentText() != name:
-            self.locality_picker.setCurrentText(name)
-        self.fare_model.set_rows(fare_table(self.store, name))
-        self.heading.setText(f"How does {name} fare in Kent?")
-        QSettings().setValue("locality/last", name)
+        self.locality_picker.setCurrentText(name)
 
-    def _show_title(self) -> None:
-        self.setWindowTitle(f"{Path(self.store.path).name} – vfk_desktop")
+    def _focus_locality(self) -> None:
+        self.locality_picker.setFocus()
+        self.locality_picker.showPopup()
 
-    def _about(self) -> None:
-        QMessageBox.about(self, "About vfk_desktop",
-                          f"vfk_desktop {__version__}\nDatabase: {self.store.path}")
+    def _rebuild_edit_menu(self) -> None:
+        self.edit_menu.clear()
+        stack = self.session.undo_stack
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.undo_action, self.redo_action = undo, redo
+        self.edit_menu.addActions([undo, redo])
 
+    def _show_status(self) -> None:
+        store = self.session.store
+        self.database_label.setText(f"Database: {store.path}" + (" (read-only)" if store.readonly else ""))
+        last = last_import(store)
+        self.last_import_label.setText(last.describe() if last else "No imports yet")
+
+    def refresh(self) -> None:
+        self._fill_periods()
+        self.session.notify_data_changed()
+
+    # --- pages ----------------------------------------------------------------------------
+    def page(self, name: str) -> QWidget:
+        """The page called name, built on first use."""
+        if name not in self.pages:
+            factory = dict(_page_factories())[name]
+            page = factory(self.session)
+            page.setObjectName(name.lower().replace(" ", "_") + "_page")
+            self.pages[name] = page
+            self.stack.addWidget(page)
+        return self.pages[name]
+
+    def show_page(self, name: str) -> QWidget:
+        page = self.page(name)
+        self.stack.setCurrentWidget(page)
+        row = PAGE_NAMES.index(name)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        return page
+
+    def open_indicator(self, code: str) -> None:
+        self.show_page("Indicator").show_indicator(code)
+
+    # --- files ----------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        start = QSettings().value("import/folder", str(Path.home()), type=str)
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import spreadsheets", start, f"Spreadsheets ({' '.join(IMPORTABLE)});;All files (*)")
+        if names:
+            QSettings().setValue("import/folder", str(Path(names[0]).parent))
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        from vfk_desktop.ui.import_flow import ImportFlow
+
+        for path in paths:
+            recent.remember(recent.FILES, path)
+        self._refresh_recent_menus()
+        self._import_flow = ImportFlow(self, self.session, paths, on_imported=self._imported)
+        self._import_flow.start()
+
+    def _imported(self) -> None:
+        self.sample_banner.setVisible(has_sample(self.session.store))
+        self.refresh()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_files(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    @staticmethod
+    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+
+    def new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "New database", str(Path.home() / "vfk.db"),
+                                              "vfk databases (*.db)")
+        if name:
+            self.open_database(Path(name), create=True)
+
+    def open_database_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open database", str(Path.home()),
+                                              "vfk databases (*.db);;All files (*)")
+        if name:
+            self.open_database(Path(name))
+
+    def open_database(self, path: Path, create: bool = False) -> bool:
+        from vfk_desktop.store.connection import open_store
+
+        try:
+            store = open_store(path, create=create)
+            if create:
+                from vfk_desktop.store.reference import load_reference
+
+                load_reference(store)
+        except VfkError as error:
+            QMessageBox.warning(self, "Open database", str(error))
+            return False
+        self.use_store(store)
+        return True
+
+    def _refresh_recent_menus(self) -> None:
+        for menu, key, opener in ((self.recent_databases_menu, recent.DATABASES, self.open_database),
+                                  (self.recent_files_menu, recent.FILES, lambda p: self.import_files([p]))):
+            menu.clear()
+            for path in recent.paths(key):
+                menu.addAction(str(path), lambda p=path, o=opener: o(p))
+            menu.setEnabled(bool(menu.actions()))
+
+    def about(self) -> None:
+        from vfk_desktop.ui.about import about_text
+
+        QMessageBox.about(self, "About vfk_desktop", about_text(self.session.store.path))
+
+    # --- settings -------------------------------------------------------------------------
     def _read_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(1320, 820)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
 
+
+def _banner(text: str, background: str, border: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet(f"background: {background}; border: 1px solid {border}; padding: 6px; "
+                        f"color: #2B2B2B;")
+    return label

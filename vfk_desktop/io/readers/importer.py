@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vfk_desktop.domain.errors import VfkError
-from vfk_desktop.io.readers.plan import FileInfo, ImportContext, ImportPlan
+from vfk_desktop.io.readers.plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
 from vfk_desktop.io.readers.safety import CSV, identify
 from vfk_desktop.io.readers.sheets import BadFile, Sheet, read_csv_sheet
 from vfk_desktop.io.readers.table import SheetReader
@@ -66,6 +66,8 @@ def plan_import(
 def _report(path: Path, outcomes: list, plan: ImportPlan) -> None:
     understood = [(s, o) for s, o in outcomes if o.read]
     for sheet, outcome in outcomes:
+        if not outcome.read and outcome.headers:
+            plan.unread.append(UnreadSheet(path, sheet.name, outcome.header_row, tuple(outcome.headers)))
         where = f'sheet "{sheet.name}"' if sheet.name else "the file"
         if outcome.read:
             plan.sheets_read.append(f"{path.name}, {where}: {outcome.description}")

@@ -140,6 +140,17 @@ class ImportContext:
         return close[0] if close else None
 
 
+@dataclass(frozen=True)
+class UnreadSheet:
+    """A sheet that could not be understood, with the row that looks most like its header: the
+    window offers to map its columns by hand (saved as a profile for files headed the same)."""
+
+    path: Path
+    sheet: str | None
+    header_row: int
+    headers: tuple[str, ...]
+
+
 @dataclass
 class ImportPlan:
     files: list[FileInfo] = field(default_factory=list)
@@ -151,6 +162,7 @@ class ImportPlan:
     skipped: list[Problem] = field(default_factory=list)
     sheets_read: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unread: list[UnreadSheet] = field(default_factory=list)
 
     @property
     def row_count(self) -> int:

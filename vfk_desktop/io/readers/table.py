@@ -49,6 +49,8 @@ class Context:
 class Outcome:
     read: bool
     description: str  # the layout, or why the sheet could not be understood
+    header_row: int | None = None  # when not understood: the row that looks most like a header
+    headers: list[str] | None = None
 
 
 def period_in(text: str) -> Period | None:
@@ -91,8 +93,10 @@ class SheetReader:
             return Outcome(False, "the sheet is empty")
         found = find_mapping(head, self.ctx.matcher, self.ctx.profiles)
         if found is None:
+            number, cells = max(head, key=lambda r: sum(isinstance(x, str) and bool(x.strip()) for x in r[1]))
             return Outcome(False, "no header row naming an indicator column and a column of "
-                                  "figures was found in the first 30 rows")
+                                  "figures was found in the first 30 rows", number,
+                           [" ".join(str(x).split()) if not is_blank(x) else "" for x in cells])
         position, mapping = found
         for _, cells in head[: position + 1 - len(mapping.header_rows)]:
             self._title_row(cells)
@@ -100,7 +104,8 @@ class SheetReader:
         if missing:
             found_words = ", ".join(f'"{h}"' for h in mapping.headers_found if h) or "none"
             return Outcome(False, f"missing {' and '.join(missing)} (headers found in row "
-                                  f"{mapping.header_rows[0]}: {found_words})")
+                                  f"{mapping.header_rows[0]}: {found_words})",
+                           mapping.header_rows[-1], list(mapping.headers_found))
         self._use(mapping)
         rows, first = self.sheet.rows, self.sheet.first_row
         offset = head[position][0] - first + 1

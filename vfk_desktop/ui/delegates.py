@@ -1,0 +1,73 @@
+"""Cell painters and editors: the RAG chip (colour, shape and word) and the priority drop-down."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from vfk_desktop.domain.model import Priority
+from vfk_desktop.palette import RAG_COLOUR, RAG_TINT
+from vfk_desktop.ui.table_model import ROW_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RagChipDelegate(QStyledItemDelegate):
+    """Status as a chip: a tinted pill with a strong border, the shape symbol and the word."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        row = index.data(ROW_ROLE)
+        rag = getattr(row, "rag", None)
+        if rag is None:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        chip = option.rect.adjusted(3, 3, -3, -3)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(RAG_COLOUR[rag]), 1.5))
+        painter.setBrush(QColor(RAG_TINT[rag]))
+        radius = chip.height() / 2.5
+        painter.drawRoundedRect(chip, radius, radius)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        symbol, _, words = text.partition(" ")
+        metrics = option.fontMetrics
+        symbol_rect = QRect(chip.left() + 8, chip.top(), metrics.horizontalAdvance(symbol) + 2, chip.height())
+        painter.setPen(QColor(RAG_COLOUR[rag]))
+        painter.drawText(symbol_rect, Qt.AlignmentFlag.AlignVCenter, symbol)
+        painter.setPen(QColor("#1A1A1A"))
+        text_rect = chip.adjusted(symbol_rect.width() + 12, 0, -6, 0)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, words)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index):
+        hint = super().sizeHint(option, index)
+        hint.setWidth(hint.width() + 28)
+        return hint
+
+
+PRIORITY_CHOICES = ["High", "Medium", "Low", "Not ranked"]
+
+
+class PriorityDelegate(QStyledItemDelegate):
+    """A drop-down of High, Medium, Low and Not ranked."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QComboBox(parent)
+        editor.setAccessibleName("Priority")
+        editor.addItems(PRIORITY_CHOICES)
+        editor.activated.connect(lambda _: self.commitData.emit(editor))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        text = index.data(Qt.ItemDataRole.DisplayRole) or "Not ranked"
+        editor.setCurrentText(text if text in PRIORITY_CHOICES else "Not ranked")
+
+    def setModelData(self, editor: QWidget, model, index: Index) -> None:
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
+def priority_from_choice(text: str) -> Priority | None:
+    return None if text == "Not ranked" else Priority(text)

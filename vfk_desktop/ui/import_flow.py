@@ -1,0 +1,92 @@
+"""Importing from the window: check the files off the GUI thread, show the report, import on OK.
+
+    check (job) -> report dialog -> [Choose columns… -> save profile -> check again] -> import (job)
+
+Both jobs run on the thread pool with their own database connection, behind a progress dialog
+whose Cancel stops the reading; nothing is written until the officer chooses Import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
+
+from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.io.readers.importer import ImportCancelled, plan_import
+from vfk_desktop.io.readers.plan import ImportPlan
+from vfk_desktop.store.imports import ImportResult, apply_plan, import_context
+from vfk_desktop.ui.import_report import ImportReportDialog
+from vfk_desktop.ui.workers import JobContext, run_job
+
+
+class ImportFlow(QObject):
+    def __init__(self, window: QMainWindow, session, paths: list[Path],
+                 on_imported: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window, self.session, self.paths = window, session, paths
+        self.on_imported = on_imported
+        self.plan: ImportPlan | None = None
+        self.report: ImportReportDialog | None = None  # the open report (tests drive it)
+        self.finished_result: ImportResult | None = None
+
+    def start(self) -> None:
+        if self.session.readonly:
+            QMessageBox.warning(self.window, "Import", f"{self.session.store.path} is open read-only; "
+                                                       f"nothing can be imported into it.")
+            return
+        run_job(self.window, "Checking the files", self.session.store.path, self._check,
+                self._checked, self._failed)
+
+    def _check(self, context: JobContext) -> tuple[ImportPlan, ImportResult]:
+        plan = plan_import(self.paths, import_context(context.store), progress=context.progress,
+                           cancelled=context.cancelled)
+        context.progress(1.0, "Comparing with the database")
+        return plan, apply_plan(context.store, plan, dry_run=True, detailed=True)
+
+    def _checked(self, outcome: tuple[ImportPlan, ImportResult]) -> None:
+        self.plan, result = outcome
+        self.report = ImportReportDialog(self.plan, result, self.window)
+        accepted = self.report.exec() == QDialog.DialogCode.Accepted
+        mapped = self.report.map_requested
+        self.report.deleteLater()
+        self.report = None
+        if mapped:
+            self._map_columns()
+        elif accepted:
+            run_job(self.window, "Importing", self.session.store.path, self._apply, self._applied,
+                    self._failed)
+
+    def _map_columns(self) -> None:
+        from vfk_desktop.store.profiles import save_profile
+        from vfk_desktop.ui.mapping_dialog import MappingDialog
+
+        sheet = self.plan.unread[0]
+        dialog = MappingDialog(sheet, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.mapping():
+            try:
+                save_profile(self.session.store, list(sheet.headers), dialog.mapping(),
+                             name=dialog.name.text().strip() or None)
+            except VfkError as error:
+                QMessageBox.warning(self.window, "Import", str(error))
+                return
+            self.start()
+
+    def _apply(self, context: JobContext) -> ImportResult:
+        context.progress(0.5, "Writing the figures")
+        return apply_plan(context.store, self.plan)
+
+    def _applied(self, result: ImportResult) -> None:
+        self.finished_result = result
+        self.window.statusBar().showMessage(result.summary(), 15000)
+        self.on_imported()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ImportCancelled):
+            self.window.statusBar().showMessage(str(error), 10000)
+        elif isinstance(error, VfkError):
+            QMessageBox.warning(self.window, "Import", str(error))
+        else:
+            raise error

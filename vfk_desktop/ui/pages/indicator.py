@@ -1,0 +1,226 @@
+"""One indicator for the locality: charts, its history of values and targets, where each figure came
+from, and the commentary for a period (editable, with undo)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vfk_desktop import present
+from vfk_desktop.domain.codes import code_sort_key
+from vfk_desktop.domain.fare import FareRow
+from vfk_desktop.domain.localities import KENT
+from vfk_desktop.store import edits
+from vfk_desktop.store.history import Observation, observations
+from vfk_desktop.store.queries import catalogue, history
+from vfk_desktop.ui.delegates import RagChipDelegate
+from vfk_desktop.ui.fare_model import FARE_COLUMNS
+from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
+from vfk_desktop.ui.undo import SetCommentary, push
+
+HISTORY_HEADERS = ("Period", "Value", "Kent target", "Kent", "Best", "Worst", "Rank", "Status",
+                   "Direction")
+KIND_WORDS = {"value": "value", "target": "target", "best": "Kent best (stated)",
+              "worst": "Kent worst (stated)"}
+
+
+def _figure_name(o: Observation) -> str:
+    name = KIND_WORDS[o.kind]
+    return f"{name} for {o.period.label}" if o.kind == "target" else name
+
+
+class HistoryModel(RecordTableModel):
+    columns = tuple(c for c in FARE_COLUMNS if c.header in HISTORY_HEADERS)
+
+
+class SourceModel(RecordTableModel):
+    columns = (
+        Column("Place", lambda o: o.area, "Whose figure it is"),
+        Column("Figure", _figure_name, "Which figure"),
+        Column("As given", lambda o: present.figure(o.figure.value, o.figure.text),
+               "The figure, as the file or the officer gave it", numeric=True),
+        Column("Where it came from", lambda o: o.provenance.describe(),
+               "The file, sheet and cell, the import, when and by whom — or typed by hand"),
+    )
+
+
+class IndicatorPage(QWidget):
+    title = "Indicator"
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.code: str | None = None
+        self.history_model = HistoryModel(self)
+        self.source_model = SourceModel(self)
+        self._build()
+        session.locality_changed.connect(lambda _: self.refresh())
+        session.data_changed.connect(self.refresh)
+        self._fill_picker()
+
+    def _build(self) -> None:
+        self.picker = QComboBox(self)
+        self.picker.setAccessibleName("Indicator")
+        self.picker.setEditable(True)
+        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.picker.activated.connect(lambda _: self.show_indicator(self.picker.currentData()))
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading.setWordWrap(True)
+        self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.charts = QWidget(self)
+        self.charts.setObjectName("charts")
+        self.charts_layout = QHBoxLayout(self.charts)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+
+        self.history_view = _table(self, "History of values and targets", self.history_model)
+        self.history_view.setItemDelegateForColumn(HISTORY_HEADERS.index("Status"),
+                                                   RagChipDelegate(self.history_view))
+        self.history_view.selectionModel().currentRowChanged.connect(lambda *_: self._period_chosen())
+        self.source_view = _table(self, "Where each figure came from", self.source_model)
+        self.source_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        self.comment_box = QGroupBox("Commentary", self)
+        self.comment = QPlainTextEdit(self.comment_box)
+        self.comment.setAccessibleName("Commentary")
+        self.comment.setPlaceholderText("What the Board should know about this figure…")
+        self.save_comment = QPushButton("&Save comment", self.comment_box)
+        self.save_comment.setToolTip("Save the commentary for the chosen period (Ctrl+S); Ctrl+Z undoes it")
+        self.save_comment.clicked.connect(self.save_commentary)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_commentary)
+        box = QVBoxLayout(self.comment_box)
+        box.addWidget(self.comment)
+        box.addWidget(self.save_comment, 0, Qt.AlignmentFlag.AlignRight)
+
+        top = QHBoxLayout()
+        label = QLabel("&Indicator ", self)
+        label.setBuddy(self.picker)
+        top.addWidget(label)
+        top.addWidget(self.picker, 1)
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        sources = QWidget(lower)
+        column = QVBoxLayout(sources)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel("Where each figure of the chosen period came from:", sources))
+        column.addWidget(self.source_view)
+        lower.addWidget(sources)
+        lower.addWidget(self.comment_box)
+        lower.setSizes([700, 400])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.charts, 3)
+        layout.addWidget(self.history_view, 2)
+        layout.addWidget(lower, 2)
+
+    def _fill_picker(self) -> None:
+        self.picker.clear()
+        for code, indicator in sorted(catalogue(self.session.store).items(),
+                                      key=lambda item: code_sort_key(item[0])):
+            self.picker.addItem(f"{code} – {indicator.title}", code)
+
+    def show_indicator(self, code: str | None) -> None:
+        if not code:
+            return
+        self.code = code
+        index = self.picker.findData(code)
+        if index >= 0:
+            self.picker.setCurrentIndex(index)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.code is None:
+            self.code = self.picker.itemData(0)
+        rows = history(self.session.store, self.session.locality, self.code)
+        self.history_model.set_rows(rows)
+        first = rows[0] if rows else None
+        title = first.title if first else catalogue(self.session.store)[self.code].title
+        self.heading.setText(f"{self.code} {title}")
+        self.facts.setText(self._facts_text(first))
+        self._draw_charts(first)
+        if rows:
+            self.history_view.selectRow(0)
+        self._period_chosen()
+
+    def _facts_text(self, row: FareRow | None) -> str:
+        if row is None:
+            return f"No figures yet for {self.session.locality}."
+        band = row.priority.value if row.priority else "not ranked"
+        parts = [f"Theme: {row.theme or 'none'}", f"Unit: {row.unit or 'not given'}",
+                 f"Polarity: {present.polarity(row)}", f"{self.session.locality}'s priority: {band}",
+                 f"Amber within {row.tolerance:.0%} of the target"]
+        return "   ·   ".join(parts)
+
+    def _draw_charts(self, row: FareRow | None) -> None:
+        """The districts chart and the trend chart, when the charts are available."""
+        from vfk_desktop.ui.chart_panels import fill_indicator_charts
+
+        fill_indicator_charts(self, row)
+
+    def chosen(self) -> FareRow | None:
+        index = self.history_view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _period_chosen(self) -> None:
+        row = self.chosen()
+        period = row.period if row and row.period else None
+        if row is None or period is None:
+            self.source_model.set_rows([])
+            self.comment.setPlainText("")
+            self.comment_box.setEnabled(False)
+            return
+        found: list[Observation] = []
+        for area in (self.session.locality, KENT):
+            found += observations(self.session.store, area=area, code=self.code, period=period.label)
+        if row.target_period and row.target_period != period:  # the later target that applies
+            found += observations(self.session.store, area=KENT, code=self.code, kind="target",
+                                  period=row.target_period.label)
+        self.source_model.set_rows(found)
+        self.comment_box.setTitle(f"Commentary for {period.label}")
+        self.comment_box.setEnabled(not self.session.readonly)
+        self.comment.setPlainText(edits.commentary_of(self.session.store, self.session.locality,
+                                                      self.code, period.label) or "")
+
+    def save_commentary(self) -> None:
+        row = self.chosen()
+        if row is None or row.period is None or self.session.readonly:
+            return
+        text = self.comment.toPlainText()
+        current = edits.commentary_of(self.session.store, self.session.locality, self.code,
+                                      row.period.label)
+        if (current or "") == text.strip():
+            return
+        from vfk_desktop.ui.errors import shown
+
+        with shown(self):
+            push(self.session, SetCommentary(self.session, self.code, row.period.label, text))
+
+
+def _table(parent: QWidget, name: str, model: RecordTableModel) -> QTableView:
+    view = QTableView(parent)
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view

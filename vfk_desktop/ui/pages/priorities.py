@@ -1,0 +1,294 @@
+"""The district's High / Medium / Low ranking of the KA2 indicators, grouped by theme.
+
+Change a band with the drop-down or by dragging rows between the bands; copy a ranking from
+another period; every change is one step on the undo stack (Ctrl+Z, Ctrl+Shift+Z).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vfk_desktop.domain.codes import code_sort_key
+from vfk_desktop.domain.model import Priority
+from vfk_desktop.domain.periods import parse_period
+from vfk_desktop.store import edits
+from vfk_desktop.store.history import ranking_rounds
+from vfk_desktop.store.queries import catalogue, ka2_codes, theme_order
+from vfk_desktop.ui.delegates import PriorityDelegate, priority_from_choice
+from vfk_desktop.ui.errors import shown
+from vfk_desktop.ui.fare_model import FareFilter
+from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
+from vfk_desktop.ui.undo import ReplaceRound, SetPriority, push
+
+MIME = "application/x-vfk-indicator-codes"
+PRIORITY_COLUMN = 3
+BANDS = ((Priority.HIGH, "High priority"), (Priority.MEDIUM, "Medium priority"),
+         (Priority.LOW, "Low priority"), (None, "Not ranked"))
+
+
+@dataclass(frozen=True)
+class Ranked:
+    code: str
+    title: str
+    theme: str | None
+    priority: Priority | None
+
+
+class RankingModel(RecordTableModel):
+    columns = (
+        Column("Theme", lambda r: r.theme or "", "The KA2 theme"),
+        Column("Code", lambda r: r.code, "The indicator's code"),
+        Column("Indicator", lambda r: r.title, "What the indicator measures",
+               cell_tip=lambda r: f"{r.code} {r.title}"),
+        Column("Priority", lambda r: r.priority.value if r.priority else "Not ranked",
+               "The district's ranking; choose from the list, or drag the row to another band"),
+    )
+
+    def __init__(self, on_change, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self.on_change = on_change  # (codes, priority) -> None: the page pushes the undo command
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+        if index.isValid() and index.column() == PRIORITY_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != PRIORITY_COLUMN:
+            return False
+        record = self.row_at(index.row())
+        priority = priority_from_choice(str(value))
+        if priority != record.priority:
+            self.on_change([record.code], priority)
+        return True
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        codes = sorted({self.row_at(i.row()).code for i in indexes if i.isValid()}, key=code_sort_key)
+        data = QMimeData()
+        data.setData(MIME, "\n".join(codes).encode())
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+
+class BandTable(QTableView):
+    """One band's table; rows dropped on it move to its band."""
+
+    def __init__(self, band: Priority | None, on_drop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.band, self.on_drop = band, on_drop
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not event.mimeData().hasFormat(MIME):
+            return
+        codes = bytes(event.mimeData().data(MIME)).decode().split("\n")
+        event.acceptProposedAction()
+        self.on_drop([c for c in codes if c], self.band)
+
+
+class PrioritiesPage(QWidget):
+    title = "Priorities"
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.round: str | None = None
+        self.model = RankingModel(self.change, self)
+        self._build()
+        session.locality_changed.connect(lambda _: self.refresh(new_locality=True))
+        session.data_changed.connect(self.refresh)
+        self.refresh(new_locality=True)
+
+    def _build(self) -> None:
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.round_picker = QComboBox(self)
+        self.round_picker.setAccessibleName("Ranking period")
+        self.round_picker.setToolTip("The period the ranking was made for")
+        self.round_picker.currentTextChanged.connect(self._round_picked)
+        self.new_round = QPushButton("&New ranking period…", self)
+        self.new_round.setToolTip("Start a ranking for another period, beginning as a copy of this one")
+        self.new_round.clicked.connect(self.start_round)
+        self.copy_round = QPushButton("&Copy from another period…", self)
+        self.copy_round.setToolTip("Replace this ranking with the ranking of another period (undoable)")
+        self.copy_round.clicked.connect(self.copy_from)
+        self.counts = QLabel(self)
+        top = QHBoxLayout()
+        label = QLabel("Ranking &period ", self)
+        label.setBuddy(self.round_picker)
+        for widget in (label, self.round_picker, self.new_round, self.copy_round):
+            top.addWidget(widget)
+        top.addStretch(1)
+
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        self.sections: list[tuple[QLabel, BandTable, FareFilter]] = []
+        for band, title in BANDS:
+            heading = QLabel(title, content)
+            heading.setStyleSheet("font-size: 12pt; font-weight: 600; margin-top: 8px;")
+            proxy = FareFilter(band, self)
+            proxy.setSourceModel(self.model)
+            view = BandTable(band, self.change, content)
+            view.setObjectName(f"band_{(band.value if band else 'unranked').lower()}")
+            view.setAccessibleName(title)
+            view.setModel(proxy)
+            view.setItemDelegateForColumn(PRIORITY_COLUMN, PriorityDelegate(view))
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+            view.verticalHeader().setVisible(False)
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            metrics = view.fontMetrics()
+            view.setColumnWidth(0, metrics.horizontalAdvance("Improved Health, Care and We"))
+            view.setColumnWidth(1, metrics.horizontalAdvance("NI 120m___"))
+            view.setColumnWidth(PRIORITY_COLUMN, metrics.horizontalAdvance("Not ranked______"))
+            column.addWidget(heading)
+            column.addWidget(view)
+            self.sections.append((heading, view, proxy))
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(top)
+        layout.addWidget(self.counts)
+        layout.addWidget(scroll, 1)
+
+    # --- reading --------------------------------------------------------------------------
+    def refresh(self, new_locality: bool = False) -> None:
+        session = self.session
+        rounds = [p.label for p in ranking_rounds(session.store, session.locality)]
+        if new_locality or self.round not in rounds:
+            self.round = rounds[0] if rounds else None
+        self.round_picker.blockSignals(True)
+        self.round_picker.clear()
+        self.round_picker.addItems(rounds)
+        if self.round:
+            self.round_picker.setCurrentText(self.round)
+        self.round_picker.blockSignals(False)
+        self.heading.setText(f"{session.locality}'s KA2 priorities")
+        ranking = edits.ranking_round(session.store, session.locality, self.round) if self.round else {}
+        indicators = catalogue(session.store)
+        order = theme_order(session.store)
+        codes = set(ka2_codes(session.store)) | set(ranking)
+        records = sorted(
+            (Ranked(code, indicators[code].title, indicators[code].theme, ranking.get(code))
+             for code in codes),
+            key=lambda r: (order.get(r.theme or "", 99), code_sort_key(r.code)))
+        self.model.set_rows(records)
+        counts = {band: sum(1 for r in records if r.priority is band) for band, _ in BANDS}
+        self.counts.setText("   ·   ".join(f"{title}: {counts[band]}" for band, title in BANDS))
+        for (heading, view, proxy), (band, title) in zip(self.sections, BANDS, strict=True):
+            heading.setText(f"{title} ({counts[band]})")
+            _fit(view, proxy.rowCount())
+        editable = not session.readonly
+        for widget in (self.new_round, self.copy_round):
+            widget.setEnabled(editable and self.round is not None)
+        for _, view, _ in self.sections:
+            view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
+                                 else QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def _round_picked(self, label: str) -> None:
+        if label and label != self.round:
+            self.round = label
+            self.refresh()
+
+    # --- changing -------------------------------------------------------------------------
+    def change(self, codes: list[str], priority: Priority | None) -> None:
+        """Move codes to a band: one undo step, whatever the number of indicators."""
+        if self.round is None or self.session.readonly:
+            return
+        current = edits.ranking_round(self.session.store, self.session.locality, self.round)
+        moving = [c for c in codes if current.get(c) != priority]
+        if not moving:
+            return
+        stack = self.session.undo_stack
+        what = priority.value if priority else "not ranked"
+        with shown(self, "Priorities"):
+            if len(moving) == 1:
+                push(self.session, SetPriority(self.session, moving[0], self.round, priority))
+                return
+            stack.beginMacro(f"Set {len(moving)} indicators to {what}")
+            try:
+                for code in moving:
+                    push(self.session, SetPriority(self.session, code, self.round, priority))
+            finally:
+                stack.endMacro()
+
+    def copy_from(self) -> None:
+        others = [p.label for p in ranking_rounds(self.session.store, self.session.locality)
+                  if p.label != self.round]
+        if not others:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(self, "Copy a ranking", "There is no other ranking period to copy from.")
+            return
+        source, ok = QInputDialog.getItem(self, "Copy a ranking",
+                                          f"Replace the {self.round} ranking with the ranking of:",
+                                          others, 0, False)
+        if ok and source:
+            with shown(self, "Copy a ranking"):
+                push(self.session, ReplaceRound(self.session, source, self.round))
+
+    def start_round(self) -> None:
+        text, ok = QInputDialog.getText(self, "New ranking period",
+                                        f"Period of the new ranking (it starts as a copy of {self.round}):")
+        if not ok or not text.strip():
+            return
+        with shown(self, "New ranking period"):
+            label = parse_period(text.strip()).label
+            push(self.session, ReplaceRound(self.session, self.round, label))
+            self.round = label
+            self.refresh()
+
+    def band_codes(self, band: Priority | None) -> list[str]:
+        """The codes shown in one band (for tests)."""
+        for (_, _, proxy), (shown_band, _) in zip(self.sections, BANDS, strict=True):
+            if shown_band is band:
+                return [proxy.index(r, 1).data(ROW_ROLE).code for r in range(proxy.rowCount())]
+        return []
+
+
+def _fit(view: QTableView, rows: int) -> None:
+    height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+    height += rows * view.verticalHeader().defaultSectionSize()
+    view.setFixedHeight(max(height, view.verticalHeader().defaultSectionSize() * 2))

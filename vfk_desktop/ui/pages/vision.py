@@ -1,0 +1,221 @@
+"""The Vision for Kent beside the district: the three Ambitions and their questions, the delivery
+plans that serve them, the PSB Reds set against the district's priorities, and who leads on what."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vfk_desktop import present
+from vfk_desktop.domain.codes import parent_code
+from vfk_desktop.store.queries import fare_table
+from vfk_desktop.store.vision import (
+    ambitions,
+    delivery_plans,
+    psb_reds,
+    reds_sentence,
+    working_groups,
+)
+from vfk_desktop.ui.delegates import RagChipDelegate
+from vfk_desktop.ui.table_model import Column, RecordTableModel, sorting_proxy
+
+
+class PlanModel(RecordTableModel):
+    columns = (
+        Column("Delivery plan", lambda p: p.title, "The plan, as the Vision's Annex 3 names it"),
+        Column("Organisation", lambda p: p.organisation or "", "Who owns it"),
+        Column("Sector", lambda p: p.sector, "Spanning sectors, local government, other partners "
+                                             "or a district's Sustainable Community Strategy"),
+        Column("Primary", lambda p: f"Ambition {p.primary}" if p.primary else "all",
+               "The Ambition it serves first (Diagram 1)"),
+        Column("Serves", lambda p: ", ".join(str(a) for a in p.ambitions), "Every Ambition it serves"),
+        Column("Status", lambda p: p.status or "", "Published, in development, or link to follow"),
+        Column("Link", lambda p: p.link or "", "Where to read it"),
+    )
+
+
+class RedRow:
+    def __init__(self, red, row) -> None:
+        self.red, self.fare = red, row
+        self.rag = row.rag if row else None
+
+
+class RedModel(RecordTableModel):
+    columns = (
+        Column("Code", lambda r: r.red.code, "The indicator reported red"),
+        Column("Indicator", lambda r: r.red.title, "As the PSB report names it"),
+        Column("District priority", lambda r: r.red.priority.value if r.red.priority else "not ranked",
+               "How the district ranked it"),
+        Column("District status", lambda r: present.status(r.fare) if r.fare else "No data",
+               "The district against the Kent target, at its latest period"),
+    )
+
+
+class VisionPage(QWidget):
+    title = "Vision"
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.plan_model, self.red_model = PlanModel(self), RedModel(self)
+        self.ambition_tree = QTextBrowser(self)
+        self.ambition_tree.setAccessibleName("Ambitions and key performance questions")
+        self.ambition_tree.setHtml(_ambitions_html(ambitions(session.store)))
+
+        tabs = QTabWidget(self)
+        tabs.addTab(self._plans_tab(), "&Delivery plans")
+        tabs.addTab(self._reds_tab(), "PSB &Reds")
+        tabs.addTab(self._groups_tab(), "&Working groups")
+        self.tabs = tabs
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.ambition_tree)
+        splitter.addWidget(tabs)
+        splitter.setSizes([420, 900])
+        layout = QVBoxLayout(self)
+        heading = QLabel("Vision for Kent 2011-2021", self)
+        heading.setObjectName("heading")
+        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        layout.addWidget(heading)
+        layout.addWidget(splitter, 1)
+        session.locality_changed.connect(lambda _: self.refresh())
+        session.data_changed.connect(self.refresh)
+        self.refresh()
+
+    def _plans_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.ambition_filter = QComboBox(tab)
+        self.ambition_filter.setAccessibleName("Filter by Ambition")
+        self.ambition_filter.addItem("Every Ambition", None)
+        for ambition in ambitions(self.session.store):
+            self.ambition_filter.addItem(f"Ambition {ambition.number}: {ambition.title}", ambition.number)
+        self.primary_only = QCheckBox("&Primary Ambition only", tab)
+        self.primary_only.setToolTip("Only plans whose first Ambition is the one chosen")
+        self.ambition_filter.currentIndexChanged.connect(lambda _: self._fill_plans())
+        self.primary_only.toggled.connect(lambda _: self._fill_plans())
+        self.plan_view = _view(tab, "Delivery plans", sorting_proxy(self.plan_model, tab))
+        self.plan_view.setSortingEnabled(True)
+        self.plan_view.horizontalHeader().setSortIndicatorClearable(True)
+        self.plan_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.plan_view.setWordWrap(False)
+        header = self.plan_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.plan_view.fontMetrics()
+        for column, sample in enumerate(("", "Kent County Council and Kent", "spanning sectors_",
+                                         "Ambition 3_", "1, 2, 3_", "link to follow_", "www.kent.gov.uk/")):
+            if sample:
+                self.plan_view.setColumnWidth(column, metrics.horizontalAdvance(sample))
+        self.plan_count = QLabel(tab)
+        row = QHBoxLayout()
+        row.addWidget(self.ambition_filter)
+        row.addWidget(self.primary_only)
+        row.addStretch(1)
+        row.addWidget(self.plan_count)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(row)
+        layout.addWidget(self.plan_view, 1)
+        return tab
+
+    def _reds_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.reds_heading = QLabel(tab)
+        self.reds_heading.setStyleSheet("font-weight: 600;")
+        self.reds_sentence = QLabel(tab)
+        self.reds_sentence.setWordWrap(True)
+        self.reds_sentence.setObjectName("reds_sentence")
+        self.red_view = _view(tab, "PSB Reds", self.red_model)
+        self.red_view.setItemDelegateForColumn(3, RagChipDelegate(self.red_view))
+        self.red_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.reds_heading)
+        layout.addWidget(self.reds_sentence)
+        layout.addWidget(self.red_view, 1)
+        return tab
+
+    def _groups_tab(self) -> QWidget:
+        tab = QWidget(self)
+        matrix = working_groups(self.session.store)
+        codes = [code for code, _ in matrix.groups]
+        table = QTableWidget(len(codes) + 1, len(codes), tab)
+        table.setAccessibleName("Working groups: who leads and who supports")
+        table.setHorizontalHeaderLabels([f"{code} leads on…" for code in codes])
+        table.setVerticalHeaderLabels(["Leads"] + [f"…with support from {code}" for code in codes])
+        for column, lead in enumerate(codes):
+            table.setItem(0, column, _cell("\n".join(matrix.leads.get(lead, [])), bold=True))
+            for row, supporter in enumerate(codes, 1):
+                outcomes = matrix.support.get((supporter, lead), [])
+                table.setItem(row, column, _cell("\n".join(outcomes) if supporter != lead else "—"))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
+        names = QLabel("   ·   ".join(f"{code}: {name}" for code, name in matrix.groups), tab)
+        names.setWordWrap(True)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(names)
+        layout.addWidget(table, 1)
+        self.group_table = table
+        return tab
+
+    def _fill_plans(self) -> None:
+        plans = delivery_plans(self.session.store, self.ambition_filter.currentData(),
+                               self.primary_only.isChecked())
+        self.plan_model.set_rows(plans)
+        self.plan_count.setText(f"{len(plans)} plans")
+
+    def refresh(self) -> None:
+        self._fill_plans()
+        locality = self.session.locality
+        date, reds = psb_reds(self.session.store, locality)
+        fare = {row.code: row for row in fare_table(self.session.store, locality)}
+        by_parent = {parent_code(code): row for code, row in fare.items() if parent_code(code)}
+        self.red_model.set_rows([RedRow(red, fare.get(red.code) or by_parent.get(red.code)) for red in reds])
+        self.reds_heading.setText(f"Kent Public Service Board report of {date}: {len(reds)} Reds")
+        self.reds_sentence.setText(reds_sentence(locality, reds))
+
+
+def _view(parent: QWidget, name: str, model) -> QTableView:
+    view = QTableView(parent)
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+def _cell(text: str, bold: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    if bold:
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+    return item
+
+
+def _ambitions_html(found) -> str:
+    parts = ["<h3>Countywide Ambitions and their Key Performance Questions</h3>"]
+    for ambition in found:
+        parts.append(f"<p><b>Ambition {ambition.number}: {ambition.title}</b><br>"
+                     f"<i>{ambition.summary}</i></p><ol>")
+        parts += [f"<li>{question}</li>" for question in ambition.questions]
+        parts.append("</ol>")
+    return "".join(parts)

@@ -1,0 +1,48 @@
+"""What every page shares: the open database, the chosen locality and period, the undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoStack
+
+from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.store.connection import Store
+
+
+class Session(QObject):
+    locality_changed = Signal(str)
+    period_changed = Signal(object)  # Period, or None for "each indicator's latest"
+    data_changed = Signal()  # after an import, an undo, an edit
+    indicator_requested = Signal(str)  # open the Indicator page on this code
+
+    def __init__(self, store: Store, locality: str, period: Period | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.locality = locality
+        self.period = period
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _: self.data_changed.emit())
+
+    @property
+    def readonly(self) -> bool:
+        return self.store.readonly
+
+    def set_locality(self, name: str) -> None:
+        if name and name != self.locality:
+            self.locality = name
+            QSettings().setValue("locality/last", name)
+            self.locality_changed.emit(name)
+
+    def set_period(self, period: Period | None) -> None:
+        if period != self.period:
+            self.period = period
+            QSettings().setValue("period/last", period.label if period else "")
+            self.period_changed.emit(period)
+
+    def notify_data_changed(self) -> None:
+        self.data_changed.emit()
+
+    @staticmethod
+    def remembered_period() -> Period | None:
+        return try_parse_period(QSettings().value("period/last", "", type=str) or None)

@@ -1,0 +1,110 @@
+"""A table model over a list of records, its columns described by a table: every page's model.
+
+Each Column says how to write a record's cell, how to sort it, what its header's tooltip explains,
+and optionally its tooltip, background and alignment. Models stay free of if/elif chains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+ROW_ROLE = Qt.ItemDataRole.UserRole  # the record itself
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts the column correctly
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_INF = float("inf")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def number_key(value: float | None) -> float:
+    """Sort key that puts missing numbers last."""
+    return _INF if value is None else value
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    tip: str  # what the column means (the header's tooltip)
+    sort: Callable[[Any], object] | None = None  # default: the text
+    numeric: bool = False
+    cell_tip: Callable[[Any], str | None] | None = None
+    background: Callable[[Any], str | None] | None = None  # a colour name
+    bold: Callable[[Any], bool] | None = None
+
+
+class RecordTableModel(QAbstractTableModel):
+    columns: Sequence[Column] = ()
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def column_index(self, header: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.header == header)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].tip
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(record)
+        if role == ROW_ROLE:
+            return record
+        if role == SORT_ROLE:
+            return column.sort(record) if column.sort else column.text(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (column.cell_tip(record) if column.cell_tip else None) or column.tip
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return _RIGHT
+        if role == Qt.ItemDataRole.BackgroundRole and column.background:
+            colour = column.background(record)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.FontRole and column.bold and column.bold(record):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{column.header}: {column.text(record)}"
+        return None
+
+
+def sorting_proxy(model: RecordTableModel, parent: object | None = None) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterKeyColumn(-1)
+    return proxy
