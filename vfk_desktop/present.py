@@ -10,9 +10,11 @@ DASH = "–"
 
 
 def figure(value: float | None, text: str | None = None) -> str:
-    """1212.0 -> "1,212"; no value -> the text as given ("N/a") or a dash."""
+    """As the partner wrote it ("1,212", "102%", "N/a") when it came as text; else 1212.0 -> "1,212"."""
+    if text and text.strip():
+        return " ".join(text.split())
     if value is None:
-        return text or DASH
+        return DASH
     return format_number(value)
 
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from vfk_desktop import present
 from vfk_desktop.domain.fare import FareRow
 from vfk_desktop.domain.model import Priority, Status
 from vfk_desktop.palette import RAG_TINT
-from vfk_desktop.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RecordTableModel, number_key
+from vfk_desktop.ui.table_model import (
+    ROW_ROLE,
+    SORT_ROLE,
+    Column,
+    FilterProxy,
+    RecordTableModel,
+    number_key,
+)
 
 
 def _status_tip(row: FareRow) -> str | None:
@@ -71,7 +78,7 @@ PRIORITY_COLUMN = 3
 STATUS_COLUMN = 11
 
 
-class FareFilter(QSortFilterProxyModel):
+class FareFilter(FilterProxy):
     """One priority band's rows, with the overview's filters; the theme shown once per group."""
 
     def __init__(self, band: Priority | None, parent: object | None = None) -> None:
@@ -85,9 +92,11 @@ class FareFilter(QSortFilterProxyModel):
 
     def set_filters(self, *, worse_than_target: bool, below_kent: bool, hide_without_data: bool,
                     search: str) -> None:
-        self.worse_than_target, self.below_kent = worse_than_target, below_kent
-        self.hide_without_data, self.search = hide_without_data, search.strip().lower()
-        self.invalidateFilter()
+        def apply() -> None:
+            self.worse_than_target, self.below_kent = worse_than_target, below_kent
+            self.hide_without_data, self.search = hide_without_data, search.strip().lower()
+
+        self.change_filter(apply)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         row: FareRow = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)

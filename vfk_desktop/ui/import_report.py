@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from vfk_desktop import present
 from vfk_desktop.io.readers.plan import ImportPlan
 from vfk_desktop.store.imports import ImportResult
-from vfk_desktop.ui.table_model import SORT_ROLE, Column, RecordTableModel
+from vfk_desktop.ui.table_model import SORT_ROLE, Column, FilterProxy, RecordTableModel
 
 ACTION_WORDS = {"insert": "New", "update": "Update", "unchanged": "Unchanged", "skip": "Skipped",
                 "reject": "Rejected"}
@@ -173,14 +172,13 @@ class ImportReportDialog(QDialog):
         self.reject()
 
 
-class _ActionFilter(QSortFilterProxyModel):
+class _ActionFilter(FilterProxy):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.action: str | None = None
 
     def show_action(self, action: str | None) -> None:
-        self.action = action
-        self.invalidateFilter()
+        self.change_filter(lambda: setattr(self, "action", action))
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if self.action is None:

@@ -22,7 +22,11 @@ class Session(QObject):
         self.locality = locality
         self.period = period
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _: self.data_changed.emit())
+        # a bound method, not a lambda: Qt drops the connection when the session is destroyed
+        self.undo_stack.indexChanged.connect(self._stack_moved)
+
+    def _stack_moved(self, _index: int) -> None:
+        self.data_changed.emit()
 
     @property
     def readonly(self) -> bool:

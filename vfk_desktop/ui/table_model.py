@@ -101,6 +101,20 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
 
+class FilterProxy(QSortFilterProxyModel):
+    """A filter proxy whose filter settings change through `change_filter()`."""
+
+    def change_filter(self, apply) -> None:
+        """Run apply() (which changes the filter's settings) and refilter the rows."""
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange()
+        else:
+            apply()
+            self.invalidateFilter()
+
+
 def sorting_proxy(model: RecordTableModel, parent: object | None = None) -> QSortFilterProxyModel:
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
