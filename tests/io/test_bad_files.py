@@ -1,6 +1,5 @@
 """Bad and hostile files: one clear sentence each, exit 1, no traceback, the database unchanged, fast."""
 
-import io
 import time
 import zipfile
 
@@ -30,11 +29,16 @@ def rezip(source, target, replace=None, add=None):
     return target
 
 
+MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-                  + b"".join(b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else b"&lol;" * 10)
-                             for i in range(1, 10))
-                  + b']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1">'
-                    b"<si><t>&lol9;</t></si></sst>")
+                  + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1)) * 10 if i > 1
+                                                         else b"&lol;" * 10) for i in range(1, 10))
+                  + b']><sst xmlns="' + MAIN + b'" count="1"><si><t>&lol9;</t></si></sst>')
+
+
+def worksheet(body: bytes) -> bytes:
+    head = b'<?xml version="1.0"?><worksheet xmlns="' + MAIN + b'"><sheetData>'
+    return head + body + b"</sheetData></worksheet>"
 
 
 def make(kind, tmp_path):
@@ -74,21 +78,22 @@ def make(kind, tmp_path):
                      add={} if "xl/sharedStrings.xml" in zipfile.ZipFile(good).namelist()
                      else {"xl/sharedStrings.xml": BILLION_LAUGHS}), "XML entity declarations"
     if kind == "zip bomb":
-        sheet = b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + b" " * (60 * 2**20) + b"</sheetData></worksheet>"
+        sheet = worksheet(b" " * (60 * 2**20))
         return rezip(good, tmp_path / "bomb.xlsx", replace={"xl/worksheets/sheet1.xml": sheet}), "zip bomb"
     if kind == "million rows":
         rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n) for n in range(1, 1_000_002))
-        sheet = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                 b"<sheetData>" + rows + b"</sheetData></worksheet>")
-        return rezip(good, tmp_path / "huge.xlsx", replace={"xl/worksheets/sheet1.xml": sheet}), "1,000,001 rows"
+        huge = rezip(good, tmp_path / "huge.xlsx", replace={"xl/worksheets/sheet1.xml": worksheet(rows)})
+        return huge, "1,000,001 rows"
     if kind == "million row csv":
         path = tmp_path / "huge.csv"
         path.write_bytes(b"District,NI,Year,Value\n" + b"Dover,NI 39,2008/09,1\n" * 1_000_001)
         return path, "at most 500,000 rows"
     if kind == "ods entity bomb":
         ods = write(tmp_path / "good.ods", GOOD)
-        content = BILLION_LAUGHS.replace(b"<sst", b"<office:document-content").replace(b"</sst>", b"</office:document-content>")
-        return rezip(ods, tmp_path / "laughs.ods", replace={"content.xml": content}), "XML entity declarations"
+        content = BILLION_LAUGHS.replace(b"<sst", b"<office:document-content").replace(
+            b"</sst>", b"</office:document-content>")
+        laughs = rezip(ods, tmp_path / "laughs.ods", replace={"content.xml": content})
+        return laughs, "XML entity declarations"
     if kind == "missing":
         return tmp_path / "nowhere.xlsx", "does not exist"
     if kind == "folder":
@@ -162,8 +167,7 @@ def _understate(data: bytes, member: bytes, claimed: int) -> bytes:
 
 
 def test_a_zip_that_understates_a_sheets_size_is_refused_without_inflating_it(empty_store, tmp_path):
-    sheet = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-             b'spreadsheetml/2006/main"><sheetData>' + b" " * (60 * 2**20) + b"</sheetData></worksheet>")
+    sheet = worksheet(b" " * (60 * 2**20))
     honest = rezip(good_xlsx(tmp_path), tmp_path / "honest.xlsx", replace={"xl/worksheets/sheet1.xml": sheet})
     liar = tmp_path / "liar.xlsx"
     liar.write_bytes(_understate(honest.read_bytes(), b"xl/worksheets/sheet1.xml", 1000))

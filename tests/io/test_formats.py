@@ -93,7 +93,8 @@ def test_every_sheet_is_read_and_sheet_picks_one(empty_store, tmp_path):
     assert any('"Notes" was not imported' in note for note in plan.notes)
     only = plan_import([path], import_context(empty_store), sheet_name="Skills")
     assert [key[0] for key in only.figures] == ["NI 163"]
-    with pytest.raises(BadFile, match='book.xlsx has no sheet "Finance" .its sheets: "Alcohol", "Notes", "Skills".'):
+    refusal = 'book.xlsx has no sheet "Finance" .its sheets: "Alcohol", "Notes", "Skills".'
+    with pytest.raises(BadFile, match=refusal):
         plan_import([path], import_context(empty_store), sheet_name="Finance")
 
 

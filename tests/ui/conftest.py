@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from vfk_desktop.app import make_application
 from vfk_desktop.store.connection import open_store
 from vfk_desktop.ui.main_window import MainWindow
+from vfk_desktop.ui.workers import ProgressDialog
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +71,7 @@ def answer_modal(action: Callable[[QWidget], None], timeout_ms: int = 20000) -> 
 
     def check() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is not None:
+        if dialog is not None and not isinstance(dialog, ProgressDialog):  # progress: not a question
             timer.stop()
             text = dialog.text() if hasattr(dialog, "text") else dialog.windowTitle()
             seen.append(text)

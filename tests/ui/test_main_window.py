@@ -14,7 +14,8 @@ def overview(window):
 
 def cell(section, code, header):
     proxy = section.proxy
-    column = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())].index(header)
+    headers = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+    column = headers.index(header)
     for row in range(proxy.rowCount()):
         if proxy.index(row, 1).data() == code:
             return proxy.index(row, column).data()

@@ -18,7 +18,7 @@ from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.io.readers.importer import ImportCancelled, plan_import
 from vfk_desktop.io.readers.plan import ImportPlan
 from vfk_desktop.store.imports import ImportResult, apply_plan, import_context
-from vfk_desktop.ui.import_report import ImportReportDialog
+from vfk_desktop.ui.import_report import ImportReportDialog, report_rows
 from vfk_desktop.ui.workers import JobContext, run_job
 
 
@@ -40,15 +40,16 @@ class ImportFlow(QObject):
         run_job(self.window, "Checking the files", self.session.store.path, self._check,
                 self._checked, self._failed)
 
-    def _check(self, context: JobContext) -> tuple[ImportPlan, ImportResult]:
+    def _check(self, context: JobContext) -> tuple[ImportPlan, ImportResult, list]:
         plan = plan_import(self.paths, import_context(context.store), progress=context.progress,
                            cancelled=context.cancelled)
         context.progress(1.0, "Comparing with the database")
-        return plan, apply_plan(context.store, plan, dry_run=True, detailed=True)
+        result = apply_plan(context.store, plan, dry_run=True, detailed=True)
+        return plan, result, report_rows(plan, result)
 
-    def _checked(self, outcome: tuple[ImportPlan, ImportResult]) -> None:
-        self.plan, result = outcome
-        self.report = ImportReportDialog(self.plan, result, self.window)
+    def _checked(self, outcome: tuple[ImportPlan, ImportResult, list]) -> None:
+        self.plan, result, rows = outcome
+        self.report = ImportReportDialog(self.plan, result, rows, self.window)
         accepted = self.report.exec() == QDialog.DialogCode.Accepted
         mapped = self.report.map_requested
         self.report.deleteLater()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -89,21 +90,23 @@ def report_rows(plan: ImportPlan, result: ImportResult) -> list[ReportRow]:
         for p in problems:
             place = _where(p.file, p.sheet, f"row {p.row}" if p.row else "")
             rows.append(ReportRow(kind, "", "", "", "", "", "", place, p.reason))
+    rows.sort(key=lambda r: ACTION_ORDER[r.action])  # problems first; stable within each kind
     return rows
 
 
 class ImportReportDialog(QDialog):
-    def __init__(self, plan: ImportPlan, result: ImportResult, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: ImportPlan, result: ImportResult, rows: list[ReportRow],
+                 parent: QWidget | None = None) -> None:
+        """rows: report_rows(plan, result), made off the GUI thread (an import can have 200,000)."""
         super().__init__(parent)
         self.setWindowTitle("Import: what would change")
         self.plan, self.result = plan, result
         self.map_requested = False
         self.model = ReportModel(self)
-        self.model.set_rows(report_rows(plan, result))
+        self.model.set_rows(rows)
         self.proxy = _ActionFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.sort(0)
         summary = QLabel(self._summary(), self)
         summary.setObjectName("summary")
         summary.setWordWrap(True)
@@ -113,15 +116,19 @@ class ImportReportDialog(QDialog):
         self.show_only = QComboBox(self)
         self.show_only.setAccessibleName("Show")
         self.show_only.addItem("Every row", None)
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row.action] = counts.get(row.action, 0) + 1
         for action in ("reject", "update", "insert", "skip", "unchanged"):
-            count = sum(1 for r in self.model.rows() if r.action == action)
-            if count:
-                self.show_only.addItem(f"{ACTION_WORDS[action]} ({count:,})", action)
+            if counts.get(action):
+                self.show_only.addItem(f"{ACTION_WORDS[action]} ({counts[action]:,})", action)
         self.show_only.currentIndexChanged.connect(
             lambda _: self.proxy.show_action(self.show_only.currentData()))
         view = QTableView(self)
         view.setAccessibleName("Rows of the import")
         view.setModel(self.proxy)
+        view.horizontalHeader().setSortIndicatorClearable(True)
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
