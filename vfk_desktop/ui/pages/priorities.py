@@ -65,6 +65,8 @@ class RankingModel(RecordTableModel):
         self.on_change = on_change  # (codes, priority) -> None: the page pushes the undo command
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled  # rows are dropped onto a band's table
         flags = super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
         if index.isValid() and index.column() == PRIORITY_COLUMN:
             flags |= Qt.ItemFlag.ItemIsEditable

@@ -1,0 +1,87 @@
+"""Starting the app, its crash hook, read-only databases and `vfk-desktop --screenshots`."""
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.ui.conftest import dispose
+from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.logs import log_path
+from vfk_desktop.store.connection import open_store
+from vfk_desktop.ui.crash import handle_exception
+from vfk_desktop.ui.main_window import PAGE_NAMES, MainWindow
+
+
+def test_the_exception_hook_shows_what_happened_and_logs_it(window, qtbot):
+    try:
+        raise RuntimeError("a page failed to draw")
+    except RuntimeError as error:
+        handle_exception(type(error), error, error.__traceback__)
+    box = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QMessageBox) and w.objectName() == "crash_dialog" and w.isVisible())
+    assert "a page failed to draw" in box.text() and "Your data is safe" in box.text()
+    assert "RuntimeError: a page failed to draw" in box.detailedText()
+    copy = next(b for b in box.buttons() if b.text() == "Copy details")
+    copy.click()
+    assert "a page failed to draw" in QApplication.clipboard().text()
+    assert "a page failed to draw" in log_path().read_text(encoding="utf-8")
+    box.close()
+    assert window.isVisible()  # the window carries on
+
+
+def test_a_refusal_reaching_the_hook_is_a_plain_warning(window):
+    from tests.ui.conftest import answer_modal
+
+    seen = answer_modal(lambda box: box.accept())
+    handle_exception(VfkError, VfkError("The database is busy."), None)
+    assert seen == ["The database is busy."]
+
+
+def test_a_read_only_database_says_so_and_refuses_changes(qtbot, sample_db):
+    main = MainWindow(open_store(sample_db, readonly=True))
+    try:
+        main.show()
+        assert main.readonly_banner.isVisible() and "read-only" in main.readonly_banner.text()
+        assert not main.import_action.isEnabled()
+        page = main.show_page("Priorities")
+        assert not page.copy_round.isEnabled()
+        data = main.show_page("Data")
+        assert not data.add_button.isEnabled()
+        assert "(read-only)" in main.database_label.text()
+    finally:
+        dispose(main)
+
+
+def test_screenshots_of_every_page(tmp_path, sample_db):
+    shots = tmp_path / "shots"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "vfk_desktop", "--db", str(sample_db),
+                           "--screenshots", str(shots)], env=env, capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr
+    files = sorted(shots.glob("*.png"))
+    assert [f.stem.split("-", 1)[1] for f in files] == [n.lower().replace(" ", "-") for n in PAGE_NAMES]
+    from PySide6.QtGui import QImage
+
+    for file in files:
+        image = QImage(str(file))
+        assert image.width() >= 1000 and image.height() >= 600
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 40)
+                   for y in range(0, image.height(), 40)}
+        assert len(colours) > 5, f"{file.name} looks blank"
+
+
+def test_first_run_creates_the_sample_database_in_the_users_data_folder(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data")}
+    env.pop("VFK_DB", None)
+    done = subprocess.run([sys.executable, "-m", "vfk_desktop", "--screenshots", str(tmp_path / "s")],
+                          env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    created = tmp_path / "data" / "vfk_desktop" / "vfk.db"
+    assert created.exists()
+    from vfk_desktop.store.sample import has_sample
+
+    with open_store(created) as store:
+        assert has_sample(store)
