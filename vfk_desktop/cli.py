@@ -33,7 +33,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         load_reference(store)
         print(f"Database ready: {store.path}")
         if args.sample:
-            from vfk_desktop.store.sample import ILLUSTRATIVE, load_sample
+            from vfk_desktop.store.sample import load_sample
+            from vfk_desktop.store.sample_flag import ILLUSTRATIVE
 
             result = load_sample(store)
             if not result.ok:

@@ -10,12 +10,12 @@ DASH = "–"
 
 
 def figure(value: float | None, text: str | None = None) -> str:
-    """As the partner wrote it ("1,212", "102%", "N/a") when it came as text; else 1212.0 -> "1,212"."""
-    if text and text.strip():
-        return " ".join(text.split())
+    """1212.0 -> "1,212"; a figure given as "102%" keeps its sign; no value -> the text given
+    ("N/a", "#DIV/0!") or a dash."""
     if value is None:
-        return DASH
-    return format_number(value)
+        return " ".join(text.split()) if text and text.strip() else DASH
+    percent = "%" if text and text.strip().endswith("%") else ""
+    return format_number(value) + percent
 
 
 def value(row: FareRow) -> str:

@@ -81,7 +81,7 @@ def test_first_run_creates_the_sample_database_in_the_users_data_folder(tmp_path
     assert done.returncode == 0, done.stderr
     created = tmp_path / "data" / "vfk_desktop" / "vfk.db"
     assert created.exists()
-    from vfk_desktop.store.sample import has_sample
+    from vfk_desktop.store.sample_flag import has_sample
 
     with open_store(created) as store:
         assert has_sample(store)

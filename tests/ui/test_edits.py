@@ -48,8 +48,8 @@ def test_change_a_band_by_drop_down_then_undo_and_redo(window):
     window.redo_action.trigger()
     assert "NI 163" in page.band_codes(Priority.MEDIUM)
     overview = window.show_page("Overview")
-    assert "NI 163" in [overview.sections[1].proxy.index(r, 1).data()
-                        for r in range(overview.sections[1].proxy.rowCount())]
+    assert "NI 163" in [overview.sections[1].model.row_at(r).code
+                        for r in range(overview.sections[1].model.rowCount())]
 
 
 def test_drag_rows_to_another_band_is_one_undo_step(window, qtbot):

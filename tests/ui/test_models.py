@@ -8,7 +8,7 @@ from vfk_desktop.store.imports import apply_plan, import_context, list_imports
 from vfk_desktop.store.local_priorities import local_priorities
 from vfk_desktop.store.queries import fare_table, history
 from vfk_desktop.store.vision import delivery_plans
-from vfk_desktop.ui.fare_model import FareFilter, FareTableModel
+from vfk_desktop.ui.fare_model import BandFilter, FareTableModel
 from vfk_desktop.ui.import_report import ReportModel, report_rows
 from vfk_desktop.ui.pages.data import ObservationModel
 from vfk_desktop.ui.pages.imports import ImportLogModel
@@ -62,6 +62,22 @@ def test_model_passes_the_model_tester(qtmodeltester, sample_store, tmp_path, na
 def test_the_band_filter_passes_the_model_tester(qtmodeltester, sample_store):
     model = FareTableModel()
     model.set_rows(fare_table(sample_store, "Tunbridge Wells"))
-    proxy = FareFilter(None)
+    proxy = BandFilter(None)
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
+
+
+def test_a_model_that_sorts_itself_keeps_selections_on_their_rows(qtmodeltester, sample_store):
+    from PySide6.QtCore import QPersistentModelIndex, Qt
+
+    model = FareTableModel()
+    model.set_rows(fare_table(sample_store, "Tunbridge Wells"))
+    qtmodeltester.check(model)
+    kept = QPersistentModelIndex(model.index(0, 1))
+    code = kept.data()
+    model.sort(model.column_index("Value"), Qt.SortOrder.DescendingOrder)
+    assert kept.data() == code and model.sortColumn() == model.column_index("Value")
+    values = [model.row_at(r).value for r in range(model.rowCount()) if model.row_at(r).value is not None]
+    assert values == sorted(values, reverse=True)
+    model.sort(-1)
+    assert model.row_at(0).code == code

@@ -89,7 +89,10 @@ def best_and_worst(
 
 def rank(value: float, values: Mapping[str, float], polarity: Polarity) -> int:
     """1 = best; districts that tie share the better rank (1, 2, 2, 4)."""
-    return 1 + sum(1 for other in values.values() if is_better(other, value, polarity))
+    margin = 1e-9 * max(1.0, abs(value))  # equal as figures, as in same()
+    if polarity is Polarity.HIGHER:
+        return 1 + sum(1 for other in values.values() if other > value + margin)
+    return 1 + sum(1 for other in values.values() if other < value - margin)
 
 
 def ranked(values: Mapping[str, float], polarity: Polarity) -> list[tuple[str, float, int]]:
@@ -105,14 +108,18 @@ def applicable_target(period: Period, targets: Mapping[Period, T]) -> tuple[Peri
     """The target for period, else the next later one (2008/09 values meet the 2010/11 target)."""
     if period in targets:
         return period, targets[period]
-    later = [candidate for candidate in targets if candidate > period]
+    later = [candidate for candidate in targets if candidate.sort_key > period.sort_key]
     if not later:
         return None
-    chosen = min(later)
+    chosen = min(later, key=_in_time)
     return chosen, targets[chosen]
 
 
 def previous_period(period: Period, series: Mapping[Period, T]) -> Period | None:
     """The latest earlier period of the same kind in series (years with years, quarters with quarters)."""
-    earlier = [p for p in series if p.kind is period.kind and p < period]
-    return max(earlier, default=None)
+    earlier = [p for p in series if p.kind is period.kind and p.sort_key < period.sort_key]
+    return max(earlier, default=None, key=_in_time)
+
+
+def _in_time(period: Period) -> tuple:
+    return period.sort_key  # a tuple of dates: compared without calling back into Python

@@ -115,7 +115,8 @@ def effective_polarity(facts: IndicatorFacts, period: Period | None) -> Polarity
 
 def latest_period(values: Mapping[Period, Figure]) -> Period | None:
     """The newest period that has a value (text such as "N/a" is not a value)."""
-    return max((p for p, f in values.items() if f.value is not None), default=None)
+    with_values = [p for p, f in values.items() if f.value is not None]
+    return max(with_values, default=None, key=lambda p: p.sort_key)
 
 
 def kent_range(

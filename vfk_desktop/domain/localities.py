@@ -6,7 +6,6 @@ this module only knows how to compare them.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -69,6 +68,8 @@ class LocalityMatcher:
 
     def suggest(self, name: object) -> str | None:
         """The closest district or Kent name, for "did you mean …?"."""
+        import difflib  # only for suggestions: kept off start-up
+
         key = normalise_name(name)
         if not key:
             return None

@@ -192,6 +192,17 @@ def parse_period(value: object) -> Period:
     return period
 
 
+_BY_LABEL: dict[str, Period] = {}
+
+
+def period_of_label(label: str) -> Period:
+    """The Period of a canonical label as the store keeps it; remembered, as labels repeat a lot."""
+    period = _BY_LABEL.get(label)
+    if period is None:
+        period = _BY_LABEL[label] = parse_period(label)
+    return period
+
+
 def canonical_period(value: object) -> str:
     return parse_period(value).label
 

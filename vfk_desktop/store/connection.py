@@ -33,6 +33,9 @@ class Store:
         self.path = path
         self.readonly = readonly
         self._db: Database | None = None
+        self._cache: dict[object, object] = {}
+        self._cache_version: tuple[int, int] | None = None
+        self._commits = 0
 
     @property
     def db(self) -> Database:
@@ -75,6 +78,23 @@ class Store:
                 except BaseException:
                     self.conn.rollback()
                     raise
+        finally:
+            self._commits += 1  # cached answers may be stale now
+
+    def cached(self, key: object, compute):
+        """compute(), remembered until this or any other connection changes the database.
+
+        For answers that do not depend on what the window shows (the catalogue, Kent's figures),
+        so switching locality does not read them again. PRAGMA data_version moves when another
+        connection commits; this connection's own commits are counted in atomic().
+        """
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self._commits)
+        if version != self._cache_version:
+            self._cache.clear()
+            self._cache_version = version
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -14,11 +14,15 @@ from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.fare import FareRow, IndicatorFacts, StatedRange, assess, latest_period
 from vfk_desktop.domain.localities import KENT, Area, LocalityMatcher
 from vfk_desktop.domain.model import Figure, Indicator, Polarity, Priority
-from vfk_desktop.domain.periods import Period, parse_period
+from vfk_desktop.domain.periods import Period, period_of_label
 from vfk_desktop.store.connection import Store
 
 
 def catalogue(store: Store) -> dict[str, Indicator]:
+    return store.cached("catalogue", lambda: _catalogue(store))
+
+
+def _catalogue(store: Store) -> dict[str, Indicator]:
     return {
         code: Indicator(code, title, theme, unit,
                         Polarity(polarity) if polarity else None, tolerance)
@@ -36,7 +40,7 @@ def ka2_codes(store: Store) -> list[str]:
 
 
 def theme_order(store: Store) -> dict[str, int]:
-    return dict(store.conn.execute("SELECT name, position FROM themes"))
+    return store.cached("themes", lambda: dict(store.conn.execute("SELECT name, position FROM themes")))
 
 
 def districts(store: Store) -> list[str]:
@@ -62,7 +66,7 @@ def resolve_district(store: Store, name: str) -> str:
 
 
 def area_ids(store: Store) -> dict[str, int]:
-    return dict(store.conn.execute("SELECT name, id FROM areas"))
+    return store.cached("areas", lambda: dict(store.conn.execute("SELECT name, id FROM areas")))
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ def rankings(store: Store, locality: str, period: Period | None = None) -> dict[
         "SELECT r.indicator, r.round, r.priority FROM rankings r JOIN areas a ON a.id = r.area_id "
         "WHERE a.name = ?", (locality,)
     ):
-        found[code].append((parse_period(round_), priority))
+        found[code].append((period_of_label(round_), priority))
     indicators = catalogue(store)
     result = {}
     for code, rounds in found.items():
@@ -112,10 +116,6 @@ def ranking_rows(store: Store, locality: str) -> list[Ranking]:
     )
 
 
-def _figure(value: float | None, text: str | None) -> Figure:
-    return Figure(value, text)
-
-
 def fare_facts(store: Store, locality: str, period: Period | None = None
                ) -> list[IndicatorFacts]:
     """The facts of every indicator that has a value, a target or a ranking for locality."""
@@ -133,24 +133,11 @@ def fare_facts(store: Store, locality: str, period: Period | None = None
         "AND kind IN ('value', 'target')", (ids[locality],)
     ):
         if kind == "value":
-            own_values[code][parse_period(period_text)] = _figure(value, text)
+            own_values[code][period_of_label(period_text)] = Figure(value, text)
         else:
             own_targets.add(code)
 
-    kent_values: dict[str, dict[Period, Figure]] = defaultdict(dict)
-    kent_targets: dict[str, dict[Period, Figure]] = defaultdict(dict)
-    stated: dict[str, dict[Period, dict[str, Figure]]] = defaultdict(lambda: defaultdict(dict))
-    for code, period_text, kind, value, text in conn.execute(
-        "SELECT indicator, period, kind, value, text FROM observations WHERE area_id = ?",
-        (ids[KENT],),
-    ):
-        when = parse_period(period_text)
-        if kind == "value":
-            kent_values[code][when] = _figure(value, text)
-        elif kind == "target":
-            kent_targets[code][when] = _figure(value, text)
-        else:
-            stated[code][when][kind] = _figure(value, text)
+    kent_values, kent_targets, stated = store.cached("kent facts", lambda: _kent_facts(store, ids[KENT]))
 
     listed = set(own_values) | own_targets | set(ranked) | set(kent_targets)
     listed &= set(indicators)
@@ -190,27 +177,50 @@ def _with_parent_defaults(indicators: dict[str, Indicator], code: str) -> Indica
                      indicator.unit or parent.unit, indicator.polarity, indicator.tolerance)
 
 
+def _kent_facts(store: Store, kent_id: int) -> tuple[dict, dict, dict]:
+    """Kent's values, targets and stated best/worst of every indicator, by period."""
+    kent_values: dict[str, dict[Period, Figure]] = defaultdict(dict)
+    kent_targets: dict[str, dict[Period, Figure]] = defaultdict(dict)
+    stated: dict[str, dict[Period, dict[str, Figure]]] = defaultdict(lambda: defaultdict(dict))
+    for code, period_text, kind, value, text in store.conn.execute(
+        "SELECT indicator, period, kind, value, text FROM observations WHERE area_id = ?", (kent_id,)
+    ):
+        when = period_of_label(period_text)
+        if kind == "value":
+            kent_values[code][when] = Figure(value, text)
+        elif kind == "target":
+            kent_targets[code][when] = Figure(value, text)
+        else:
+            stated[code][when][kind] = Figure(value, text)
+    return kent_values, kent_targets, stated
+
+
 def _district_values(store: Store, pairs: set[tuple[str, str]]
                      ) -> dict[tuple[str, str], dict[str, float]]:
-    """The 12 districts' values for each (indicator, period) pair."""
-    if not pairs:
-        return {}
-    codes = sorted({code for code, _ in pairs})
-    periods = sorted({label for _, label in pairs})
-    result: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
-    names = dict(store.conn.execute("SELECT id, name FROM areas WHERE kind = 'district'"))
-    query = (
-        "SELECT indicator, period, area_id, value FROM observations WHERE area_id IN ({}) "
-        "AND indicator IN ({}) AND period IN ({}) AND kind = 'value' AND value IS NOT NULL"
-    )
-    for start in range(0, len(codes), 400):
-        chunk = codes[start:start + 400]
-        sql = query.format(", ".join("?" * len(names)), ", ".join("?" * len(chunk)),
-                           ", ".join("?" * len(periods)))
-        for code, label, area_id, value in store.conn.execute(sql, [*names, *chunk, *periods]):
-            if (code, label) in pairs:
-                result[(code, label)][names[area_id]] = value
+    """The 12 districts' values for each (indicator, period) pair.
+
+    Read a period at a time, for every indicator, and remembered (store.cached): they are the
+    same whichever district the window shows, so switching district does not read them again.
+    """
+    result: dict[tuple[str, str], dict[str, float]] = {}
+    for label in {label for _, label in pairs}:
+        at_period = store.cached(("districts at", label), lambda label=label: _districts_at(store, label))
+        for code, label_ in pairs:
+            if label_ == label:
+                result[(code, label)] = at_period.get(code, {})
     return result
+
+
+def _districts_at(store: Store, label: str) -> dict[str, dict[str, float]]:
+    names = dict(store.conn.execute("SELECT id, name FROM areas WHERE kind = 'district'"))
+    values: dict[str, dict[str, float]] = defaultdict(dict)
+    for area_id, code, value in store.conn.execute(
+        "SELECT area_id, indicator, value FROM observations WHERE area_id IN ({}) AND period = ? "
+        "AND kind = 'value' AND value IS NOT NULL".format(", ".join("?" * len(names))),
+        [*names, label],
+    ):
+        values[code][names[area_id]] = value
+    return dict(values)
 
 
 def indicator_facts(store: Store, locality: str, code: str) -> IndicatorFacts:
@@ -230,19 +240,19 @@ def indicator_facts(store: Store, locality: str, code: str) -> IndicatorFacts:
         "SELECT area_id, period, kind, value, text FROM observations WHERE area_id IN ({}) "
         "AND indicator = ?".format(", ".join("?" * len(ids))), [*ids.values(), code]
     ):
-        when, name = parse_period(period_text), names[area_id]
+        when, name = period_of_label(period_text), names[area_id]
         if name == KENT:
             if kind == "value":
-                kent_values[when] = _figure(value, text)
+                kent_values[when] = Figure(value, text)
             elif kind == "target":
-                kent_targets[when] = _figure(value, text)
+                kent_targets[when] = Figure(value, text)
             else:
-                stated[when][kind] = _figure(value, text)
+                stated[when][kind] = Figure(value, text)
             continue
         if kind == "value" and kinds[area_id] == "district" and value is not None:
             spread[when][name] = value
         if name == locality and kind == "value":
-            own[when] = _figure(value, text)
+            own[when] = Figure(value, text)
     ranked = rankings(store, locality)
     ranking = ranked.get(code) or ranked.get(parent_code(code) or "")
     return IndicatorFacts(

@@ -48,6 +48,29 @@ class RagChipDelegate(QStyledItemDelegate):
         return hint
 
 
+class ThemeDelegate(QStyledItemDelegate):
+    """The theme column: a theme's name heads its group of rows, once, while the rows are in the
+    table's own order (sorted by another column, every row shows its theme)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if shows_theme(index):
+            super().paint(painter, option, index)
+            return
+        blank = QStyleOptionViewItem(option)
+        self.initStyleOption(blank, index)
+        blank.text = ""
+        option.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, blank, painter,
+                                          option.widget)
+
+
+def shows_theme(index: Index) -> bool:
+    """False when the row above, in the view's order, has the same theme."""
+    model = index.model()
+    if index.row() == 0 or getattr(model, "sortColumn", lambda: -1)() >= 0:
+        return True
+    return model.index(index.row() - 1, index.column()).data() != index.data()
+
+
 PRIORITY_CHOICES = ["High", "Medium", "Low", "Not ranked"]
 
 

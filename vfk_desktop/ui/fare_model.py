@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from vfk_desktop import present
 from vfk_desktop.domain.fare import FareRow
 from vfk_desktop.domain.model import Priority, Status
 from vfk_desktop.palette import RAG_TINT
 from vfk_desktop.ui.table_model import (
-    ROW_ROLE,
     SORT_ROLE,
     Column,
     FilterProxy,
@@ -78,43 +77,28 @@ PRIORITY_COLUMN = 3
 STATUS_COLUMN = 11
 
 
-class FareFilter(FilterProxy):
-    """One priority band's rows, with the overview's filters; the theme shown once per group."""
+class BandFilter(FilterProxy):
+    """One priority band's rows of a model whose records have a `priority` (the Priorities page)."""
 
     def __init__(self, band: Priority | None, parent: object | None = None) -> None:
         super().__init__(parent)
         self.band = band
-        self.worse_than_target = False
-        self.below_kent = False
-        self.hide_without_data = False
-        self.search = ""
         self.setSortRole(SORT_ROLE)
 
-    def set_filters(self, *, worse_than_target: bool, below_kent: bool, hide_without_data: bool,
-                    search: str) -> None:
-        def apply() -> None:
-            self.worse_than_target, self.below_kent = worse_than_target, below_kent
-            self.hide_without_data, self.search = hide_without_data, search.strip().lower()
-
-        self.change_filter(apply)
-
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        row: FareRow = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
-        if row.priority is not self.band:
-            return False
-        if self.worse_than_target and row.vs_target is not Status.WORSE:
-            return False
-        if self.below_kent and row.vs_kent is not Status.WORSE:
-            return False
-        if self.hide_without_data and row.value is None:
-            return False
-        return not self.search or self.search in f"{row.code} {row.title} {row.theme}".lower()
+        return self.sourceModel().row_at(source_row).priority is self.band
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (role == Qt.ItemDataRole.DisplayRole and index.column() == THEME_COLUMN
-                and self.sortColumn() < 0 and index.row() > 0):
-            above = self.index(index.row() - 1, THEME_COLUMN)
-            if super().data(above, role) == super().data(index, role):
-                return ""  # a theme's name heads its group, once
-        return super().data(index, role)
+
+def fare_filter(rows: list[FareRow], band: Priority | None, *, worse_than_target: bool = False,
+                below_kent: bool = False, hide_without_data: bool = False, search: str = "") -> list[FareRow]:
+    """The overview's choices: one band, and optionally only worse than target, below the Kent
+    figure, with data, or matching a search (code, title or theme)."""
+    words = search.strip().lower()
+    return [
+        row for row in rows
+        if row.priority is band
+        and not (worse_than_target and row.vs_target is not Status.WORSE)
+        and not (below_kent and row.vs_kent is not Status.WORSE)
+        and not (hide_without_data and row.value is None)
+        and (not words or words in f"{row.code} {row.title} {row.theme}".lower())
+    ]

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -30,30 +29,26 @@ from vfk_desktop.domain.localities import normalise_name
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.history import last_import, periods_with_values
 from vfk_desktop.store.queries import districts
-from vfk_desktop.store.sample import ILLUSTRATIVE, has_sample
+from vfk_desktop.store.sample_flag import ILLUSTRATIVE, has_sample
 from vfk_desktop.ui import recent
 from vfk_desktop.ui.session import Session
+
+if TYPE_CHECKING:  # only named in annotations: creating these Qt classes costs start-up time
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
 DEFAULT_LOCALITY = "Tunbridge Wells"
 IMPORTABLE = ("*.xlsx", "*.xlsm", "*.xls", "*.ods", "*.csv")
 LATEST = "Latest"
 
 
-def _page_factories() -> list[tuple[str, Callable[[Session], QWidget]]]:
-    from vfk_desktop.ui.pages.data import DataPage
-    from vfk_desktop.ui.pages.imports import ImportsPage
-    from vfk_desktop.ui.pages.indicator import IndicatorPage
-    from vfk_desktop.ui.pages.local_priorities import LocalPrioritiesPage
-    from vfk_desktop.ui.pages.overview import OverviewPage
-    from vfk_desktop.ui.pages.priorities import PrioritiesPage
-    from vfk_desktop.ui.pages.vision import VisionPage
-
-    return [("Overview", OverviewPage), ("Indicator", IndicatorPage), ("Priorities", PrioritiesPage),
-            ("Local priorities", LocalPrioritiesPage), ("Vision", VisionPage), ("Data", DataPage),
-            ("Imports", ImportsPage)]
-
-
-PAGE_NAMES = ["Overview", "Indicator", "Priorities", "Local priorities", "Vision", "Data", "Imports"]
+# page name -> (module under vfk_desktop.ui.pages, class); a page's module loads when first shown
+PAGES = {
+    "Overview": ("overview", "OverviewPage"), "Indicator": ("indicator", "IndicatorPage"),
+    "Priorities": ("priorities", "PrioritiesPage"),
+    "Local priorities": ("local_priorities", "LocalPrioritiesPage"), "Vision": ("vision", "VisionPage"),
+    "Data": ("data", "DataPage"), "Imports": ("imports", "ImportsPage"),
+}
+PAGE_NAMES = list(PAGES)
 
 
 class MainWindow(QMainWindow):
@@ -265,7 +260,10 @@ class MainWindow(QMainWindow):
     def page(self, name: str) -> QWidget:
         """The page called name, built on first use."""
         if name not in self.pages:
-            factory = dict(_page_factories())[name]
+            import importlib
+
+            module, cls = PAGES[name]
+            factory = getattr(importlib.import_module(f"vfk_desktop.ui.pages.{module}"), cls)
             page = factory(self.session)
             page.setObjectName(name.lower().replace(" ", "_") + "_page")
             self.pages[name] = page
@@ -287,6 +285,8 @@ class MainWindow(QMainWindow):
 
     # --- files ----------------------------------------------------------------------------
     def import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = QSettings().value("import/folder", str(Path.home()), type=str)
         names, _ = QFileDialog.getOpenFileNames(
             self, "Import spreadsheets", start, f"Spreadsheets ({' '.join(IMPORTABLE)});;All files (*)")
@@ -323,12 +323,16 @@ class MainWindow(QMainWindow):
         return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
 
     def new_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self, "New database", str(Path.home() / "vfk.db"),
                                               "vfk databases (*.db)")
         if name:
             self.open_database(Path(name), create=True)
 
     def open_database_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, "Open database", str(Path.home()),
                                               "vfk databases (*.db);;All files (*)")
         if name:
@@ -344,6 +348,8 @@ class MainWindow(QMainWindow):
 
                 load_reference(store)
         except VfkError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, "Open database", str(error))
             return False
         self.use_store(store)
@@ -358,6 +364,8 @@ class MainWindow(QMainWindow):
             menu.setEnabled(bool(menu.actions()))
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from vfk_desktop.ui.about import about_text
 
         QMessageBox.about(self, "About vfk_desktop", about_text(self.session.store.path))
@@ -384,7 +392,6 @@ class MainWindow(QMainWindow):
 def _banner(text: str, background: str, border: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setStyleSheet(f"background: {background}; border: 1px solid {border}; padding: 6px; "
                         f"color: #2B2B2B;")
     return label

@@ -16,6 +16,7 @@ def _settle() -> None:
 
 def take_screenshots(window, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
+    window.resize(1320, 820)  # the same size every time, whatever the last session left
     saved = []
     for number, name in enumerate(PAGE_NAMES, 1):
         page = window.show_page(name)

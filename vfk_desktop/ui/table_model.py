@@ -20,6 +20,13 @@ _INF = float("inf")
 Index = QModelIndex | QPersistentModelIndex
 
 
+_ANSWERED = frozenset({
+    Qt.ItemDataRole.DisplayRole, ROW_ROLE, SORT_ROLE, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole,
+})
+
+
 def number_key(value: float | None) -> float:
     """Sort key that puts missing numbers last."""
     return _INF if value is None else value
@@ -43,11 +50,40 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._given: list[Any] = []  # the rows in the order they were given (the unsorted order)
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._given = list(rows)
+        self._rows = self._sorted(self._given, *self._sort)
         self.endResetModel()
+
+    def sortColumn(self) -> int:
+        return self._sort[0]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (-1: the order the rows were given), keeping selections on their rows.
+
+        A model that sorts itself needs no proxy; with 200 rows a proxy between the view and the
+        model doubled the Python calls made to paint each cell.
+        """
+        self.layoutAboutToBeChanged.emit()
+        before = {id(record): row for row, record in enumerate(self._rows)}
+        self._sort = (column, order)
+        self._rows = self._sorted(self._given, column, order)
+        after = {id(record): row for row, record in enumerate(self._rows)}
+        moved_from = {before[key]: row for key, row in after.items()}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old, [self.createIndex(moved_from[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[Any], column: int, order: Qt.SortOrder) -> list[Any]:
+        if not 0 <= column < len(self.columns):
+            return list(rows)
+        key = self.columns[column].sort or self.columns[column].text
+        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def rows(self) -> list[Any]:
         return list(self._rows)
@@ -57,6 +93,13 @@ class RecordTableModel(QAbstractTableModel):
 
     def column_index(self, header: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.header == header)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount() and columnCount() first: two calls into Python for
+        # every cell the proxies and views touch. One bounds check here does the same.
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < len(self.columns)):
+            return QModelIndex()
+        return self.createIndex(row, column)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -75,12 +118,13 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # Painting asks every visible cell for a dozen roles, most of which no column answers.
+        if role not in _ANSWERED or not index.isValid() or index.row() >= len(self._rows):
             return None
         record = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(record)
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
+            return column.text(record)  # editing starts from the figure as shown
         if role == ROW_ROLE:
             return record
         if role == SORT_ROLE:

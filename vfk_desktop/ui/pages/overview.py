@@ -22,8 +22,14 @@ from vfk_desktop import present
 from vfk_desktop.domain.fare import status_counts
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.store.queries import fare_table
-from vfk_desktop.ui.delegates import RagChipDelegate
-from vfk_desktop.ui.fare_model import PRIORITY_COLUMN, STATUS_COLUMN, THEME_COLUMN, FareFilter, FareTableModel
+from vfk_desktop.ui.delegates import RagChipDelegate, ThemeDelegate
+from vfk_desktop.ui.fare_model import (
+    PRIORITY_COLUMN,
+    STATUS_COLUMN,
+    THEME_COLUMN,
+    FareTableModel,
+    fare_filter,
+)
 from vfk_desktop.ui.table_model import ROW_ROLE
 
 BANDS: tuple[tuple[Priority | None, str], ...] = (
@@ -37,20 +43,19 @@ class FareSection(QWidget):
 
     opened = Signal(str)
 
-    def __init__(self, band: Priority | None, title: str, model: FareTableModel,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, band: Priority | None, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.band, self.title = band, title
-        self.proxy = FareFilter(band, self)
-        self.proxy.setSourceModel(model)
+        self.model = FareTableModel(self)  # this band's rows only: no proxy between view and model
         self.heading = QLabel(title, self)
         self.heading.setObjectName("sectionHeading")
         self.heading.setStyleSheet("font-size: 12pt; font-weight: 600; margin-top: 10px;")
         self.view = QTableView(self)
         self.view.setObjectName(f"fare_{(band.value if band else 'unranked').lower()}")
         self.view.setAccessibleName(title)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(STATUS_COLUMN, RagChipDelegate(self.view))
+        self.view.setItemDelegateForColumn(THEME_COLUMN, ThemeDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
@@ -87,12 +92,19 @@ class FareSection(QWidget):
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
 
     def fit_height(self) -> None:
-        rows = self.proxy.rowCount()
-        self.setVisible(rows > 0)
+        """The table as tall as its rows; an empty band keeps its heading and folds its table
+        (hiding and showing whole sections made every switch of district lay out twice)."""
+        rows = self.model.rowCount()
+        if rows == 0:
+            self.view.setFixedHeight(0)
+            return
         height = self.view.horizontalHeader().height() + 2 * self.view.frameWidth()
-        height += sum(self.view.rowHeight(r) for r in range(rows))
+        height += rows * self.view.verticalHeader().defaultSectionSize()  # every row is as tall
         scroll = self.view.horizontalScrollBar()
         self.view.setFixedHeight(height + (scroll.sizeHint().height() if scroll.isVisible() else 0))
+
+    def shown_rows(self) -> int:
+        return self.model.rowCount() if self.isVisibleTo(self.parentWidget()) else 0
 
     def _open(self, index) -> None:
         row = index.data(ROW_ROLE)
@@ -106,7 +118,8 @@ class OverviewPage(QWidget):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = FareTableModel(self)
+        self.rows: list = []
+        self.band_sizes: dict = {}
         self._build()
         session.locality_changed.connect(lambda _: self.refresh())
         session.period_changed.connect(lambda _: self.refresh())
@@ -143,9 +156,10 @@ class OverviewPage(QWidget):
             box.toggled.connect(self.apply_filters)
         self.search.textChanged.connect(self.apply_filters)
 
-        self.sections = [FareSection(band, title, self.model, self) for band, title in BANDS]
+        self.sections = [FareSection(band, title, self) for band, title in BANDS]
         self.empty = QLabel("No indicator matches these filters.", self)
         content = QWidget(self)
+        self.content = content
         column = QVBoxLayout(content)
         for section in self.sections:
             column.addWidget(section)
@@ -167,32 +181,41 @@ class OverviewPage(QWidget):
     def refresh(self) -> None:
         session = self.session
         rows = fare_table(session.store, session.locality, session.period)
-        self.model.set_rows(rows)
+        self.rows = rows
         self.heading.setText(f"How does {session.locality} fare in Kent?")
         when = f"Period {session.period.label}" if session.period else "Latest period of each indicator"
         self.subheading.setText(f"{when}. Rank 1 = best of the districts with a value.")
         counts = status_counts(rows)
         self.counts.setText("   ·   ".join(
             present.band_counts(title, counts[band]) for band, title in BANDS if band in counts))
-        for section in self.sections:
-            section.heading.setText(f"{section.title} ({sum(counts.get(section.band, {}).values())})")
+        self.band_sizes = {section.band: sum(counts.get(section.band, {}).values())
+                           for section in self.sections}
         self.apply_filters()
 
     def apply_filters(self) -> None:
         for section in self.sections:
-            section.proxy.set_filters(
+            section.model.set_rows(fare_filter(
+                self.rows, section.band,
                 worse_than_target=self.worse_than_target.isChecked(),
                 below_kent=self.below_kent.isChecked(),
                 hide_without_data=self.hide_without_data.isChecked(),
                 search=self.search.text(),
-            )
-            if self.high_only.isChecked() and section.band is not Priority.HIGH:
-                section.setVisible(False)
+            ))
+            wanted = not self.high_only.isChecked() or section.band is Priority.HIGH
+            if section.isVisibleTo(self) != wanted:
+                section.setVisible(wanted)
+            shown, size = section.model.rowCount(), self.band_sizes.get(section.band, 0)
+            if size == 0:
+                words = "none"
+            elif shown == size:
+                words = str(size)
             else:
-                section.fit_height()
-        self.empty.setVisible(not any(s.isVisibleTo(self) for s in self.sections))
+                words = f"{shown} of {size} shown"
+            section.heading.setText(f"{section.title} ({words})")
+            section.fit_height()
+        self.empty.setVisible(not any(s.shown_rows() for s in self.sections))
 
     def visible_codes(self) -> list[str]:
         """The codes shown, section by section (for tests and the screenshot check)."""
-        return [section.proxy.index(r, 1).data() for section in self.sections
-                if section.isVisibleTo(self) for r in range(section.proxy.rowCount())]
+        return [section.model.row_at(r).code for section in self.sections
+                for r in range(section.shown_rows())]

@@ -30,9 +30,9 @@ from vfk_desktop.domain.periods import parse_period
 from vfk_desktop.store import edits
 from vfk_desktop.store.history import ranking_rounds
 from vfk_desktop.store.queries import catalogue, ka2_codes, theme_order
-from vfk_desktop.ui.delegates import PriorityDelegate, priority_from_choice
+from vfk_desktop.ui.delegates import PriorityDelegate, ThemeDelegate, priority_from_choice
 from vfk_desktop.ui.errors import shown
-from vfk_desktop.ui.fare_model import FareFilter
+from vfk_desktop.ui.fare_model import BandFilter
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import ReplaceRound, SetPriority, push
 
@@ -160,17 +160,18 @@ class PrioritiesPage(QWidget):
 
         content = QWidget(self)
         column = QVBoxLayout(content)
-        self.sections: list[tuple[QLabel, BandTable, FareFilter]] = []
+        self.sections: list[tuple[QLabel, BandTable, BandFilter]] = []
         for band, title in BANDS:
             heading = QLabel(title, content)
             heading.setStyleSheet("font-size: 12pt; font-weight: 600; margin-top: 8px;")
-            proxy = FareFilter(band, self)
+            proxy = BandFilter(band, self)
             proxy.setSourceModel(self.model)
             view = BandTable(band, self.change, content)
             view.setObjectName(f"band_{(band.value if band else 'unranked').lower()}")
             view.setAccessibleName(title)
             view.setModel(proxy)
             view.setItemDelegateForColumn(PRIORITY_COLUMN, PriorityDelegate(view))
+            view.setItemDelegateForColumn(0, ThemeDelegate(view))
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
             view.verticalHeader().setVisible(False)

@@ -1,0 +1,104 @@
+"""The window's speed beside a bare Qt window: start-up, switching locality, applying a filter.
+
+    python bench/ui_bench.py [--runs 7]
+
+Start-up: from launching bench/ui_startup.py (the app's own start) to the overview painted with
+data, beside the whole process of shared/bench/floor_qt.py (a bare window shown, events processed,
+quit), alternated, ratio per pair.
+Goal: within 2x. Switching locality and applying a filter are timed inside one window on a store
+of 12 districts x 200 indicators x 10 periods, each until the event loop has laid out and painted
+the change (as the officer sees it).
+Goal: under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import REPO, floor_script, timed
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def until_painted(db: Path) -> float:
+    """From launching the app's start-up to the overview painted, in seconds."""
+    import subprocess
+
+    launched = time.time()
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "ui_startup.py"), str(db)],
+                          capture_output=True, text=True, check=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    painted = float(done.stdout.split("painted at ")[1].split()[0])
+    return painted - launched
+
+
+def in_window(db: Path, repeats: int) -> tuple[list[float], list[float]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from vfk_desktop.app import make_application
+    from vfk_desktop.store.connection import open_store
+    from vfk_desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    window = MainWindow(open_store(db), "Tunbridge Wells")
+    window.resize(1320, 820)
+    window.show()
+    app.processEvents()
+    page = window.pages["Overview"]
+    switches, filters = [], []
+
+    def settle() -> None:  # the event loop runs until the change is laid out and painted
+        app.processEvents()
+        app.processEvents()
+
+    for n in range(repeats + 2):
+        name = "Dover" if n % 2 == 0 else "Tunbridge Wells"
+        started = time.perf_counter()
+        window.set_locality(name)
+        settle()
+        switches.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        page.worse_than_target.setChecked(not page.worse_than_target.isChecked())
+        settle()
+        filters.append(time.perf_counter() - started)
+    window.close()
+    return switches[2:], filters[2:]  # the first two fill the caches
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    env = {"QT_QPA_PLATFORM": "offscreen"}
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        from fare_bench import build_store
+
+        sample = folder / "sample.db"
+        timed([sys.executable, "-m", "vfk_desktop.cli", "--db", str(sample), "init", "--sample"])
+        ours, floors, ratios = [], [], []
+        for run in range(runs + 1):
+            ours_s = until_painted(sample)
+            floor_s, _ = timed([sys.executable, str(floor_script("floor_qt.py"))], env)
+            if run:
+                ours.append(ours_s)
+                floors.append(floor_s)
+                ratios.append(ours_s / floor_s)
+        big = build_store(folder)
+        switches, filters = in_window(big, runs * 2)
+    print(f"start-up to the overview painted (sample database): median {statistics.median(ours):.3f} s; "
+          f"bare window {statistics.median(floors):.3f} s; ratio {statistics.median(ratios):.2f}x "
+          f"(paired, {runs} runs; goal within 2x)")
+    print(f"switch locality, 200 indicators, repainted: median {statistics.median(switches) * 1000:.0f} ms "
+          f"(max {max(switches) * 1000:.0f}); goal under 50 ms")
+    print(f"apply a filter, repainted: median {statistics.median(filters) * 1000:.0f} ms "
+          f"(max {max(filters) * 1000:.0f}); goal under 50 ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""One start of the window, as vfk-desktop starts it, quitting once the overview is painted with data.
+
+    QT_QPA_PLATFORM=offscreen python bench/ui_startup.py DB
+
+Prints "painted at <wall-clock time>" the moment the overview has been painted, so ui_bench.py can
+time from the process's launch to that moment (what the officer waits for), leaving out the exit.
+"""
+
+import sys
+import time
+
+from vfk_desktop.app import make_application, open_or_create
+from vfk_desktop.paths import resolve_db_path
+
+
+def main() -> None:
+    app = make_application()
+    from vfk_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(open_or_create(resolve_db_path(sys.argv[1])), "Tunbridge Wells")
+    window.show()
+    app.processEvents()
+    overview = window.pages["Overview"]
+    assert overview.model.rowCount() > 0
+    window.grab()  # painted: every visible cell has asked for its data
+    print(f"painted at {time.time():.6f} ({overview.model.rowCount()} indicators)", flush=True)
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
