@@ -85,3 +85,16 @@ def test_first_run_creates_the_sample_database_in_the_users_data_folder(tmp_path
 
     with open_store(created) as store:
         assert has_sample(store)
+
+
+def test_the_window_renders_at_200_percent_scaling(tmp_path, sample_db):
+    shots = tmp_path / "shots"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    done = subprocess.run([sys.executable, "-m", "vfk_desktop", "--db", str(sample_db),
+                           "--screenshots", str(shots)], env=env, capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shots / "01-overview.png"))
+    assert (image.width(), image.height()) == (2640, 1640)  # 1320 x 820 at twice the scale
