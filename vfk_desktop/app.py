@@ -1,6 +1,6 @@
 """Starting the desktop app: Qt application names, the crash hook, the database, the main window.
 
-    vfk-desktop [--db PATH] [--locality NAME] [--screenshots DIR]
+    vfk-desktop [--db PATH] [--locality NAME] [--screenshots DIR] [--smoke]
 
 On first run (no database yet) the database is created in the user's data folder with the sample
 data, whose other districts are illustrative (the window says so).
@@ -24,6 +24,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--locality", metavar="NAME", help="the district to show first")
     parser.add_argument("--screenshots", metavar="DIR", type=Path,
                         help="open every page in turn, save one PNG each into DIR, and exit")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the window offscreen on a fresh sample database in a temporary folder, "
+                             "load every page, and exit 0 (checks an installed build)")
     parser.add_argument("--version", action="version", version=f"vfk_desktop {__version__}")
     return parser.parse_known_args(argv)[0]
 
@@ -54,8 +57,38 @@ def make_application():
     return app
 
 
+def smoke_test(args: argparse.Namespace) -> int:
+    """Every page of the window on a fresh sample database, offscreen, in a folder removed afterwards."""
+    import os
+    import tempfile
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory(prefix="vfk-smoke-") as folder:
+        from PySide6.QtCore import QSettings
+
+        # Settings go to the temporary folder too: a smoke test leaves the officer's alone.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        app = make_application()
+        store = open_or_create(Path(folder) / "smoke.sqlite")
+        from vfk_desktop.ui.main_window import PAGE_NAMES, MainWindow
+
+        app.setProperty("vfk_no_modal_dialogs", True)
+        window = MainWindow(store, args.locality)
+        window.show()
+        for name in PAGE_NAMES:
+            window.show_page(name)
+            app.processEvents()
+        window.close()
+        window.session.store.close()
+        print(f"vfk-desktop {__version__}: smoke test passed ({len(PAGE_NAMES)} pages)")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.smoke:
+        return smoke_test(args)
     app = make_application()
     from PySide6.QtWidgets import QMessageBox
 

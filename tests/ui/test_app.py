@@ -98,3 +98,13 @@ def test_the_window_renders_at_200_percent_scaling(tmp_path, sample_db):
 
     image = QImage(str(shots / "01-overview.png"))
     assert (image.width(), image.height()) == (2640, 1640)  # 1320 x 820 at twice the scale
+
+
+def test_smoke_flag_loads_every_page_on_a_fresh_database_and_leaves_no_trace(tmp_path):
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env.pop("QT_QPA_PLATFORM", None)  # --smoke goes offscreen by itself
+    done = subprocess.run([sys.executable, "-m", "vfk_desktop", "--smoke"], env=env, capture_output=True,
+                          text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert f"smoke test passed ({len(PAGE_NAMES)} pages)" in done.stdout
+    assert not (tmp_path / "data").exists() and not (tmp_path / "cfg").exists()
