@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QStyle,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -85,7 +86,7 @@ class VisionPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.ambition_tree)
         splitter.addWidget(tabs)
-        splitter.setSizes([420, 900])
+        splitter.setSizes([360, 960])
         layout = QVBoxLayout(self)
         heading = QLabel("Vision for Kent 2011-2021", self)
         heading.setObjectName("heading")
@@ -116,10 +117,11 @@ class VisionPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.plan_view.fontMetrics()
-        for column, sample in enumerate(("", "Kent County Council and Kent", "spanning sectors_",
-                                         "Ambition 3_", "1, 2, 3_", "link to follow_", "www.kent.gov.uk/")):
+        padding = 2 * self.plan_view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+        for column, sample in enumerate(("", "Kent County Council", "spanning sectors",
+                                         "Ambition 3", "1, 2, 3", "in development", "www.kent.gov.uk/")):
             if sample:
-                self.plan_view.setColumnWidth(column, metrics.horizontalAdvance(sample))
+                self.plan_view.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
         self.plan_count = QLabel(tab)
         row = QHBoxLayout()
         row.addWidget(self.ambition_filter)
