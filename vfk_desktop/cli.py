@@ -114,6 +114,32 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _offscreen_app():
+    """A Qt application without a display, for the commands that lay out pages or draw charts."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["vfk"])
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from vfk_desktop.store.queries import resolve_district
+
+    period = parse_period(args.period) if args.period else None
+    app = _offscreen_app()  # noqa: F841 - lives while the pages are laid out
+    from vfk_desktop.reports.board import write_report
+    from vfk_desktop.reports.printing import PageSetup
+
+    with _open(args) as store:
+        locality = resolve_district(store, args.locality)
+        pages = write_report(store, locality, Path(args.out), period,
+                             PageSetup(paper=args.paper, landscape=args.landscape))
+    print(f"{locality}: Board pack written to {args.out} ({pages} pages).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
@@ -156,6 +182,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     undo = add("undo", cmd_undo, "take an import back, restoring what it replaced")
     undo.add_argument("import_id", type=int, metavar="IMPORT_ID")
+
+    report = add("report", cmd_report, "the Board pack for a district, as a PDF")
+    report.add_argument("--locality", required=True, metavar="NAME")
+    report.add_argument("--out", required=True, metavar="FILE.pdf")
+    report.add_argument("--period", metavar="P", help="one period (default: each indicator's latest)")
+    report.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    report.add_argument("--landscape", action="store_true", help="turn the pages sideways")
     return parser
 
 

@@ -26,6 +26,24 @@ def target(row: FareRow) -> str:
     return figure(row.kent_target, row.kent_target_text)
 
 
+def _like_value(row: FareRow, number: float | None) -> str:
+    """Kent's figure, best and worst written as the district's own value is: "254%" beside "102%"."""
+    given_as_percent = bool(row.value_text and row.value_text.strip().endswith("%"))
+    return figure(number, "%" if given_as_percent and number is not None else None)
+
+
+def kent(row: FareRow) -> str:
+    return _like_value(row, row.kent_value)
+
+
+def best(row: FareRow) -> str:
+    return _like_value(row, row.kent_best)
+
+
+def worst(row: FareRow) -> str:
+    return _like_value(row, row.kent_worst)
+
+
 def period(row: FareRow) -> str:
     return row.period.label if row.period else DASH
 

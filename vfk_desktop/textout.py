@@ -50,8 +50,8 @@ def fare(locality: str, rows: list[FareRow]) -> str:
              "Status", "Direction"],
             (
                 [r.code, _clip(r.title, title_width), present.period(r), present.value(r),
-                 present.target(r), present.figure(r.kent_value), present.figure(r.kent_best),
-                 present.figure(r.kent_worst), present.rank(r), present.status(r),
+                 present.target(r), present.kent(r), present.best(r),
+                 present.worst(r), present.rank(r), present.status(r),
                  present.direction(r)]
                 for r in members
             ),

@@ -105,13 +105,14 @@ def rankings(store: Store, locality: str, period: Period | None = None) -> dict[
     return result
 
 
-def ranking_rows(store: Store, locality: str) -> list[Ranking]:
-    """The locality's ranking in the order the presentation lays it out: band, theme, code."""
+def ranking_rows(store: Store, locality: str, period: Period | None = None) -> list[Ranking]:
+    """The locality's ranking (as rankings() chooses it) in the order the presentation lays it out:
+    band, theme, code."""
     from vfk_desktop.domain.codes import code_sort_key
 
     order = theme_order(store)
     return sorted(
-        rankings(store, locality).values(),
+        rankings(store, locality, period).values(),
         key=lambda r: (r.priority.order, order.get(r.theme or "", 99), code_sort_key(r.code)),
     )
 

@@ -1,0 +1,238 @@
+"""The Board pack written as the HTML subset QTextDocument lays out (no Qt needed to write it).
+
+Tables put their band heading and column names in <thead>, which Qt repeats on every page a table
+runs onto; status cells carry a tint, a shape and a word, so a black-and-white print still reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from html import escape
+
+from vfk_desktop import __version__, present
+from vfk_desktop.domain.fare import FareRow
+from vfk_desktop.domain.model import Priority
+from vfk_desktop.palette import RAG_TINT
+from vfk_desktop.reports.pack import SECTION_TITLES, BoardPack, ChartRequest, worse_high_priorities
+from vfk_desktop.store.sample_flag import ILLUSTRATIVE
+
+BANDS = (Priority.HIGH, Priority.MEDIUM, Priority.LOW, None)
+STYLE = """
+body { font-size: 9pt; }
+h1 { font-size: 16pt; font-weight: 600; margin-top: 0; margin-bottom: 6px; }
+h2 { font-size: 12pt; font-weight: 600; margin-top: 14px; margin-bottom: 4px; }
+p { margin-top: 0; margin-bottom: 6px; }
+table { border-collapse: collapse; margin-bottom: 10px; }
+th { background-color: #E6E6E6; font-weight: 600; text-align: left; }
+th.band { background-color: #FFFFFF; font-size: 11pt; text-align: left; }
+td.theme { background-color: #F2F2F2; font-weight: 600; }
+td.num, th.num { text-align: right; }
+td.nw, th.nw, td.num, th.num { white-space: nowrap; }
+table.fare { font-size: 8pt; }
+p.note { background-color: #FFF4D6; }
+p.caption { font-size: 8pt; color: #404040; }
+"""
+
+
+def chart_url(chart: ChartRequest) -> str:
+    return f"chart:{chart.kind}:{chart.code or 'all'}"
+
+
+def pack_html(pack: BoardPack, tables: Tables, has_chart: Callable[[ChartRequest], bool] = lambda _: False,
+              chart_width: int = 640) -> str:
+    """The whole pack; has_chart says which charts have an image ready under chart_url()."""
+    parts = [f"<html><head><style>{STYLE}</style></head><body>", _cover(pack)]
+    writers = {"rankings": _rankings, "local": _local_priorities, "fare": _fare_tables,
+               "reds": _reds, "commentary": _commentary}
+    for section in pack.sections:
+        if section == "charts":
+            parts.append(_charts(pack, has_chart, chart_width))
+        else:
+            parts.append(writers[section](pack, tables))
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def section_title(pack: BoardPack, section: str) -> str:
+    return SECTION_TITLES[section].format(locality=pack.locality)
+
+
+def _heading(pack: BoardPack, section: str, new_page: bool = True) -> str:
+    brk = ' style="page-break-before: always"' if new_page else ""
+    return f"<h1{brk}>{escape(section_title(pack, section))}</h1>"
+
+
+def _cover(pack: BoardPack) -> str:
+    contents = "".join(f"<li>{escape(section_title(pack, s))}</li>" for s in pack.sections)
+    note = f'<p class="note">{escape(ILLUSTRATIVE)}</p>' if pack.illustrative else ""
+    return (
+        '<p style="font-size: 11pt; margin-top: 120px;">Vision for Kent 2011-2021 · Locality Board</p>'
+        f'<p style="font-size: 26pt; font-weight: 600;">{escape(pack.locality)}</p>'
+        f'<p style="font-size: 16pt;">How does {escape(pack.locality)} fare in Kent?</p>'
+        f"<p>Figures: {escape(pack.period_words)}"
+        + (f" · Priorities ranked {escape(pack.ranking_round)}" if pack.ranking_round else "") + "</p>"
+        f"<p>Prepared {pack.made.day} {pack.made:%B %Y} with vfk_desktop {__version__}<br/>"
+        f"From {escape(str(pack.database))}</p>{note}"
+        f'<h2 style="margin-top: 40px;">Contents</h2><ul>{contents}</ul>'
+    )
+
+
+@dataclass
+class Tables:
+    """The tables of one pack, and the rows where a table must start again on a new page.
+
+    Qt splits a tall table row across two pages; printing asks where that happens and breaks the
+    table before such a row instead (see printing.keep_rows_whole). `placed` lists, for each table
+    written, (its number in the pack, its first row), in document order.
+    """
+
+    breaks: frozenset[tuple[int, int]] = frozenset()
+    placed: list[tuple[int, int]] = field(default_factory=list)
+    count: int = 0
+
+    def table(self, columns: Iterable[tuple[str, str, int]], band: str | None, rows: list[str],
+              css: str = "") -> str:
+        """columns: (heading, css class, width % or 0 to fit); band: a heading row repeated on every page."""
+        number, self.count = self.count, self.count + 1
+        columns = list(columns)
+        head = "".join(f'<th class="{cls}"{_width(width)}>{escape(name)}</th>' for name, cls, width in columns)
+        starts = [0, *sorted(r for t, r in self.breaks if t == number and 0 < r < len(rows))]
+        out = []
+        for part, (first, end) in enumerate(zip(starts, [*starts[1:], len(rows)], strict=True)):
+            self.placed.append((number, first))
+            band_row = (f'<tr><th class="band" colspan="{len(columns)}">{escape(band)}</th></tr>'
+                        if band else "")
+            brk = ' style="page-break-before: always;"' if part else ""
+            out.append(f'<table class="{css}" width="100%" border="1" cellspacing="0" cellpadding="3"{brk}>'
+                       f"<thead>{band_row}<tr>{head}</tr></thead>{''.join(rows[first:end])}</table>")
+        return "".join(out)
+
+
+def _width(percent: int) -> str:
+    return f' width="{percent}%"' if percent else ""
+
+
+def _theme_row(theme: str | None, span: int) -> str:
+    return f'<tr><td class="theme" colspan="{span}">{escape(theme or "No theme")}</td></tr>'
+
+
+def _grouped(rows, span: int, cells: Callable) -> list[str]:
+    out, theme = [], object()
+    for row in rows:
+        if row.theme != theme:
+            theme = row.theme
+            out.append(_theme_row(theme, span))
+        out.append("<tr>" + cells(row) + "</tr>")
+    return out
+
+
+def _band_name(band: Priority | None, plural: str = "priority") -> str:
+    return f"{band.value} {plural}" if band else "Not ranked"
+
+
+def _rankings(pack: BoardPack, tables: Tables) -> str:
+    round_ = f" ({escape(pack.ranking_round)})" if pack.ranking_round else ""
+    parts = [_heading(pack, "rankings"),
+             f"<p>{escape(pack.locality)}'s ranking of the KA2 indicators{round_}: "
+             + " · ".join(f"{b.value} {sum(r.priority is b for r in pack.rankings)}" for b in Priority)
+             + "</p>"]
+    for band in Priority:
+        rows = [r for r in pack.rankings if r.priority is band]
+        if rows:
+            body = _grouped(rows, 2, lambda r: f"<td>{escape(r.code)}</td><td>{escape(r.title)}</td>")
+            parts.append(tables.table((("Code", "", 12), ("Indicator", "", 88)),
+                                f"{_band_name(band)} ({len(rows)})", body))
+    if not pack.rankings:
+        parts.append(f"<p>{escape(pack.locality)} has no priority ranking yet.</p>")
+    return "".join(parts)
+
+
+def _local_priorities(pack: BoardPack, tables: Tables) -> str:
+    parts = [_heading(pack, "local", new_page="rankings" not in pack.sections)]
+    if not pack.local_priorities:
+        return parts[0] + f"<p>No local priorities are recorded for {escape(pack.locality)}.</p>"
+    body = [f'<tr><td class="num">{p.position}</td><td>{escape(p.title)}</td>'
+            f"<td>{escape('; '.join(p.ambitions))}</td><td>{escape(', '.join(p.indicators))}</td></tr>"
+            for p in pack.local_priorities]
+    parts.append(tables.table((("#", "num", 4), ("Priority", "", 40), ("Ambitions it serves", "", 30),
+                               ("Evidenced by", "", 26)), None, body))
+    return "".join(parts)
+
+
+FARE_COLUMNS = (("Code", "nw", 7), ("Indicator", "", 30), ("Period", "nw", 7), ("Value", "num", 6),
+                ("Target", "num", 6), ("Kent", "num", 6), ("Best", "num", 5), ("Worst", "num", 6),
+                ("Rank", "num", 6), ("Status", "nw", 12), ("Direction", "nw", 9))
+
+
+def status_cell(row: FareRow) -> str:
+    tint = f' bgcolor="{RAG_TINT[row.rag]}"' if row.rag else ""
+    return f'<td class="nw"{tint}>{escape(present.status(row))}</td>'
+
+
+def fare_cells(row: FareRow) -> str:
+    numbers = (present.value(row), present.target(row), present.kent(row), present.best(row),
+               present.worst(row), present.rank(row))
+    return (f'<td class="nw">{escape(row.code)}</td><td>{escape(row.title)}</td>'
+            f'<td class="nw">{escape(present.period(row))}</td>'
+            + "".join(f'<td class="num">{escape(n)}</td>' for n in numbers)
+            + status_cell(row) + f'<td class="nw">{escape(present.direction(row))}</td>')
+
+
+def _fare_tables(pack: BoardPack, tables: Tables) -> str:
+    parts = [_heading(pack, "fare"),
+             f"<p>Each indicator at the {escape(pack.period_words)}. Rank 1 is the best of the districts "
+             "with a value; status compares the value with the Kent target.</p>"]
+    counts = [present.band_counts(f"{b.value} priorities", pack.counts[b])
+              for b in Priority if b in pack.counts]
+    if counts:
+        parts.append(f"<p><b>{escape(' · '.join(counts))}</b></p>")
+    for band in BANDS:
+        rows = pack.band(band)
+        if rows:
+            parts.append(tables.table(FARE_COLUMNS, f"{_band_name(band, 'priorities')} ({len(rows)})",
+                                      _grouped(rows, len(FARE_COLUMNS), fare_cells), css="fare"))
+    if not pack.fare:
+        parts.append(f"<p>There are no figures for {escape(pack.locality)} yet.</p>")
+    return "".join(parts)
+
+
+def _charts(pack: BoardPack, has_chart: Callable[[ChartRequest], bool], width: int) -> str:
+    ready = [c for c in pack.charts if has_chart(c)]
+    if not ready:
+        return ""
+    worse = [r.code for r in worse_high_priorities(pack.fare)]
+    parts = [_heading(pack, "charts"),
+             "<p>Where the district sits between the Kent worst and best, indicator by indicator (right is "
+             "always better), then every High priority that is worse than target"
+             + (f" ({escape(', '.join(worse))})" if worse else ": there are none") + ".</p>"]
+    for chart in ready:
+        parts.append(f'<p align="center"><img src="{chart_url(chart)}" width="{width}"/></p>'
+                     f'<p class="caption" align="center">{escape(chart.caption)}</p>')
+    return "".join(parts)
+
+
+def _reds(pack: BoardPack, tables: Tables) -> str:
+    parts = [_heading(pack, "reds")]
+    if not pack.reds:
+        return parts[0] + "<p>No PSB report of Reds is recorded.</p>"
+    parts.append(f"<p>The indicators the Public Service Board reported red on {escape(pack.psb_date)}, "
+                 f"set against {escape(pack.locality)}'s priorities.</p>"
+                 f"<p><b>{escape(pack.reds_sentence)}</b></p>")
+    body = [f"<tr><td>{escape(r.code)}</td><td>{escape(r.title)}</td>"
+            f"<td>{escape(r.priority.value if r.priority else 'not ranked')}</td>"
+            + (status_cell(r.row) if r.row else "<td>No data</td>") + "</tr>"
+            for r in pack.reds]
+    parts.append(tables.table((("Code", "", 9), ("Indicator", "", 51), (f"{pack.locality} priority", "", 18),
+                               (f"{pack.locality} status", "", 22)), None, body))
+    return "".join(parts)
+
+
+def _commentary(pack: BoardPack, tables: Tables) -> str:
+    parts = [_heading(pack, "commentary", new_page="reds" not in pack.sections)]
+    if not pack.commentary:
+        return parts[0] + "<p>No commentary is recorded for these periods.</p>"
+    for row, text in pack.commentary:
+        parts.append(f"<p><b>{escape(row.code)} {escape(row.title)}</b> ({escape(present.period(row))}, "
+                     f"{escape(present.status(row))})<br/>{escape(text)}</p>")
+    return "".join(parts)

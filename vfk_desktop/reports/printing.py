@@ -1,0 +1,193 @@
+"""Laying the Board pack out on pages: a QTextDocument per printer or PDF writer, with a header
+(locality and title) and a footer (date and "Page 3 of 9") painted around each page's body.
+
+The document is laid out at the device's own resolution, so what the print preview shows is what
+the PDF and the printer get. Qt keeps a table row whole when it fits on a page and repeats <thead>.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextTable,
+)
+
+from vfk_desktop import __version__
+from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.reports.html import Tables, chart_url, pack_html
+from vfk_desktop.reports.pack import BoardPack, ChartRequest
+
+FONT_FAMILIES = ["Segoe UI", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"]
+PAPER = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    paper: str = "A4"  # "A4" | "Letter"
+    landscape: bool = False
+    margins_mm: float = 15.0
+
+    def page_layout(self) -> QPageLayout:
+        orientation = QPageLayout.Orientation.Portrait
+        if self.landscape:
+            orientation = QPageLayout.Orientation.Landscape
+        margins = QMarginsF(*(self.margins_mm,) * 4)
+        return QPageLayout(QPageSize(PAPER[self.paper]), orientation, margins, QPageLayout.Unit.Millimeter)
+
+
+def print_font(point_size: float = 9) -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(point_size)
+    return font
+
+
+class PackPrinter:
+    """Paints one pack onto any paged device: QPdfWriter, QPrinter, or the print preview's printer."""
+
+    def __init__(self, pack: BoardPack, images: dict[ChartRequest, QImage] | None = None) -> None:
+        self.pack = pack
+        self.images = images or {}
+
+    def document(self, device: QPagedPaintDevice, body: QSizeF) -> QTextDocument:
+        return self.layout(device, body)[0]
+
+    def layout(self, device: QPagedPaintDevice, body: QSizeF) -> tuple[QTextDocument, Tables]:
+        """The pack laid out in pages of size body, no table row cut in two, with its tables."""
+        breaks: set[tuple[int, int]] = set()
+        while True:
+            tables = Tables(frozenset(breaks))
+            document = self._laid_out(pack_html(self.pack, tables, lambda chart: chart in self.images),
+                                      device, body)
+            split = first_split_row(document, body.height(), tables.placed)
+            if split is None or split in breaks:
+                return document, tables
+            breaks.add(split)
+
+    def _laid_out(self, html: str, device: QPagedPaintDevice, body: QSizeF) -> QTextDocument:
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(device)
+        document.setDefaultFont(print_font())
+        document.setDocumentMargin(0)
+        for chart, image in self.images.items():
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(chart_url(chart)), image)
+        document.setHtml(html)
+        document.setPageSize(body)
+        return document
+
+    def paint(self, device: QPagedPaintDevice) -> int:
+        """Lay the pack out for device and paint every page; returns the number of pages."""
+        painter = QPainter()
+        if not painter.begin(device):
+            raise VfkError("The printer or PDF file could not be opened for writing.")
+        try:
+            return self._paint_pages(device, painter)
+        finally:
+            painter.end()
+
+    def _paint_pages(self, device: QPagedPaintDevice, painter: QPainter) -> int:
+        area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+        small = print_font(7.5)
+        line = QFontMetricsF(small, device).height()
+        band = line * 2.2  # header and footer bands, with a little air
+        body = QSizeF(area.width(), area.height() - 2 * band)
+        document = self.document(device, body)
+        pages = document.pageCount()
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, band - page * body.height())
+            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            painter.restore()
+            if page:  # the cover has no header or footer
+                self._frame(painter, small, area.width(), area.height(), band, page + 1, pages)
+        return pages
+
+    def _frame(self, painter: QPainter, font: QFont, width: float, height: float, band: float,
+               page: int, pages: int) -> None:
+        pack = self.pack
+        painter.setFont(font)
+        painter.setPen(QPen(Qt.GlobalColor.black, max(1.0, width / 2000)))
+        top = QRectF(0, 0, width, band * 0.8)
+        left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+        painter.drawText(top, left | Qt.AlignmentFlag.AlignTop, f"{pack.locality} · Locality Board pack")
+        painter.drawText(top, right | Qt.AlignmentFlag.AlignTop, f"Figures: {pack.period_words}")
+        painter.drawLine(0, int(band * 0.75), int(width), int(band * 0.75))
+        bottom = QRectF(0, height - band * 0.8, width, band * 0.8)
+        made = f"{pack.made.day} {pack.made:%B %Y} · vfk_desktop {__version__}"
+        if pack.illustrative:
+            made += " · includes illustrative sample data"
+        painter.drawText(bottom, left | Qt.AlignmentFlag.AlignBottom, made)
+        painter.drawText(bottom, right | Qt.AlignmentFlag.AlignBottom, f"Page {page} of {pages}")
+
+
+def first_split_row(document: QTextDocument, page_height: float,
+                    placed: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first table row that runs over a page's foot, as (table in the pack, row of its body) —
+    or the theme row above it, which belongs with it; None when every row sits on one page."""
+    layout = document.documentLayout()
+    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    for table, (number, first) in zip(tables, placed, strict=True):
+        header = table.format().headerRowCount()
+        for row in range(header, table.rows()):
+            top, bottom = _row_extent(layout, table, row)
+            if int(top // page_height) == int((bottom - 1) // page_height):
+                continue
+            if row > header and table.cellAt(row - 1, 0).columnSpan() == table.columns():
+                row -= 1  # a theme row goes over with the first row under it
+            if row > header:
+                return number, first + row - header
+    return None
+
+
+def _row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
+    top, bottom = float("inf"), 0.0
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if cell.column() != column:
+            continue
+        top = min(top, layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
+        bottom = max(bottom, layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
+    return top, bottom
+
+
+def write_pdf(printer: PackPrinter, path: Path, setup: PageSetup = PageSetup(),
+              progress: Callable[[float, str], None] | None = None) -> int:
+    """Write the pack as a PDF through a temporary file beside path; returns the number of pages."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise VfkError(f"The folder {path.parent} does not exist.")
+    partial = path.with_name(f".{path.name}.partial")
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(300)
+    writer.setPageLayout(setup.page_layout())
+    writer.setTitle(f"{printer.pack.locality}: Locality Board pack")
+    writer.setCreator(f"vfk_desktop {__version__}")
+    if progress:
+        progress(0.5, "Laying out the pages")
+    try:
+        pages = printer.paint(writer)
+        del writer  # closes the file
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise VfkError(f"{path} could not be written ({error.strerror or error}).") from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return pages
