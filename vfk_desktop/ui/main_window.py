@@ -85,6 +85,16 @@ class MainWindow(QMainWindow):
                                         "Open another database file")
         self.import_action = self._action("&Import…", self.import_dialog, "Ctrl+I",
                                           "Import partner spreadsheets (.xlsx, .xlsm, .xls, .ods, .csv)")
+        from vfk_desktop.ui.printing import Printing
+
+        self.printing = Printing(self)
+        self.last_report: Path | None = None
+        self.print_action = self._action("&Print…", lambda: self.printing.print_pack(), std.Print,
+                                         "Print the Board pack, or the part this page shows")
+        self.preview_action = self._action("Print pre&view…", lambda: self.printing.preview(), "Ctrl+Shift+P",
+                                           "See the printed pages before printing")
+        self.pdf_action = self._action("Export P&DF…", lambda: self.printing.export_pdf(), "Ctrl+Shift+E",
+                                       "Save the Board pack, or the part this page shows, as a PDF")
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.refresh_action = self._action("&Refresh", self.refresh, std.Refresh)
         self.about_action = self._action("&About vfk_desktop", self.about)
@@ -101,6 +111,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         self.recent_files_menu = file_menu.addMenu("Recent &files")
+        file_menu.addSeparator()
+        file_menu.addActions([self.print_action, self.preview_action, self.pdf_action])
         self.file_menu = file_menu
         self.file_end = file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -279,6 +291,10 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
         return page
+
+    def current_page_name(self) -> str:
+        current = self.stack.currentWidget()
+        return next((name for name, page in self.pages.items() if page is current), PAGE_NAMES[0])
 
     def open_indicator(self, code: str) -> None:
         self.show_page("Indicator").show_indicator(code)
