@@ -15,7 +15,7 @@ Progress = Callable[[float, str], None]
 
 
 def write_report(store: Store, locality: str, path: Path, period: Period | None = None,
-                 setup: PageSetup = PageSetup(), sections: tuple[str, ...] = SECTIONS,
+                 setup: PageSetup | None = None, sections: tuple[str, ...] = SECTIONS,
                  progress: Progress | None = None) -> int:
     """Write locality's Board pack to path (a .pdf); returns the number of pages.
     Needs a QGuiApplication (offscreen is fine)."""
@@ -25,4 +25,4 @@ def write_report(store: Store, locality: str, path: Path, period: Period | None 
     if progress:
         progress(0.1, "Gathering the figures")
     pack = build_pack(store, locality, period, sections)
-    return write_pdf(PackPrinter(pack), path, setup, progress)
+    return write_pdf(PackPrinter(pack), path, setup or PageSetup(), progress)

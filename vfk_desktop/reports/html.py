@@ -97,7 +97,8 @@ class Tables:
         number, self.count = self.count, self.count + 1
         columns = list(columns)
         head = "".join(f'<th class="{cls}"{_width(width)}>{escape(name)}</th>' for name, cls, width in columns)
-        starts = [0, *sorted(r for t, r in self.breaks if t == number and 0 < r < len(rows))]
+        starts = [0, *sorted(r for t, r in self.breaks
+                             if t == number and 0 < r < len(rows))]
         out = []
         for part, (first, end) in enumerate(zip(starts, [*starts[1:], len(rows)], strict=True)):
             self.placed.append((number, first))

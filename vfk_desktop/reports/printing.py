@@ -166,7 +166,7 @@ def _row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
     return top, bottom
 
 
-def write_pdf(printer: PackPrinter, path: Path, setup: PageSetup = PageSetup(),
+def write_pdf(printer: PackPrinter, path: Path, setup: PageSetup | None = None,
               progress: Callable[[float, str], None] | None = None) -> int:
     """Write the pack as a PDF through a temporary file beside path; returns the number of pages."""
     path = Path(path)
@@ -175,7 +175,7 @@ def write_pdf(printer: PackPrinter, path: Path, setup: PageSetup = PageSetup(),
     partial = path.with_name(f".{path.name}.partial")
     writer = QPdfWriter(str(partial))
     writer.setResolution(300)
-    writer.setPageLayout(setup.page_layout())
+    writer.setPageLayout((setup or PageSetup()).page_layout())
     writer.setTitle(f"{printer.pack.locality}: Locality Board pack")
     writer.setCreator(f"vfk_desktop {__version__}")
     if progress:
