@@ -96,7 +96,8 @@ class Tables:
         """columns: (heading, css class, width % or 0 to fit); band: a heading row repeated on every page."""
         number, self.count = self.count, self.count + 1
         columns = list(columns)
-        head = "".join(f'<th class="{cls}"{_width(width)}>{escape(name)}</th>' for name, cls, width in columns)
+        head = "".join(f'<th class="{cls}"{_width(width)}>{escape(name)}</th>'
+                       for name, cls, width in columns)
         starts = [0, *sorted(r for t, r in self.breaks
                              if t == number and 0 < r < len(rows))]
         out = []
