@@ -119,9 +119,52 @@ def _offscreen_app():
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication  # charts are drawn by widgets, never shown
 
-    return QGuiApplication.instance() or QGuiApplication(["vfk"])
+    def quiet(_kind, _context, message: str) -> None:  # Qt's chatter is not for the terminal
+        from vfk_desktop.logs import logger
+
+        logger().debug("Qt: %s", message)
+
+    qInstallMessageHandler(quiet)
+    return QApplication.instance() or QApplication(["vfk"])
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    from vfk_desktop.domain.codes import parse_code
+    from vfk_desktop.store import chart_data
+    from vfk_desktop.store.queries import catalogue, resolve_district
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise VfkError(f"{out.name}: a chart is written as .png or .svg.")
+    if args.kind in ("districts", "trend") and not args.indicator:
+        raise VfkError(f"A {args.kind} chart needs --indicator CODE (for example --indicator 163).")
+    period = parse_period(args.period) if args.period else None
+    with _open(args) as store:
+        locality = resolve_district(store, args.locality)
+        code = None
+        if args.indicator:
+            code = parse_code(args.indicator)
+            if code is None or code not in catalogue(store):
+                raise VfkError(f'"{args.indicator}" is not an indicator in the catalogue (try "NI 163").')
+        if args.kind == "districts":
+            data = chart_data.districts_data(store, locality, code, period)
+            if data is None:
+                raise VfkError(f"No district has a value for {code}; there is nothing to chart.")
+        elif args.kind == "trend":
+            data = chart_data.trend_data(store, locality, code)
+        elif args.kind == "range":
+            data = chart_data.range_data(store, locality, period)
+        else:
+            data = chart_data.priorities_status_data(store, locality, period)
+    app = _offscreen_app()  # noqa: F841 - lives while the chart is drawn
+    from vfk_desktop.charts.views import render
+
+    render(data, out)
+    print(f"{locality}: {args.kind} chart written to {out}.")
+    return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -182,6 +225,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     undo = add("undo", cmd_undo, "take an import back, restoring what it replaced")
     undo.add_argument("import_id", type=int, metavar="IMPORT_ID")
+
+    chart = add("chart", cmd_chart, "one chart, as the app draws it, as PNG or SVG")
+    chart.add_argument("--locality", required=True, metavar="NAME")
+    chart.add_argument("--indicator", metavar="CODE", help="needed for districts and trend")
+    chart.add_argument("--kind", required=True, choices=("districts", "range", "trend", "priorities"))
+    chart.add_argument("--out", required=True, metavar="FILE.png|FILE.svg")
+    chart.add_argument("--period", metavar="P", help="one period (default: the latest)")
 
     report = add("report", cmd_report, "the Board pack for a district, as a PDF")
     report.add_argument("--locality", required=True, metavar="NAME")

@@ -170,8 +170,6 @@ def write_pdf(printer: PackPrinter, path: Path, setup: PageSetup | None = None,
               progress: Callable[[float, str], None] | None = None) -> int:
     """Write the pack as a PDF through a temporary file beside path; returns the number of pages."""
     path = Path(path)
-    if not path.parent.is_dir():
-        raise VfkError(f"The folder {path.parent} does not exist.")
     partial = path.with_name(f".{path.name}.partial")
     writer = QPdfWriter(str(partial))
     writer.setResolution(300)

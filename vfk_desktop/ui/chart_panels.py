@@ -1,8 +1,46 @@
-"""Where the pages place their charts (the chart widgets come from vfk_desktop.charts)."""
+"""Where the pages place their charts (the chart widgets come from vfk_desktop.charts).
+
+The chart module, and pyqtgraph with it, loads when the Indicator page first draws, not at start-up.
+"""
 
 from __future__ import annotations
 
+from vfk_desktop.domain.fare import FareRow
 
-def fill_indicator_charts(page, row) -> None:
+
+def _views(page):
+    if not hasattr(page, "districts_chart"):
+        from vfk_desktop.charts.views import ChartView
+
+        page.districts_chart = ChartView(page.charts, "Districts chart", compact=True)
+        page.trend_chart = ChartView(page.charts, "Trend chart", compact=True)
+        page.charts_layout.addWidget(page.districts_chart, 1)
+        page.charts_layout.addWidget(page.trend_chart, 1)
+    return page.districts_chart, page.trend_chart
+
+
+def fill_districts_chart(page, row: FareRow | None) -> None:
+    """The 12 districts for the page's indicator at row's period (its latest without a row)."""
+    from vfk_desktop.store.chart_data import districts_data
+
+    view, _ = _views(page)
+    period = row.period if row else None
+    data = districts_data(page.session.store, page.session.locality, page.code, period)
+    if data is None:
+        when = f" in {period.label}" if period else ""
+        view.clear(f"No district values for {page.code}{when}.")
+    else:
+        view.set_data(data)
+
+
+def fill_indicator_charts(page, row: FareRow | None) -> None:
     """The Indicator page's districts and trend charts for row's indicator and period."""
-    return None
+    from vfk_desktop.store.chart_data import trend_data
+
+    fill_districts_chart(page, row)
+    _, trend_view = _views(page)
+    trend = trend_data(page.session.store, page.session.locality, page.code)
+    if any(p.value is not None or p.kent is not None for p in trend.points):
+        trend_view.set_data(trend)
+    else:
+        trend_view.clear(f"No figures over time for {page.code} yet.")

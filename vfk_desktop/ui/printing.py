@@ -111,11 +111,13 @@ class Printing:
             dialog.deleteLater()
 
     def _pack_printer(self, choice: ReportChoice):
+        from vfk_desktop.reports.board import pack_images
         from vfk_desktop.reports.pack import build_pack
         from vfk_desktop.reports.printing import PackPrinter
 
         session = self.window.session
-        return PackPrinter(build_pack(session.store, session.locality, session.period, choice.sections))
+        pack = build_pack(session.store, session.locality, session.period, choice.sections)
+        return PackPrinter(pack, pack_images(session.store, pack))
 
     def _printer(self, choice: ReportChoice):
         from PySide6.QtPrintSupport import QPrinter
@@ -170,18 +172,22 @@ class Printing:
         self._write(path, choice)
 
     def _write(self, path: Path, choice: ReportChoice) -> None:
+        """Figures and charts here (charts are drawn by widgets); the pages in the background."""
+        from vfk_desktop.reports.board import check_target
+        from vfk_desktop.ui.errors import shown
         from vfk_desktop.ui.workers import run_job
 
-        locality, period = self.window.session.locality, self.window.session.period
+        with shown(self.window, "Export PDF"):
+            check_target(path)
+            pack_printer = self._pack_printer(choice)
 
-        def work(ctx):
-            from vfk_desktop.reports.board import write_report
+            def work(ctx):
+                from vfk_desktop.reports.printing import write_pdf
 
-            return write_report(ctx.store, locality, path, period, choice.page_setup(), choice.sections,
-                                progress=ctx.progress)
+                return write_pdf(pack_printer, path, choice.page_setup(), ctx.progress)
 
-        def done(pages: object) -> None:
-            self.window.statusBar().showMessage(f"Saved the Board pack ({pages} pages) to {path}.", 10000)
-            self.window.last_report = path
+            def done(pages: object) -> None:
+                self.window.statusBar().showMessage(f"Saved the Board pack ({pages} pages) to {path}.", 10000)
+                self.window.last_report = path
 
-        run_job(self.window, "Exporting the Board pack", self.window.session.store.path, work, done)
+            run_job(self.window, "Exporting the Board pack", self.window.session.store.path, work, done)

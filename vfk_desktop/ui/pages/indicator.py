@@ -169,7 +169,7 @@ class IndicatorPage(QWidget):
         return "   ·   ".join(parts)
 
     def _draw_charts(self, row: FareRow | None) -> None:
-        """The districts chart and the trend chart, when the charts are available."""
+        """The districts chart and the trend chart."""
         from vfk_desktop.ui.chart_panels import fill_indicator_charts
 
         fill_indicator_charts(self, row)
@@ -181,6 +181,10 @@ class IndicatorPage(QWidget):
     def _period_chosen(self) -> None:
         row = self.chosen()
         period = row.period if row and row.period else None
+        if row is not None and getattr(self, "districts_chart", None) is not None:
+            from vfk_desktop.ui.chart_panels import fill_districts_chart
+
+            fill_districts_chart(self, row)  # the districts as they stood in the chosen period
         if row is None or period is None:
             self.source_model.set_rows([])
             self.comment.setPlainText("")

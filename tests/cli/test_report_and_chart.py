@@ -28,3 +28,27 @@ def test_report_refusals_are_one_line(sample_db, tmp_path):
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert run_cli("report", "--locality", "TWBC", "--out", "x.pdf", "--paper", "A3",
                    db=sample_db).returncode == 2
+
+
+def test_chart_writes_png_and_svg(sample_db, tmp_path):
+    for kind, suffix in (("districts", "png"), ("trend", "svg"), ("range", "png"), ("priorities", "png")):
+        out = tmp_path / f"{kind}.{suffix}"
+        done = run_cli("chart", "--locality", "TWBC", "--indicator", "163", "--kind", kind, "--out", str(out),
+                       db=sample_db)
+        assert done.returncode == 0, done.stderr
+        assert out.stat().st_size > 1000 and done.stderr == ""
+    assert "Tunbridge Wells" in (tmp_path / "trend.svg").read_text()
+
+
+def test_chart_refusals_are_one_line(sample_db, tmp_path):
+    out = str(tmp_path / "c.png")
+    cases = [
+        (["--kind", "districts", "--out", out], "needs --indicator"),
+        (["--kind", "districts", "--indicator", "32", "--out", out], "No district has a value for NI 32"),
+        (["--kind", "trend", "--indicator", "999", "--out", out], "\"999\" is not an indicator"),
+        (["--kind", "range", "--out", str(tmp_path / "c.gif")], ".png or .svg"),
+    ]
+    for args, words in cases:
+        done = run_cli("chart", "--locality", "TWBC", *args, db=sample_db)
+        assert done.returncode == 1 and words in done.stderr, done.stderr
+        assert done.stderr.count("\n") == 1

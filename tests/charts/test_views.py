@@ -1,0 +1,55 @@
+"""Charts drawn offscreen: PNG and SVG files with the highlight and the locality's name; the widget."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QImage
+
+from vfk_desktop.charts.views import ChartView, png_image, render
+from vfk_desktop.palette import HIGHLIGHT
+from vfk_desktop.store.chart_data import districts_data, priorities_status_data, range_data, trend_data
+
+
+def colours(image: QImage) -> set[str]:
+    return {QColor(image.pixel(x, y)).name() for x in range(0, image.width(), 3)
+            for y in range(0, image.height(), 3)}
+
+
+def test_districts_png_has_the_highlight_colour(qapp, sample_store, tmp_path):
+    path = render(districts_data(sample_store, "Tunbridge Wells", "NI 39"), tmp_path / "d.png")
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1800, 1040)  # twice the drawing size, crisp on paper
+    assert HIGHLIGHT.lower() in colours(image)
+
+
+def test_other_localities_are_highlighted_instead(qapp, sample_store):
+    image = png_image(districts_data(sample_store, "Dover", "NI 163"))
+    assert HIGHLIGHT.lower() in colours(image)
+
+
+def test_svg_keeps_the_text(qapp, sample_store, tmp_path):
+    path = render(districts_data(sample_store, "Tunbridge Wells", "NI 163"), tmp_path / "d.svg")
+    svg = path.read_text()
+    assert svg.startswith("<?xml") and "<svg" in svg
+    assert "Tunbridge Wells" in svg and "Kent target" in svg
+
+
+def test_every_kind_renders(qapp, sample_store, tmp_path):
+    for name, data in (("range", range_data(sample_store, "Tunbridge Wells")),
+                       ("trend", trend_data(sample_store, "Tunbridge Wells", "NI 155")),
+                       ("priorities", priorities_status_data(sample_store, "Tunbridge Wells"))):
+        image = QImage(str(render(data, tmp_path / f"{name}.png")))
+        assert image.width() == 1800 and len(colours(image)) > 10, name
+
+
+def test_the_widget_draws_and_says_why_when_empty(qtbot, sample_store):
+    view = ChartView(name="Districts chart")
+    qtbot.addWidget(view)
+    view.resize(700, 420)
+    view.show()
+    view.set_data(districts_data(sample_store, "Tunbridge Wells", "NI 39"))
+    assert view.layout_.currentWidget() is view.plot_widget
+    tips = [item.toolTip() for item in view.plot.items if item.toolTip()]
+    assert "Tunbridge Wells: 1,212 (6th of 12, 2008/09)" in tips
+    view.clear("No district values for NI 32.")
+    assert view.layout_.currentWidget() is view.empty and view.empty.text() == "No district values for NI 32."
+    assert view.data is None

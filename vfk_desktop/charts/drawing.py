@@ -1,0 +1,224 @@
+"""Drawing each chart on a pyqtgraph PlotItem. Figures and orders come ready from the domain;
+colours from the one palette; every mark has a tooltip, and status has a shape as well as a colour."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from vfk_desktop import present
+from vfk_desktop.domain import charts
+from vfk_desktop.domain.model import Priority, Rag, format_number
+from vfk_desktop.palette import HIGHLIGHT, KENT, NO_STATUS, OTHER, RAG_COLOUR, TARGET
+
+RAG_SHAPE = {Rag.GREEN: "o", Rag.AMBER: "t1", Rag.RED: "s", None: "d"}  # ● ▲ ■ ◆
+TEXT = "#202020"
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def prepare(plot: pg.PlotItem, title: str, subtitle: str) -> None:
+    plot.clear()
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    plot.setTitle(f"<span style='font-size:12pt; font-weight:600'>{_esc(title)}</span><br/>"
+                  f"<span style='font-size:9pt'>{_esc(subtitle)}</span>", color=TEXT)
+    plot.vfk_subtitle = subtitle  # what a compact chart keeps as its title
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setTickFont(_font(9))
+        axis.setPen(pg.mkPen(TEXT))
+        axis.setTextPen(pg.mkPen(TEXT))
+        axis.setTicks(None)
+        axis.setLabel("")
+    plot.showGrid(x=False, y=False)
+    plot.layout.setRowFixedHeight(0, 52)  # the title's two lines
+    plot.getAxis("bottom").setHeight(46)  # tick labels and the axis title below them
+
+
+def fit_left_axis(plot: pg.PlotItem, labels: list[str]) -> None:
+    """Make the left axis wide enough for its longest label."""
+    from PySide6.QtGui import QFontMetrics
+
+    metrics = QFontMetrics(_font(9))
+    plot.getAxis("left").setWidth(max((metrics.horizontalAdvance(t) for t in labels), default=20) + 18)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _unit(unit: str | None) -> str:
+    return unit or "value"
+
+
+def _label(plot: pg.PlotItem, x: float, y: float, text: str, anchor=(0, 0.5), colour: str = TEXT,
+           bold: bool = False) -> pg.TextItem:
+    item = pg.TextItem(text, color=colour, anchor=anchor)
+    item.setFont(_font(8.5, bold))
+    plot.addItem(item)
+    item.setPos(x, y)
+    return item
+
+
+def _vline(plot: pg.PlotItem, x: float, colour: str, label: str, style: Qt.PenStyle, position: float,
+           text_left: bool = False) -> None:
+    side = (1.02, 0.5) if text_left else (-0.02, 0.5)
+    line = pg.InfiniteLine(pos=x, angle=90, pen=pg.mkPen(colour, width=2, style=style), label=label,
+                           labelOpts={"position": position, "color": colour, "fill": (255, 255, 255, 220),
+                                      "anchors": [side, side]})
+    line.label.setFont(_font(8.5, True))
+    line.setToolTip(label)
+    plot.addItem(line)
+
+
+def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
+    """Horizontal bars, best at the top; the locality in the highlight colour with its name in bold."""
+    prepare(plot, f"{data.code} {data.title}", f"{data.headline} · {data.period.label}")
+    count = len(data.bars)
+    values = [bar.value for bar in data.bars]
+    for index, bar in enumerate(data.bars):
+        y = count - 1 - index
+        colour = HIGHLIGHT if bar.highlighted else OTHER
+        item = pg.BarGraphItem(x0=[0], y=[y], height=[0.7], width=[bar.value], brush=colour,
+                               pen=pg.mkPen(TEXT if bar.highlighted else colour))
+        rank = f"{charts.ordinal(bar.rank)} of {count}, " if bar.rank else ""
+        item.setToolTip(f"{bar.district}: {format_number(bar.value)} ({rank}{data.period.label})")
+        plot.addItem(item)
+        _label(plot, bar.value, y, f" {format_number(bar.value)}", bold=bar.highlighted)
+    ticks = [(count - 1 - i, f"{'▶ ' if b.highlighted else ''}{b.district}") for i, b in enumerate(data.bars)]
+    plot.getAxis("left").setTicks([ticks, []])
+    fit_left_axis(plot, [t for _, t in ticks])
+    if data.kent_value is not None:
+        _vline(plot, data.kent_value, KENT, f"Kent {format_number(data.kent_value)}",
+               Qt.PenStyle.DashLine, 0.03)
+    if data.kent_target is not None:
+        when = f" ({data.target_period.label})" if data.target_period else ""
+        _vline(plot, data.kent_target, TARGET, f"Kent target{when} {format_number(data.kent_target)}",
+               Qt.PenStyle.SolidLine, 0.97, text_left=True)
+    order = {"higher": "higher is better", "lower": "lower is better"}.get(
+        data.polarity.value if data.polarity else "", "polarity not known")
+    plot.getAxis("bottom").setLabel(f"{_unit(data.unit)} ({order}; best at the top)")
+    high = max([*values, data.kent_value or 0, data.kent_target or 0])
+    low = min([*values, 0])
+    plot.setXRange(low, high * 1.16, padding=0)
+    plot.setYRange(-0.6, count - 0.4, padding=0)
+
+
+def draw_range(plot: pg.PlotItem, data: charts.RangeData) -> None:
+    """A row per indicator from the Kent worst (left) to the best (right); the locality's marker
+    in its status colour and shape, the target as a black bar."""
+    prepare(plot, f"Where {data.locality} sits in Kent",
+            "Each bar runs from the worst district (left) to the best (right), whatever the polarity")
+    rows = list(data.rows)
+    count = len(rows)
+    ticks = []
+    for index, row in enumerate(rows):
+        y = count - 1 - index
+        band = plot.plot([0, 1], [y, y], pen=pg.mkPen("#D9D9D9", width=9))
+        band.setToolTip(f"{row.code}: Kent worst {present.worst(row.row)}, best {present.best(row.row)}")
+        if row.target_position is not None:
+            target = pg.ScatterPlotItem([row.target_position], [y], symbol="|", size=22,
+                                        pen=pg.mkPen(TARGET, width=3), brush=TARGET)
+            target.setToolTip(f"{row.code} Kent target {present.target(row.row)}")
+            plot.addItem(target)
+        colour = RAG_COLOUR.get(row.rag, NO_STATUS)
+        marker = pg.ScatterPlotItem([row.position], [y], symbol=RAG_SHAPE[row.rag], size=15,
+                                    pen=pg.mkPen(TEXT, width=1), brush=colour)
+        marker.setToolTip(f"{row.code} {row.title}\n{data.locality} {present.value(row.row)} "
+                          f"({present.period(row.row)}), rank {present.rank(row.row)}, "
+                          f"{present.status(row.row)}")
+        plot.addItem(marker)
+        letter = row.priority.value[0] if row.priority else "–"
+        ticks.append((y, f"{letter}  {row.code}"))
+    for index in range(1, count):  # a rule between priority bands
+        if rows[index].priority is not rows[index - 1].priority:
+            plot.addItem(pg.InfiniteLine(pos=count - index - 0.5, angle=0, pen=pg.mkPen("#808080", width=1)))
+    plot.getAxis("left").setTicks([ticks, []])
+    fit_left_axis(plot, [t for _, t in ticks])
+    plot.getAxis("bottom").setTicks([[(0, "Kent worst"), (0.5, "middle"), (1, "Kent best")], []])
+    plot.getAxis("bottom").setLabel("● green  ▲ amber  ■ red  ◆ no target · | Kent target · "
+                                    "H / M / L = priority")
+    plot.setXRange(-0.09, 1.09, padding=0)
+    plot.setYRange(-0.7, max(count, 1) - 0.3, padding=0)
+
+
+def draw_trend(plot: pg.PlotItem, data: charts.TrendData) -> None:
+    """The locality, Kent and the Kent target over time (periods in time order)."""
+    direction = present.direction(data.row)
+    since = f" since {data.row.previous_period.label}" if data.row.previous_period else ""
+    prepare(plot, f"{data.code} {data.title}", f"{data.locality} over time: {direction}{since}")
+    xs = list(range(len(data.points)))
+    series = ((lambda p: p.value, data.locality, HIGHLIGHT, Qt.PenStyle.SolidLine, "o"),
+              (lambda p: p.kent, "Kent", KENT, Qt.PenStyle.DashLine, "s"),
+              (lambda p: p.target, "Kent target", TARGET, Qt.PenStyle.DotLine, "t1"))
+    plot.addLegend(offset=(-10, -10), labelTextSize="9pt", labelTextColor=TEXT,
+                            brush=(255, 255, 255, 230), pen=pg.mkPen("#BBBBBB"))
+    for pick, name, colour, style, symbol in series:
+        found = [(x, pick(p)) for x, p in zip(xs, data.points, strict=True) if pick(p) is not None]
+        if not found:
+            continue
+        line = plot.plot([x for x, _ in found], [v for _, v in found], name=name,
+                         pen=pg.mkPen(colour, width=2.5, style=style), symbol=symbol, symbolSize=9,
+                         symbolBrush=colour, symbolPen=pg.mkPen(colour))
+        line.setToolTip(name + ": " + ", ".join(f"{data.points[x].period.label} {format_number(v)}"
+                                                 for x, v in found))
+        for x, v in found:
+            _label(plot, x, v, format_number(v), anchor=(0.5, 1.3), colour=colour)
+    if data.row.kent_target is not None:
+        when = f" for {data.row.target_period.label}" if data.row.target_period else ""
+        line = pg.InfiniteLine(pos=data.row.kent_target, angle=0, pen=pg.mkPen(TARGET, width=1.5,
+                               style=Qt.PenStyle.DotLine), label=f"Kent target{when}: "
+                               f"{format_number(data.row.kent_target)}",
+                               labelOpts={"position": 0.02, "color": TARGET, "anchors": [(0, 1), (0, 1)]})
+        plot.addItem(line)
+    fit_left_axis(plot, [format_number(v) for p in data.points for v in (p.value, p.kent, p.target)
+                         if v is not None])
+    plot.getAxis("bottom").setTicks([[(x, p.period.label) for x, p in zip(xs, data.points, strict=True)], []])
+    plot.getAxis("left").setLabel(_unit(data.unit))
+    plot.setXRange(-0.5, max(len(xs), 1) - 0.5, padding=0)
+    shown = [v for p in data.points for v in (p.value, p.kent, p.target) if v is not None]
+    if shown:
+        low, high = min(shown), max(shown)
+        room = (high - low) * 0.15 or abs(high) * 0.1 or 1
+        plot.setYRange(low - room, high + room, padding=0)
+
+
+def draw_priorities(plot: pg.PlotItem, data: charts.PrioritiesStatusData) -> None:
+    """For each priority band, how many indicators are red, amber, green or without a status."""
+    prepare(plot, f"{data.locality}: status by priority", "Do the reds line up with the priorities?")
+    bands = [Priority.HIGH, Priority.MEDIUM, Priority.LOW]
+    parts = ((Rag.RED, "red ■"), (Rag.AMBER, "amber ▲"), (Rag.GREEN, "green ●"), (None, "no status"))
+    widest = 1
+    for index, band in enumerate(bands):
+        y = len(bands) - 1 - index
+        counts = data.counts.get(band, {})
+        left = 0
+        for rag, word in parts:
+            n = counts.get(rag, 0)
+            if not n:
+                continue
+            colour = RAG_COLOUR.get(rag, "#E0E0E0")
+            item = pg.BarGraphItem(x0=[left], y=[y], height=[0.6], width=[n], brush=colour, pen=pg.mkPen("w"))
+            item.setToolTip(f"{band.value} priority: {n} {word.split()[0]}")
+            plot.addItem(item)
+            _label(plot, left + n / 2, y, f"{n} {word}" if n >= 2 else f"{n}", anchor=(0.5, 0.5),
+                   colour="#FFFFFF" if rag in (Rag.RED, Rag.GREEN) else TEXT, bold=True)
+            left += n
+        widest = max(widest, left)
+    plot.getAxis("left").setTicks([[(len(bands) - 1 - i, f"{b.value}") for i, b in enumerate(bands)], []])
+    fit_left_axis(plot, ["Medium"])
+    plot.getAxis("bottom").setLabel("indicators")
+    plot.setXRange(0, widest * 1.02, padding=0)
+    plot.setYRange(-0.6, len(bands) - 0.4, padding=0)
+
+
+DRAW = {charts.DistrictsData: draw_districts, charts.RangeData: draw_range,
+        charts.TrendData: draw_trend, charts.PrioritiesStatusData: draw_priorities}

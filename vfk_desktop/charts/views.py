@@ -1,0 +1,145 @@
+"""A chart on a page: set_data() draws any of the domain's chart data; an empty chart says why.
+
+Right-click offers Save as PNG…, Save as SVG… and Copy to clipboard. render() and png_image() draw
+the same chart without a window, for `vfk chart` and the Board pack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QStackedLayout, QWidget
+
+import vfk_desktop.charts  # noqa: F401 - sets the Qt binding before pyqtgraph loads
+from vfk_desktop.charts.drawing import DRAW
+from vfk_desktop.domain.errors import VfkError
+
+SIZES = {"DistrictsData": (900, 520), "RangeData": (900, 0), "TrendData": (900, 480),
+         "PrioritiesStatusData": (900, 360)}
+
+
+class ChartView(QWidget):
+    def __init__(self, parent: QWidget | None = None, name: str = "Chart", compact: bool = False) -> None:
+        """compact: for a page whose heading already names the indicator – one short title line."""
+        super().__init__(parent)
+        self.compact = compact
+        self.setAccessibleName(name)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setAccessibleName(name)
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #555; font-size: 11pt;")
+        self.layout_ = QStackedLayout(self)
+        self.layout_.addWidget(self.plot_widget)
+        self.layout_.addWidget(self.empty)
+        self.data = None
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot_widget.customContextMenuRequested.connect(self._menu)
+
+    @property
+    def plot(self) -> pg.PlotItem:
+        return self.plot_widget.getPlotItem()
+
+    def set_data(self, data) -> None:
+        self.data = data
+        DRAW[type(data)](self.plot, data)
+        if self.compact:
+            title = self.plot.vfk_subtitle.replace("&", "&amp;").replace("<", "&lt;")
+            self.plot.setTitle(f"<span style='font-size:10pt; font-weight:600'>{title}</span>",
+                               color="#202020")
+            self.plot.layout.setRowFixedHeight(0, 26)
+            self.plot.titleLabel.setMinimumWidth(0)
+        self.layout_.setCurrentWidget(self.plot_widget)
+
+    def clear(self, why: str) -> None:
+        """No chart: say why ("No district values for NI 32")."""
+        self.data = None
+        self.plot.clear()
+        self.empty.setText(why)
+        self.layout_.setCurrentWidget(self.empty)
+
+    def image(self, scale: float = 2.0) -> QImage:
+        from pyqtgraph.exporters import ImageExporter
+
+        exporter = ImageExporter(self.plot)
+        exporter.parameters()["width"] = int(self.plot_widget.width() * scale)
+        exporter.parameters()["antialias"] = True
+        return exporter.export(toBytes=True)
+
+    def save(self, path: Path) -> Path:
+        path = Path(path)
+        if not path.parent.is_dir():
+            raise VfkError(f"The folder {path.parent} does not exist.")
+        suffix = path.suffix.lower()
+        if suffix == ".svg":
+            self._write_svg(path)
+        elif suffix == ".png":
+            if not self.image().save(str(path), "PNG"):
+                raise VfkError(f"{path} could not be written.")
+        else:
+            raise VfkError(f"{path.name}: a chart is saved as .png or .svg.")
+        return path
+
+    def _write_svg(self, path: Path) -> None:
+        """Qt's own SVG writer: lines and shapes as vectors, every label as text."""
+        from PySide6.QtCore import QRect
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        size = self.plot_widget.size()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(size)
+        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+        generator.setTitle(self.accessibleName())
+        painter = QPainter(generator)
+        self.plot_widget.render(painter)
+        painter.end()
+
+    def _menu(self, where) -> None:
+        menu = QMenu(self)
+        menu.addAction("Save as &PNG…", lambda: self._save_as("PNG image (*.png)", ".png"))
+        menu.addAction("Save as &SVG…", lambda: self._save_as("SVG drawing (*.svg)", ".svg"))
+        menu.addAction("&Copy to clipboard", self.copy)
+        for action in menu.actions():
+            action.setEnabled(self.data is not None)
+        menu.exec(self.plot_widget.mapToGlobal(where))
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setImage(self.image())
+
+    def _save_as(self, kind: str, suffix: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save the chart", f"chart{suffix}", kind)
+        if name:
+            self.save(Path(name if name.lower().endswith(suffix) else name + suffix))
+
+
+def offscreen_view(data, width: int | None = None, height: int | None = None) -> ChartView:
+    """A chart drawn at its print size, never shown."""
+    base_width, base_height = SIZES[type(data).__name__]
+    if not base_height:  # the range chart grows with its rows
+        base_height = 140 + 26 * max(len(data.rows), 1)
+    from PySide6.QtWidgets import QApplication
+
+    view = ChartView()
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)  # laid out, never on screen
+    view.resize(width or base_width, height or base_height)
+    view.set_data(data)
+    view.show()
+    QApplication.processEvents()
+    return view
+
+
+def render(data, path: Path, width: int | None = None, height: int | None = None) -> Path:
+    """Write the chart as PNG or SVG (by the file's suffix) without a display."""
+    return offscreen_view(data, width, height).save(path)
+
+
+def png_image(data, width: int | None = None, height: int | None = None) -> QImage:
+    """The chart as an image at twice its size, crisp on paper (the Board pack places these)."""
+    return offscreen_view(data, width, height).image()

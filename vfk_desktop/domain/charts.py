@@ -1,0 +1,153 @@
+"""What each chart shows, worked out here so the drawing code only draws.
+
+Districts: one indicator's 12 district values, best to worst. Range: every indicator's place between
+the Kent worst (0) and best (1), so that right is better whatever the polarity. Trend: the locality,
+Kent and the target over time. Priorities: red, amber and green counts in each priority band.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vfk_desktop.domain import compare
+from vfk_desktop.domain.fare import FareRow, IndicatorFacts, assess, status_counts
+from vfk_desktop.domain.model import Polarity, Priority, Rag, Status
+from vfk_desktop.domain.periods import Period
+
+STATUS_WORDS = {Status.BETTER: "better than target", Status.MET: "on target",
+                Status.WORSE: "worse than target"}
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@dataclass(frozen=True)
+class Bar:
+    district: str
+    value: float
+    rank: int
+    highlighted: bool
+
+
+@dataclass(frozen=True)
+class DistrictsData:
+    code: str
+    title: str
+    unit: str | None
+    period: Period
+    polarity: Polarity | None
+    locality: str
+    bars: tuple[Bar, ...]  # best first when the polarity is known, else by name
+    kent_value: float | None
+    kent_target: float | None
+    target_period: Period | None
+    row: FareRow
+    headline: str  # "Tunbridge Wells: 6th of 12, on target"
+
+
+@dataclass(frozen=True)
+class RangeRow:
+    code: str
+    title: str
+    priority: Priority | None
+    position: float  # the locality: 0 = the Kent worst, 1 = the Kent best
+    target_position: float | None
+    rag: Rag | None
+    row: FareRow
+
+
+@dataclass(frozen=True)
+class RangeData:
+    locality: str
+    rows: tuple[RangeRow, ...]  # High first, in the fare table's order
+    left_out: tuple[str, ...]  # codes without a value, a polarity or a best/worst spread
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    period: Period
+    value: float | None
+    kent: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class TrendData:
+    code: str
+    title: str
+    unit: str | None
+    locality: str
+    points: tuple[TrendPoint, ...]  # in time order
+    row: FareRow  # the latest period's row (direction of travel)
+
+
+@dataclass(frozen=True)
+class PrioritiesStatusData:
+    locality: str
+    counts: dict  # Priority | None -> {Rag | None: int}
+
+
+def districts_chart(facts: IndicatorFacts, period: Period | None = None) -> DistrictsData | None:
+    """None when no district has a value for the indicator at that period."""
+    row = assess(facts, period)
+    chosen = row.period or max(facts.districts, default=None)
+    values = facts.districts.get(chosen, {}) if chosen else {}
+    if not values:
+        return None
+    if compare.directional(row.polarity):
+        ordered = compare.ranked(values, row.polarity)
+    else:
+        ordered = [(name, value, 0) for name, value in sorted(values.items())]
+    bars = tuple(Bar(name, value, rank, name == facts.locality) for name, value, rank in ordered)
+    return DistrictsData(
+        code=row.code, title=row.title, unit=row.unit, period=chosen, polarity=row.polarity,
+        locality=facts.locality, bars=bars, kent_value=row.kent_value, kent_target=row.kent_target,
+        target_period=row.target_period, row=row, headline=headline(facts.locality, row))
+
+
+def headline(locality: str, row: FareRow) -> str:
+    parts = [f"{ordinal(row.rank)} of {row.of}"] if row.rank else []
+    if row.vs_target is not None:
+        parts.append(STATUS_WORDS[row.vs_target])
+    elif row.value is not None and row.kent_target is None:
+        parts.append("no Kent target")
+    return f"{locality}: {', '.join(parts)}" if parts else f"{locality}: no figure"
+
+
+def normalised(value: float, best: float, worst: float) -> float:
+    """Where value sits from worst (0) to best (1), whatever the polarity; clipped to the range."""
+    if best == worst:
+        return 1.0
+    return min(1.0, max(0.0, (value - worst) / (best - worst)))
+
+
+def range_chart(locality: str, rows: list[FareRow]) -> RangeData:
+    placed, left_out = [], []
+    for row in rows:
+        if row.value is None or row.kent_best is None or row.kent_worst is None \
+                or not compare.directional(row.polarity):
+            left_out.append(row.code)
+            continue
+        target = (normalised(row.kent_target, row.kent_best, row.kent_worst)
+                  if row.kent_target is not None else None)
+        placed.append(RangeRow(row.code, row.title, row.priority,
+                               normalised(row.value, row.kent_best, row.kent_worst), target, row.rag, row))
+    return RangeData(locality, tuple(placed), tuple(left_out))
+
+
+def trend_chart(facts: IndicatorFacts) -> TrendData:
+    periods = sorted(set(facts.values) | set(facts.kent_values) | set(facts.kent_targets))
+    points = []
+    for period in periods:
+        own, kent = facts.values.get(period), facts.kent_values.get(period)
+        target = facts.kent_targets.get(period)
+        points.append(TrendPoint(period, own.value if own else None, kent.value if kent else None,
+                                 target.value if target else None))
+    row = assess(facts)
+    return TrendData(row.code, row.title, row.unit, facts.locality, tuple(points), row)
+
+
+def priorities_chart(locality: str, rows: list[FareRow]) -> PrioritiesStatusData:
+    return PrioritiesStatusData(locality, status_counts(rows))

@@ -1,0 +1,26 @@
+"""The charts' data for a locality, from the store: the window, `vfk chart` and the Board pack call these."""
+
+from __future__ import annotations
+
+from vfk_desktop.domain import charts
+from vfk_desktop.domain.periods import Period
+from vfk_desktop.store.connection import Store
+from vfk_desktop.store.queries import fare_table, indicator_facts
+
+
+def districts_data(store: Store, locality: str, code: str, period: Period | None = None
+                   ) -> charts.DistrictsData | None:
+    return charts.districts_chart(indicator_facts(store, locality, code), period)
+
+
+def trend_data(store: Store, locality: str, code: str) -> charts.TrendData:
+    return charts.trend_chart(indicator_facts(store, locality, code))
+
+
+def range_data(store: Store, locality: str, period: Period | None = None) -> charts.RangeData:
+    return charts.range_chart(locality, fare_table(store, locality, period))
+
+
+def priorities_status_data(store: Store, locality: str, period: Period | None = None
+                           ) -> charts.PrioritiesStatusData:
+    return charts.priorities_chart(locality, fare_table(store, locality, period))
