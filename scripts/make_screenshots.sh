@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerate the README's pictures of the window: a fresh sample database, every page, under Xvfb
-# (a real X server, so fonts and styles are those an officer sees; offscreen when Xvfb is missing).
+# Regenerate the README's pictures from a fresh sample database: every page of the window under Xvfb
+# (a real X server, so fonts and styles are those an officer sees; offscreen when Xvfb is missing),
+# the charts from `vfk chart`, and pages of the Board pack from `vfk report` (pdftoppm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh app >/dev/null
@@ -15,4 +16,15 @@ if command -v xvfb-run >/dev/null; then
 else
     QT_QPA_PLATFORM=offscreen "${run[@]}"
 fi
-ls "$out"
+vfk=(.venv/bin/vfk --db "$work/sample.db")
+mkdir -p docs/images/charts docs/images/report
+"${vfk[@]}" chart --locality "Tunbridge Wells" --indicator "NI 39" --kind districts --out docs/images/charts/districts-ni39.png
+"${vfk[@]}" chart --locality "Tunbridge Wells" --indicator "NI 163" --kind districts --out docs/images/charts/districts-ni163.png
+"${vfk[@]}" chart --locality "Tunbridge Wells" --indicator "NI 155" --kind districts --out docs/images/charts/districts-ni155.png
+"${vfk[@]}" chart --locality "Tunbridge Wells" --kind range --out docs/images/charts/range.png
+"${vfk[@]}" chart --locality "Tunbridge Wells" --indicator "NI 39" --kind trend --out docs/images/charts/trend-ni39.png
+"${vfk[@]}" chart --locality "Tunbridge Wells" --kind priorities --out docs/images/charts/priorities.png
+"${vfk[@]}" report --locality "Tunbridge Wells" --out "$work/pack.pdf"
+rm -f docs/images/report/*.png
+pdftoppm -png -r 60 -f 1 -l 4 "$work/pack.pdf" docs/images/report/page
+ls "$out" docs/images/charts docs/images/report

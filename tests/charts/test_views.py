@@ -53,3 +53,14 @@ def test_the_widget_draws_and_says_why_when_empty(qtbot, sample_store):
     view.clear("No district values for NI 32.")
     assert view.layout_.currentWidget() is view.empty and view.empty.text() == "No district values for NI 32."
     assert view.data is None
+
+
+def test_a_county_total_is_named_not_drawn_over_the_districts(qapp, sample_store):
+    import pyqtgraph as pg
+
+    view = ChartView()
+    view.set_data(districts_data(sample_store, "Tunbridge Wells", "NI 155"))  # Kent 2,194; districts ≤ 380
+    lines = [item for item in view.plot.items if isinstance(item, pg.InfiniteLine)]
+    assert lines == []
+    assert "Kent as a whole: 2,194" in view.plot.getAxis("bottom").labelText
+    view.deleteLater()

@@ -96,7 +96,11 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
     ticks = [(count - 1 - i, f"{'▶ ' if b.highlighted else ''}{b.district}") for i, b in enumerate(data.bars)]
     plot.getAxis("left").setTicks([ticks, []])
     fit_left_axis(plot, [t for _, t in ticks])
-    if data.kent_value is not None:
+    kent_note = ""
+    if data.kent_value is not None and data.kent_value > 1.5 * max(values) > 0:
+        # a county total (homes built, say) would squash the districts' bars: say it, don't draw it
+        kent_note = f" · Kent as a whole: {format_number(data.kent_value)}"
+    elif data.kent_value is not None:
         _vline(plot, data.kent_value, KENT, f"Kent {format_number(data.kent_value)}",
                Qt.PenStyle.DashLine, 0.03)
     if data.kent_target is not None:
@@ -105,8 +109,8 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
                Qt.PenStyle.SolidLine, 0.97, text_left=True)
     order = {"higher": "higher is better", "lower": "lower is better"}.get(
         data.polarity.value if data.polarity else "", "polarity not known")
-    plot.getAxis("bottom").setLabel(f"{_unit(data.unit)} ({order}; best at the top)")
-    high = max([*values, data.kent_value or 0, data.kent_target or 0])
+    plot.getAxis("bottom").setLabel(f"{_unit(data.unit)} ({order}; best at the top){kent_note}")
+    high = max([*values, 0 if kent_note else data.kent_value or 0, data.kent_target or 0])
     low = min([*values, 0])
     plot.setXRange(low, high * 1.16, padding=0)
     plot.setYRange(-0.6, count - 0.4, padding=0)
