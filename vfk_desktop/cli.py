@@ -114,6 +114,44 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from vfk_desktop.store.integrity import check
+
+    with _open(args) as store:
+        problems = check(store)
+    if problems:
+        shown = "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
+        print(f"{store.path}: {shown}")
+        return 1
+    print("ok")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from vfk_desktop.store.backups import describe_json, list_backups
+
+    found = list_backups(resolve_db_path(args.db))
+    if args.json:
+        print(describe_json(found))
+    elif not found:
+        print("No backups yet.")
+    for backup in [] if args.json else found:
+        print(f"{backup.at:%Y-%m-%d %H:%M:%S}  {backup.size / 1024:8.0f} KiB  {backup.path.name}  "
+              f"({backup.reason})")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from vfk_desktop.logs import logger
+    from vfk_desktop.store.integrity import restore_backup
+
+    db = resolve_db_path(args.db)
+    safety = restore_backup(db, args.backup)
+    logger().info("restored %s over %s; the file it replaced is in %s", args.backup, db, safety.name)
+    print(f"Restored {args.backup}. The file it replaced was backed up as {safety.name}.")
+    return 0
+
+
 def _offscreen_app():
     """A Qt application without a display, for the commands that lay out pages or draw charts."""
     import os
@@ -225,6 +263,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     undo = add("undo", cmd_undo, "take an import back, restoring what it replaced")
     undo.add_argument("import_id", type=int, metavar="IMPORT_ID")
+
+    add("check", cmd_check, "check the database is whole (prints ok, or what is wrong and exits 1)")
+    backups = add("backups", cmd_backups, "list the automatic backups, newest first")
+    backups.add_argument("--json", action="store_true", help="print JSON rows")
+    restore = add("restore", cmd_restore, "put a backup back (the current file is backed up first)")
+    restore.add_argument("backup", metavar="BACKUP", help="a backup's file name (from `vfk backups`) or path")
 
     chart = add("chart", cmd_chart, "one chart, as the app draws it, as PNG or SVG")
     chart.add_argument("--locality", required=True, metavar="NAME")

@@ -77,7 +77,7 @@ def list_backups(db_path: Path) -> list[Backup]:
     found = []
     for path in folder.glob(f"{db_path.stem}-*{SUFFIX}"):
         found.append(_describe(path))
-    return sorted(found, key=lambda b: b.at, reverse=True)
+    return sorted(found, key=lambda b: (b.at, b.path.name), reverse=True)  # the name has microseconds
 
 
 def _describe(path: Path) -> Backup:

@@ -98,6 +98,14 @@ def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
     )
 
 
+def backup_before(store: Store, reason: str) -> None:
+    """A backup copy before a change an officer may regret (none while nothing was imported yet)."""
+    if store.conn.execute("SELECT 1 FROM imports LIMIT 1").fetchone():
+        from vfk_desktop.store.backups import make_backup
+
+        make_backup(store, reason)
+
+
 def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind: str = "import",
                dry_run: bool = False, note: str | None = None, detailed: bool = False) -> ImportResult:
     """Write the plan (all of it or, when any row is rejected or dry_run, none of it).
@@ -116,6 +124,9 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
         for table, rows in _planned_rows(store, plan, None).items():
             _classify(store, table, rows, result, plan_keys[table] if plan_keys else None)
         return result
+    if kind == "import":
+        names = ", ".join(sorted({f.name for f in plan.files}))
+        backup_before(store, f"before importing {names}"[:200])
     with store.atomic():
         import_id = _record_import(store, plan, user, kind, note)
         result.import_id = import_id
@@ -276,6 +287,7 @@ def undo_import(store: Store, import_id: int) -> int:
             f"{later_at[:16].replace('T', ' ')}) changed figures it brought in. "
             f"Undo import {later_id} first."
         )
+    backup_before(store, f"before undoing import {import_id}")
     restored = 0
     with store.atomic():
         for table in TABLES:
