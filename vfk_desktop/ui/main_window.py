@@ -85,9 +85,6 @@ class MainWindow(QMainWindow):
                                         "Open another database file")
         self.import_action = self._action("&Import…", self.import_dialog, "Ctrl+I",
                                           "Import partner spreadsheets (.xlsx, .xlsm, .xls, .ods, .csv)")
-        from vfk_desktop.ui.printing import Printing
-
-        self.printing = Printing(self)
         self.last_report: Path | None = None
         self.print_action = self._action("&Print…", lambda: self.printing.print_pack(), std.Print,
                                          "Print the Board pack, or the part this page shows")
@@ -291,6 +288,15 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
         return page
+
+    @property
+    def printing(self):
+        """Print, preview and PDF (loaded when first used: start-up does not pay for it)."""
+        if getattr(self, "_printing", None) is None:
+            from vfk_desktop.ui.printing import Printing
+
+            self._printing = Printing(self)
+        return self._printing
 
     def current_page_name(self) -> str:
         current = self.stack.currentWidget()
