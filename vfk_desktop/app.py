@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vfk_desktop import __version__
-from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.paths import APP_AUTHOR, APP_NAME, resolve_db_path
 
 
@@ -31,18 +30,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_known_args(argv)[0]
 
 
+def fill_first_run(store) -> None:
+    """A new database gets the reference data and the sample."""
+    from vfk_desktop.store.reference import load_reference
+    from vfk_desktop.store.sample import load_sample
+
+    load_reference(store)
+    load_sample(store)
+
+
 def open_or_create(path: Path):
     """Open the database; on first run create it with the reference and sample data."""
     from vfk_desktop.store.connection import open_store
 
     if path.exists():
         return open_store(path)
-    from vfk_desktop.store.reference import load_reference
-    from vfk_desktop.store.sample import load_sample
-
     store = open_store(path, create=True)
-    load_reference(store)
-    load_sample(store)
+    fill_first_run(store)
     return store
 
 
@@ -80,7 +84,7 @@ def smoke_test(args: argparse.Namespace) -> int:
             window.show_page(name)
             app.processEvents()
         window.close()
-        window.session.store.close()
+        window.session.close()
         print(f"vfk-desktop {__version__}: smoke test passed ({len(PAGE_NAMES)} pages)")
     return 0
 
@@ -93,16 +97,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from vfk_desktop.ui.crash import crash_log_path, install_crash_hook
+    from vfk_desktop.ui.opening import open_database
 
     previous_crash = install_crash_hook()
-    try:
-        store = open_or_create(resolve_db_path(args.db))
-    except VfkError as error:
-        QMessageBox.critical(None, "vfk_desktop", str(error))
+    opened = open_database(resolve_db_path(args.db), None, create=True, fill=fill_first_run)
+    if opened is None:
         return 1
     from vfk_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(store, args.locality)
+    window = MainWindow(opened.store, args.locality, opened.lock)
+    if opened.note:
+        window.statusBar().showMessage(opened.note, 10000)
     if args.screenshots is not None:
         from vfk_desktop.ui.screenshots import take_screenshots
 
@@ -116,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.warning(window, "vfk_desktop", "vfk_desktop closed unexpectedly last time. "
                             f"What it recorded is in {crash_log_path().with_suffix('.previous.log')}.")
     code = app.exec()
-    window.session.store.close()
+    window.session.close()
     return code
 
 

@@ -23,7 +23,11 @@ Handler = Callable[[argparse.Namespace], int]
 def _open(args: argparse.Namespace, create: bool = False):
     from vfk_desktop.store.connection import open_store
 
-    return open_store(resolve_db_path(args.db), create=create)
+    store = open_store(resolve_db_path(args.db), create=create)
+    if store.damaged and args.command != "check":
+        print(f"vfk: warning: {store.path} failed its check ({store.damaged[0]}); it is open read-only. "
+              f"Run `vfk check`, then `vfk restore` a backup.", file=sys.stderr)
+    return store
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -37,3 +37,11 @@ class BadPeriod(VfkError):
 
 class StoreError(VfkError):
     """The database file cannot be used as asked (missing, locked, too new, damaged, read-only)."""
+
+
+class DamagedDatabase(StoreError):
+    """The file cannot be read as a database at all; the window offers the newest good backup."""
+
+    def __init__(self, path, detail: str) -> None:
+        super().__init__(f"{path} is damaged or is not a vfk_desktop database ({detail}).")
+        self.path = path

@@ -71,6 +71,22 @@ def make_backup(store: Store, reason: str) -> Path:
     return final
 
 
+def daily_backup(store: Store) -> Path | None:
+    """The first open of a day makes a backup, unless one was already made that day.
+
+    Nothing to copy before anything was imported, and nothing is written for a read-only or damaged
+    file. Returns the backup made, if any.
+    """
+    if store.readonly or store.damaged:
+        return None
+    if not store.conn.execute("SELECT 1 FROM imports LIMIT 1").fetchone():
+        return None
+    today = f"{store.path.stem}-{dt.date.today():%Y%m%d}-"
+    if any(backups_dir(store.path).glob(f"{today}*{SUFFIX}")):
+        return None
+    return make_backup(store, reason="daily, on opening")
+
+
 def list_backups(db_path: Path) -> list[Backup]:
     """The backups of db_path, newest first."""
     folder = backups_dir(db_path)

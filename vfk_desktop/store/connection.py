@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vfk_desktop import __version__
-from vfk_desktop.domain.errors import StoreError
+from vfk_desktop.domain.errors import DamagedDatabase, StoreError
 from vfk_desktop.store.version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ class Store:
         self.conn = conn
         self.path = path
         self.readonly = readonly
+        self.damaged: list[str] = []  # what PRAGMA quick_check found when the file was opened
         self._db: Database | None = None
         self._cache: dict[object, object] = {}
         self._cache_version: tuple[int, int] | None = None
@@ -49,8 +50,7 @@ class Store:
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Store]:
         """All of the block's writes, or none of them; nested blocks become savepoints."""
-        if self.readonly:
-            raise StoreError(f"{self.path} is open read-only; nothing can be changed in it.")
+        self.require_writable()
         if self.conn.in_transaction:
             name = f"vfk_{next(_savepoints)}"
             self.conn.execute(f"SAVEPOINT {name}")
@@ -80,6 +80,16 @@ class Store:
                     raise
         finally:
             self._commits += 1  # cached answers may be stale now
+
+    def require_writable(self) -> None:
+        """Refuse, in a sentence, any write to a read-only or damaged database."""
+        if self.damaged:
+            raise StoreError(
+                f"{self.path} is damaged ({self.damaged[0]}), so nothing will be written to it; "
+                f"put back a good backup first (`vfk backups`, then `vfk restore`)."
+            )
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only; nothing can be changed in it.")
 
     def cached(self, key: object, compute):
         """compute(), remembered until this or any other connection changes the database.
@@ -139,9 +149,7 @@ def translate_errors(path: Path) -> Iterator[None]:
             raise StoreError(f"The database {path} cannot be opened: {error}.") from error
         raise
     except sqlite3.DatabaseError as error:
-        raise StoreError(
-            f"{path} is damaged or is not a vfk_desktop database ({error})."
-        ) from error
+        raise DamagedDatabase(path, str(error)) from error
 
 
 def open_store(
@@ -153,7 +161,9 @@ def open_store(
 ) -> Store:
     """Open (or with create=True make) a database, refusing one newer than this app.
 
-    An older database is upgraded after a backup copy unless upgrade=False.
+    An older database is upgraded after a backup copy unless upgrade=False. `PRAGMA quick_check`
+    runs on every open (about 1 ms on the sample, 7 ms on a 2 MB store); a file that fails it is
+    opened read-only with `store.damaged` saying why, so nothing is ever written to it.
     """
     path = Path(path)
     if path.exists() and path.is_dir():
@@ -169,7 +179,7 @@ def open_store(
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"Cannot create the folder {path.parent}: {error.strerror}.") from error
-    if not readonly and path.exists() and not os.access(path, os.W_OK):
+    if not readonly and path.exists() and not _writable(path):
         readonly = True
     conn = _connect(path, readonly)
     store = Store(conn, path, readonly)
@@ -177,6 +187,10 @@ def open_store(
         with translate_errors(path):
             found = conn.execute("PRAGMA user_version").fetchone()[0]
             _refuse_foreign_or_newer(store, found)
+            store.damaged = quick_check(conn) if found else []
+            if store.damaged:
+                store.readonly = True
+                return store
             if not readonly:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
@@ -196,19 +210,38 @@ def open_store(
     return store
 
 
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's quick structural check: an empty list when the file is whole."""
+    return [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the file and make its journal beside it?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
-        if readonly:
-            conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
-            )
-        else:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+        conn = _read_only_connection(path) if readonly else sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
         raise StoreError(f"The database {path} cannot be opened: {error}.") from error
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """mode=ro; in a folder we cannot write, a WAL file needs immutable=1 (it cannot make its -shm)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    return sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S)
 
 
 def _refuse_foreign_or_newer(store: Store, found: int) -> None:

@@ -100,6 +100,7 @@ def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
 
 def backup_before(store: Store, reason: str) -> None:
     """A backup copy before a change an officer may regret (none while nothing was imported yet)."""
+    store.require_writable()
     if store.conn.execute("SELECT 1 FROM imports LIMIT 1").fetchone():
         from vfk_desktop.store.backups import make_backup
 

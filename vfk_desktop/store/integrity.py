@@ -7,12 +7,15 @@ backup API, so readers never see a half-copied file.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
-from vfk_desktop.domain.errors import StoreError
+from vfk_desktop.domain.errors import DamagedDatabase, StoreError
 from vfk_desktop.paths import backups_dir
-from vfk_desktop.store.backups import SUFFIX, make_backup
+from vfk_desktop.store.backups import SUFFIX, Backup, list_backups, make_backup
 from vfk_desktop.store.connection import Store, open_store
 
 
@@ -33,6 +36,17 @@ def find_backup(db_path: Path, name: str) -> Path:
     raise StoreError(f'There is no backup "{name}" (see `vfk backups` for the list).')
 
 
+def newest_good_backup(db_path: Path) -> Backup | None:
+    """The newest backup of db_path that passes the full integrity check, if there is one."""
+    for backup in list_backups(db_path):
+        try:
+            _checked(backup.path)
+        except StoreError:
+            continue
+        return backup
+    return None
+
+
 def _checked(path: Path) -> None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -51,7 +65,14 @@ def restore_backup(db_path: Path, name: str) -> Path:
     """Put a backup back in place of db_path; returns the backup made of the file it replaced."""
     source = find_backup(db_path, name)
     _checked(source)
-    with open_store(db_path, upgrade=False) as store:
+    try:
+        store = open_store(db_path, upgrade=False)
+    except DamagedDatabase:
+        return _replace_damaged(db_path, source)
+    with store:
+        if store.damaged:
+            store.close()
+            return _replace_damaged(db_path, source)
         if store.readonly:
             raise StoreError(f"{db_path} is read-only; the backup cannot be put back.")
         safety = make_backup(store, reason=f"before restoring {source.name}")
@@ -63,3 +84,30 @@ def restore_backup(db_path: Path, name: str) -> Path:
         store.conn.execute("DROP TABLE IF EXISTS backup_info")
         store.conn.commit()
     return safety
+
+
+def _replace_damaged(db_path: Path, source: Path) -> Path:
+    """A damaged file cannot be copied page by page: keep its bytes aside, then swap the backup in."""
+    folder = backups_dir(db_path)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    kept = folder / f"{db_path.stem}-{stamp}.damaged.db"
+    fresh = db_path.with_name(f".{db_path.name}.restoring")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for extra in ("", "-wal"):
+            if Path(f"{db_path}{extra}").exists():
+                shutil.copy2(f"{db_path}{extra}", f"{kept}{extra}")
+        shutil.copyfile(source, fresh)
+        conn = sqlite3.connect(fresh)
+        try:
+            conn.execute("DROP TABLE IF EXISTS backup_info")
+            conn.commit()
+        finally:
+            conn.close()
+        for extra in ("-wal", "-shm"):
+            Path(f"{db_path}{extra}").unlink(missing_ok=True)
+        os.replace(fresh, db_path)
+    except OSError as error:
+        fresh.unlink(missing_ok=True)
+        raise StoreError(f"Could not put the backup back in {db_path}: {error.strerror or error}.") from error
+    return kept

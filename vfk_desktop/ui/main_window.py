@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.localities import normalise_name
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.history import last_import, periods_with_values
+from vfk_desktop.store.instance_lock import InstanceLock
 from vfk_desktop.store.queries import districts
 from vfk_desktop.store.sample_flag import ILLUSTRATIVE, has_sample
 from vfk_desktop.ui import recent
@@ -52,7 +52,7 @@ PAGE_NAMES = list(PAGES)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, locality: str | None = None) -> None:
+    def __init__(self, store: Store, locality: str | None = None, lock: InstanceLock | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_central()
         self._read_settings()
-        self.use_store(store, locality)
+        self.use_store(store, locality, lock)
 
     # --- building -------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable, shortcut: QKeySequence | str | None = None,
@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
                                            "See the printed pages before printing")
         self.pdf_action = self._action("Export P&DF…", lambda: self.printing.export_pdf(), "Ctrl+Shift+E",
                                        "Save the Board pack, or the part this page shows, as a PDF")
+        self.restore_action = self._action("&Restore from backup…", self.restore_from_backup, None,
+                                           "Put back a backup of this database (it is backed up first)")
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.refresh_action = self._action("&Refresh", self.refresh, std.Refresh)
         self.about_action = self._action("&About vfk_desktop", self.about)
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
         self.recent_files_menu = file_menu.addMenu("Recent &files")
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.preview_action, self.pdf_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.restore_action)
         self.file_menu = file_menu
         self.file_end = file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -171,8 +175,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
 
     # --- the database and the session -------------------------------------------------------
-    def use_store(self, store: Store, locality: str | None = None) -> None:
-        """Show store (closing any database shown before)."""
+    def use_store(self, store: Store, locality: str | None = None, lock: InstanceLock | None = None,
+                  note: str = "") -> None:
+        """Show store (closing any database shown before); lock is the file's, if this window holds it."""
         if self.session is not None:
             old = self.session
             self.session = None
@@ -180,13 +185,13 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(page)
                 page.deleteLater()
             self.pages.clear()
-            old.store.close()
+            old.close(keep_lock=old.lock is lock)
             old.deleteLater()
         names = districts(store)
         wanted = locality or QSettings().value("locality/last", DEFAULT_LOCALITY, type=str)
         by_key = {normalise_name(n): n for n in names}
         chosen = by_key.get(normalise_name(wanted), names[0] if names else DEFAULT_LOCALITY)
-        session = Session(store, chosen, Session.remembered_period(), self)
+        session = Session(store, chosen, Session.remembered_period(), self, lock)
         self.session = session
         self._fill_pickers()
         session.data_changed.connect(self._show_status)
@@ -195,13 +200,14 @@ class MainWindow(QMainWindow):
         recent.remember(recent.DATABASES, store.path)
         self._refresh_recent_menus()
         self.sample_banner.setVisible(has_sample(store))
-        self.readonly_banner.setText(
-            f"{store.path} is open read-only: you can read everything, but nothing can be changed.")
+        self.readonly_banner.setText(_readonly_reason(store, lock))
         self.readonly_banner.setVisible(store.readonly)
-        for action in (self.import_action,):
-            action.setEnabled(not store.readonly)
+        for action in (self.import_action, self.restore_action):
+            action.setEnabled(not store.readonly or bool(store.damaged))
         self.setWindowTitle(f"{store.path.name} – vfk_desktop")
         self._show_status()
+        if note:
+            self.statusBar().showMessage(note, 10000)
         self.show_page(self.nav.currentItem().text() if self.nav.currentItem() else "Overview")
 
     def _fill_pickers(self) -> None:
@@ -361,21 +367,19 @@ class MainWindow(QMainWindow):
             self.open_database(Path(name))
 
     def open_database(self, path: Path, create: bool = False) -> bool:
-        from vfk_desktop.store.connection import open_store
+        from vfk_desktop.store.reference import load_reference
+        from vfk_desktop.ui.opening import open_database
 
-        try:
-            store = open_store(path, create=create)
-            if create:
-                from vfk_desktop.store.reference import load_reference
-
-                load_reference(store)
-        except VfkError as error:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self, "Open database", str(error))
+        opened = open_database(path, self, create=create, fill=load_reference)
+        if opened is None:
             return False
-        self.use_store(store)
+        self.use_store(opened.store, lock=opened.lock, note=opened.note)
         return True
+
+    def restore_from_backup(self) -> None:
+        from vfk_desktop.ui.restore import restore_from_backup
+
+        restore_from_backup(self)
 
     def _refresh_recent_menus(self) -> None:
         for menu, key, opener in ((self.recent_databases_menu, recent.DATABASES, self.open_database),
@@ -409,6 +413,16 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
+
+
+def _readonly_reason(store: Store, lock: InstanceLock | None) -> str:
+    if store.damaged:
+        return (f"{store.path} failed its check ({store.damaged[0]}), so it is open read-only: nothing "
+                f"will be written to it. File → Restore from backup… puts back a good copy.")
+    if lock is not None and not lock.held:
+        return (f"{store.path} is open in another vfk_desktop window, so it is read-only here: "
+                f"close the other window to make changes.")
+    return f"{store.path} is open read-only: you can read everything, but nothing can be changed."
 
 
 def _banner(text: str, background: str, border: str, parent: QWidget) -> QLabel:

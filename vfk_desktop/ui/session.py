@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoStack
 
 from vfk_desktop.domain.periods import Period, try_parse_period
 from vfk_desktop.store.connection import Store
+from vfk_desktop.store.instance_lock import InstanceLock
 
 
 class Session(QObject):
@@ -16,9 +17,10 @@ class Session(QObject):
     indicator_requested = Signal(str)  # open the Indicator page on this code
 
     def __init__(self, store: Store, locality: str, period: Period | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, lock: InstanceLock | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.lock = lock  # held while this window may write to the file
         self.locality = locality
         self.period = period
         self.undo_stack = QUndoStack(self)
@@ -27,6 +29,12 @@ class Session(QObject):
 
     def _stack_moved(self, _index: int) -> None:
         self.data_changed.emit()
+
+    def close(self, keep_lock: bool = False) -> None:
+        """Close the database; release the file's lock unless it passes to the next session."""
+        self.store.close()
+        if self.lock is not None and not keep_lock:
+            self.lock.release()
 
     @property
     def readonly(self) -> bool:

@@ -1,0 +1,122 @@
+"""One window writes to a database at a time: a lock file beside it says which.
+
+The lock is an operating-system lock on `<database>.lock` (fcntl on Linux and macOS, msvcrt on
+Windows), so it goes away with the process that held it: a window that crashed or was killed never
+leaves a stale lock behind. The file also says who holds it, for the second window's message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+
+@dataclass(frozen=True)
+class Holder:
+    user: str
+    host: str
+    pid: int
+    since: dt.datetime
+
+    def describe(self) -> str:
+        return f"{self.user} on {self.host} since {self.since:%H:%M on %d %b %Y}"
+
+
+class InstanceLock:
+    def __init__(self, db_path: Path) -> None:
+        self.path = Path(db_path).resolve().with_name(Path(db_path).name + ".lock")
+        self._handle: IO[str] | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+    def acquire(self) -> bool:
+        """Take the lock if no other process holds it; True when this process holds it now."""
+        if self._handle is not None:
+            return True
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while the window is open
+        except OSError:
+            return True  # a folder we cannot write: the database opens read-only anyway
+        if not _try_lock(handle):
+            handle.close()
+            return False
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps({"user": _user(), "host": socket.gethostname(), "pid": os.getpid(),
+                                 "since": dt.datetime.now().astimezone().isoformat(timespec="seconds")}))
+        handle.flush()
+        self._handle = handle
+        return True
+
+    def holder(self) -> Holder | None:
+        """Who holds the lock, as the holder wrote it (None if unknown)."""
+        try:
+            info = json.loads(self.path.read_text(encoding="utf-8"))
+            return Holder(str(info["user"]), str(info["host"]), int(info["pid"]),
+                          dt.datetime.fromisoformat(info["since"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        handle, self._handle = self._handle, None
+        try:
+            handle.seek(0)
+            handle.truncate()
+            _unlock(handle)
+        finally:
+            handle.close()
+
+    def __enter__(self) -> InstanceLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "someone"
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    _LOCKED_BYTE = 1 << 16  # past the holder's note, which the second window reads
+
+    def _try_lock(handle: IO[str]) -> bool:
+        handle.seek(_LOCKED_BYTE)
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(handle: IO[str]) -> None:
+        handle.seek(_LOCKED_BYTE)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(handle: IO[str]) -> bool:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,129 @@
+"""Opening a database in the window, safely.
+
+One window writes to a file at a time (store/instance_lock.py): a second window on the same file is
+told who has it and opens it read-only. A file that fails SQLite's check is never written to: the
+officer is offered the newest backup that passes the check. The first open of a day makes a backup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from vfk_desktop.domain.errors import DamagedDatabase, StoreError, VfkError
+from vfk_desktop.store.connection import Store, open_store
+from vfk_desktop.store.instance_lock import InstanceLock
+
+TITLE = "Open database"
+
+
+@dataclass
+class Opened:
+    store: Store
+    lock: InstanceLock
+    note: str = ""  # for the status bar: a daily backup made, or why none could be
+
+
+def open_database(path: Path, parent: QWidget | None = None, *, create: bool = False,
+                  fill: Callable[[Store], None] | None = None) -> Opened | None:
+    """Open path for the window (create and fill it if asked); None when it cannot be opened (said)."""
+    lock = InstanceLock(path)
+    shared = not lock.acquire()
+    try:
+        store = _open(path, parent, create and not path.exists(), fill, readonly=shared)
+    except VfkError as error:
+        lock.release()
+        _tell(parent, QMessageBox.Icon.Warning, str(error))
+        return None
+    if store is None:
+        lock.release()
+        return None
+    if shared:
+        holder = lock.holder()
+        who = f" ({holder.describe()})" if holder else ""
+        _tell(parent, QMessageBox.Icon.Information,
+              f"{path} is already open in another vfk_desktop window{who}. It opens here read-only: "
+              f"close the other window to make changes here.")
+    if store.damaged and not shared:
+        store = _offer_backup(store, parent)
+    return Opened(store, lock, _daily_backup(store))
+
+
+def _open(path: Path, parent: QWidget | None, create: bool, fill: Callable[[Store], None] | None,
+          readonly: bool) -> Store | None:
+    if create:
+        store = open_store(path, create=True)
+        if fill is not None:
+            try:
+                fill(store)
+            except BaseException:
+                store.close()
+                raise
+        return store
+    try:
+        return open_store(path, readonly=readonly)
+    except DamagedDatabase as error:
+        # With no backup to offer, the error itself is the one message the officer sees.
+        if readonly or not _restore_newest(path, parent, str(error), say_if_none=False):
+            raise
+        return open_store(path)
+
+
+def _offer_backup(store: Store, parent: QWidget | None) -> Store:
+    """The file opened but failed its check: offer the newest good backup in its place."""
+    path = store.path
+    what = f"{path} is damaged ({store.damaged[0]}). It is open read-only, so nothing more can be lost."
+    store.close()
+    _restore_newest(path, parent, what)
+    return open_store(path)  # the backup put back, or the damaged file read-only as before
+
+
+def _restore_newest(path: Path, parent: QWidget | None, what: str, say_if_none: bool = True) -> bool:
+    """Ask, then put back the newest backup that passes the check; True when it was put back."""
+    from vfk_desktop.store.integrity import newest_good_backup, restore_backup
+
+    backup = newest_good_backup(path)
+    if backup is None:
+        if say_if_none:
+            _tell(parent, QMessageBox.Icon.Warning, f"{what} There is no good backup of it to put back.")
+        return False
+    question = (f"{what}\n\nPut back the newest good backup, made {backup.at:%d %b %Y at %H:%M} "
+                f"({backup.reason})? The damaged file is kept as a backup too.")
+    if not _ask(parent, question):
+        return False
+    try:
+        restore_backup(path, str(backup.path))
+    except StoreError as error:
+        _tell(parent, QMessageBox.Icon.Warning, str(error))
+        return False
+    from vfk_desktop.logs import logger
+
+    logger().info("restored %s over the damaged %s", backup.path.name, path)
+    return True
+
+
+def _daily_backup(store: Store) -> str:
+    from vfk_desktop.store.backups import daily_backup
+
+    try:
+        made = daily_backup(store)
+    except StoreError as error:
+        from vfk_desktop.logs import logger
+
+        logger().warning("the daily backup of %s failed: %s", store.path, error)
+        return f"Today's backup could not be made: {error}"
+    return f"Today's backup was made: {made.name}" if made else ""
+
+
+def _ask(parent: QWidget | None, question: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, TITLE, question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def _tell(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> None:
+    QMessageBox(icon, TITLE, text, QMessageBox.StandardButton.Ok, parent).exec()
