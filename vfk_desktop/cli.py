@@ -297,6 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except VfkError as error:
         print(f"vfk: {error}", file=sys.stderr)
+        from vfk_desktop.logs import log_refusal
+
+        log_refusal(f"vfk {args.command}", error)
         return 1
     except KeyboardInterrupt:
         print("vfk: interrupted; nothing was changed.", file=sys.stderr)

@@ -140,6 +140,9 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
             "UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?",
             (result.inserted, result.updated, result.unchanged, len(result.skipped), import_id),
         )
+    _log().info("%s %d into %s by %s: %s; %d inserted, %d updated, %d unchanged, %d skipped", kind,
+                import_id, store.path, user, ", ".join(sorted({f.name for f in plan.files})),
+                result.inserted, result.updated, result.unchanged, len(result.skipped))
     return result
 
 
@@ -307,7 +310,14 @@ def undo_import(store: Store, import_id: int) -> int:
             restored += 1
         store.conn.execute("DELETE FROM indicators WHERE added_by_import = ?", (import_id,))
         store.conn.execute("UPDATE imports SET undone_at = ? WHERE id = ?", (now_text(), import_id))
+    _log().info("undid import %d in %s: %d rows put back", import_id, store.path, restored)
     return restored
+
+
+def _log():
+    from vfk_desktop.logs import logger
+
+    return logger()
 
 
 def _later_import_built_on(store: Store, import_id: int) -> tuple[int, str, str] | None:
