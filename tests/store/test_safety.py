@@ -132,3 +132,14 @@ def test_a_full_disk_fails_an_import_with_a_sentence_and_changes_nothing(sample_
     assert contents(sample_db) == before
     with open_store(sample_db) as store:
         assert not store.damaged
+
+
+def test_a_backup_left_half_made_by_a_killed_program_is_cleared_later(sample_store):
+    folder = sample_store.path.parent / "backups"
+    folder.mkdir()
+    stale, fresh = folder / ".vfk-20240101-000000-000000.partial", folder / ".vfk-now.partial"
+    stale.write_bytes(b"half a copy")
+    fresh.write_bytes(b"another program's copy, still being written")
+    os.utime(stale, (0, 0))
+    make_backup(sample_store, "before an import")
+    assert not stale.exists() and fresh.exists()
