@@ -142,7 +142,8 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
             (result.inserted, result.updated, result.unchanged, len(result.skipped), import_id),
         )
     _log().info("%s %d into %s by %s: %s; %d inserted, %d updated, %d unchanged, %d skipped", kind,
-                import_id, store.path, user, files, result.inserted, result.updated, result.unchanged, len(result.skipped))
+                import_id, store.path, user, files, result.inserted, result.updated, result.unchanged,
+                len(result.skipped))
     return result
 
 
