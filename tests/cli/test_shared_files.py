@@ -100,3 +100,36 @@ def test_a_read_only_file_and_folder_open_read_only_and_refuse_writes(shared_fol
     assert "Traceback" not in write.stderr
     assert file_digest(database) == before
     assert sorted(p.name for p in database.parent.iterdir()) == ["vfk.db"]  # no journal, no backup
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1 MiB disk of its own (tmpfs), for filling up; only root may mount one."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small disk needs root")
+    mount_point = tmp_path / "disk"
+    mount_point.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
+                          capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small disk here: {made.stderr.strip()}")
+    yield mount_point
+    subprocess.run(["umount", str(mount_point)], check=True)
+
+
+def test_a_full_disk_fails_an_import_in_a_sentence_and_writes_nothing_of_it(small_disk, sample_template,
+                                                                           tmp_path):
+    from tests.support.files import long_csv
+
+    database = small_disk / "vfk.db"
+    shutil.copy(sample_template, database)
+    source = long_csv(tmp_path / "big.csv", 30_000)  # several MB once in the database
+    before = contents(database)
+    done = run_cli("import", str(source), "--add-indicators", db=database)
+    assert done.returncode == 1, done.stdout
+    said = done.stderr.strip()
+    assert "\n" not in said and "Traceback" not in said
+    assert said.endswith("is full; nothing was changed. Free some space and try again.")
+    assert contents(database) == before
+    checked = run_cli("check", db=database)
+    assert (checked.returncode, checked.stdout) == (0, "ok\n")
