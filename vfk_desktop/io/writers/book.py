@@ -8,6 +8,7 @@ read back as the very same float. Number formats follow the indicator's unit.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 import xlsxwriter
@@ -37,13 +38,19 @@ def exact(value: float) -> float:
     return value if float(f"{value:.16G}") == value else _Exact(value)
 
 
-def number_format(unit: str | None, symbol: str = "") -> str:
-    """Thousands separators; one decimal (none for counts); a % sign where the unit is %.
+def whole_numbers(*values: float | None) -> bool:
+    """True when every figure given is a whole number (then none is shown with a decimal)."""
+    return all(value is None or float(value).is_integer() for value in values)
+
+
+def number_format(unit: str | None, symbol: str = "", whole: bool = False) -> str:
+    """Thousands separators; one decimal (none for counts, or for a row of whole numbers such as
+    1,212 admissions per 100,000); a % sign where the unit is %.
 
     The % is literal text: 70.9 % is stored as 70.9, as the indicator states it, not as 0.709.
     symbol (a RAG shape) is shown before the figure, so status never rests on colour alone.
     """
-    body = "#,##0" if unit in WHOLE_UNITS else "#,##0.0"
+    body = "#,##0" if whole or unit in WHOLE_UNITS else "#,##0.0"
     if unit == "%":
         body += '"%"'
     return f'"{symbol} "{body}' if symbol else body
@@ -75,11 +82,11 @@ class Book:
         return found
 
     def cell(self, unit: str | None = None, rag: Rag | None = None, wrap: bool = False,
-             align: str | None = None, symbol: bool = False, top: bool = False):
+             align: str | None = None, symbol: bool = False, top: bool = False, whole: bool = False):
         """The format of a table cell: grid lines, the unit's number format, the RAG tint."""
+        shape = RAG_SYMBOL[rag] if symbol and rag else ""
         properties: dict[str, object] = {"border": 1, "border_color": GRID, "valign": "top",
-                                         "num_format": number_format(
-                                             unit, RAG_SYMBOL[rag] if symbol and rag else "")}
+                                         "num_format": number_format(unit, shape, whole)}
         if rag is not None:
             properties["bg_color"] = RAG_TINT[rag]
         if wrap:
@@ -89,6 +96,10 @@ class Book:
         if top:
             properties["top"] = 2
         return self.format(**properties)
+
+    def figures(self, unit: str | None, whole: bool, top: bool = False):
+        """The format of a column of figures: right-aligned, "N/a" included."""
+        return self.cell(unit, align="right", top=top, whole=whole)
 
     def sheet(self, name: str) -> Worksheet:
         sheet = self.workbook.add_worksheet(name)
@@ -131,6 +142,17 @@ def figure(sheet: Worksheet, row: int, column: int, value: float | None, given: 
         sheet.write_number(row, column, exact(value), cell_format)
     else:
         text(sheet, row, column, given, cell_format)
+
+
+def row_height(cells: list[tuple[str | None, float]], line: float = 15.0) -> float:
+    """A row tall enough for its wrapped texts, given (text, column width) pairs: set explicitly,
+    as spreadsheet programs do not always fit a row to wrapped text written by another program."""
+    lines = 1
+    for value, width in cells:
+        if value:
+            per_line = max(int(width * 1.1), 8)
+            lines = max(lines, len(textwrap.wrap(value, per_line)) or 1)
+    return line * lines
 
 
 def sheet_name(title: str, taken: set[str]) -> str:

@@ -12,7 +12,15 @@ from pathlib import Path
 from vfk_desktop.domain.model import Rag
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.io import export_layout as layout
-from vfk_desktop.io.writers.book import Book, figure, print_setup, sheet_name, text
+from vfk_desktop.io.writers.book import (
+    Book,
+    figure,
+    print_setup,
+    row_height,
+    sheet_name,
+    text,
+    whole_numbers,
+)
 from vfk_desktop.io.writers.cover import Cover, cover_for, write_cover
 from vfk_desktop.io.writers.data_sheet import Stop, write_data_sheet
 from vfk_desktop.io.writers.output import (
@@ -83,7 +91,7 @@ def write_county_workbook(store: Store, path: Path, period: Period | None = None
                          [r for r in rows if r.indicator.theme == theme], names, cover)
         try:
             write_data_sheet(book, layout.DATA_SHEET, records, catalogue(store), import_facts(store),
-                             progress, cancelled, share=(0.2, 0.9))
+                             progress, cancelled, share=(0.2, 0.9), stamp=cover.stamp)
         except Stop:
             raise ExportCancelled(path) from None
         book.properties(
@@ -100,12 +108,14 @@ def write_county_workbook(store: Store, path: Path, period: Period | None = None
 def _reds_sheet(book: Book, reds: list[DistrictReds], cover: Cover) -> None:
     sheet = book.sheet(layout.SUMMARY_SHEET)
     title = "Reds on High priorities, by district"
-    for column, width in enumerate((22, 9, 44, 9, 10, 10, 10, 10, 6, 5)):
+    widths = (22, 9, 10, 10, 10, 10, 10, 10, 6, 5, 50)
+    for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     text(sheet, 0, 0, title, book.title)
     text(sheet, 1, 0, f"Each district's own High priorities and their status against the Kent target; "
                       f"{cover.stamp}.", book.subtitle)
-    counts_header = ("District", "High", "■ Red", "▲ Amber", "● Green", "No status")
+    counts_header = ("District", "High priorities", "■ Red", "▲ Amber", "● Green", "No status")
+    sheet.set_row(3, 30)
     for column, heading in enumerate(counts_header):
         text(sheet, 3, column, heading, book.header)
     plain, whole = book.cell(), book.cell("count", align="center")
@@ -118,25 +128,29 @@ def _reds_sheet(book: Book, reds: list[DistrictReds], cover: Cover) -> None:
             figure(sheet, index, column, count, None, tints[rag] if count and rag else whole)
     start = 4 + len(reds) + 2
     text(sheet, start - 1, 0, "Red High priorities", book.bold)
-    listing = ("District", "Code", "Indicator", "Period", "Value", "Kent target", "Kent figure",
-               "Kent best", "Rank", "Of")
+    listing = ("District", "Code", "Period", "Value", "Kent target", "Kent figure", "Kent best",
+               "Kent worst", "Rank", "Of", "Indicator")
     for column, heading in enumerate(listing):
         text(sheet, start, column, heading, book.header)
     row_index = start
     for district in reds:
         for row in district.reds:
             row_index += 1
-            numbers = book.cell(row.unit)
+            whole_row = whole_numbers(row.value, row.kent_target, row.kent_value, row.kent_best,
+                                      row.kent_worst)
+            numbers = book.figures(row.unit, whole_row)
+            sheet.set_row(row_index, row_height([(row.title, widths[-1])]))
             text(sheet, row_index, 0, district.district, plain)
             text(sheet, row_index, 1, row.code, plain)
-            text(sheet, row_index, 2, row.title, book.cell(wrap=True))
-            text(sheet, row_index, 3, row.period.label if row.period else None, plain)
-            figure(sheet, row_index, 4, row.value, row.value_text, book.cell(row.unit, Rag.RED))
-            figure(sheet, row_index, 5, row.kent_target, row.kent_target_text, numbers)
-            figure(sheet, row_index, 6, row.kent_value, None, numbers)
-            figure(sheet, row_index, 7, row.kent_best, None, numbers)
+            text(sheet, row_index, 2, row.period.label if row.period else None, plain)
+            figure(sheet, row_index, 3, row.value, row.value_text,
+                   book.cell(row.unit, Rag.RED, align="right", whole=whole_row, symbol=True))
+            figure(sheet, row_index, 4, row.kent_target, row.kent_target_text, numbers)
+            for column, value in ((5, row.kent_value), (6, row.kent_best), (7, row.kent_worst)):
+                figure(sheet, row_index, column, value, None, numbers)
             figure(sheet, row_index, 8, row.rank, None, whole)
             figure(sheet, row_index, 9, row.of, None, whole)
+            text(sheet, row_index, 10, row.title, book.cell(wrap=True))
     if row_index == start:
         text(sheet, start + 1, 0, "No district has a red High priority.", book.subtitle)
     sheet.freeze_panes(4, 1)
@@ -155,6 +169,7 @@ def _theme_sheet(book: Book, name: str, theme: str, rows: list[CountyRow], names
                       f"against the Kent target ({RAG_SYMBOL[Rag.GREEN]} green, "
                       f"{RAG_SYMBOL[Rag.AMBER]} amber, {RAG_SYMBOL[Rag.RED]} red); {cover.stamp}.",
          book.subtitle)
+    sheet.set_row(3, 30)
     for column, heading in enumerate(headings):
         text(sheet, 3, column, heading, book.header)
     plain, wrap = book.cell(), book.cell(wrap=True)
@@ -162,6 +177,10 @@ def _theme_sheet(book: Book, name: str, theme: str, rows: list[CountyRow], names
     for index, row in enumerate(rows, 4):
         county = row.county
         unit = row.indicator.unit
+        shown = [fare.value for fare in row.districts.values()]
+        whole = whole_numbers(*shown, county.kent_value, county.kent_target, county.kent_best,
+                              county.kent_worst)
+        sheet.set_row(index, row_height([(row.indicator.title, widths[1])]))
         text(sheet, index, 0, row.indicator.code, plain)
         text(sheet, index, 1, row.indicator.title, wrap)
         text(sheet, index, 2, unit, plain)
@@ -169,9 +188,9 @@ def _theme_sheet(book: Book, name: str, theme: str, rows: list[CountyRow], names
         for column, district in enumerate(names, first):
             fare = row.districts[district]
             figure(sheet, index, column, fare.value, fare.value_text,
-                   book.cell(unit, fare.rag, symbol=True))
+                   book.cell(unit, fare.rag, symbol=True, align="right", whole=whole))
         after = first + len(names)
-        numbers = book.cell(unit)
+        numbers = book.figures(unit, whole)
         figure(sheet, index, after, county.kent_value, None, numbers)
         figure(sheet, index, after + 1, county.kent_target, county.kent_target_text, numbers)
         text(sheet, index, after + 2, county.target_period.label if county.target_period else None,

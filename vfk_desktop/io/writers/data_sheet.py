@@ -11,7 +11,7 @@ from __future__ import annotations
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.model import Indicator
 from vfk_desktop.io.export_layout import DATA_COLUMN_OF_KIND, DATA_HEADERS, LOCAL_TARGET_COLUMN
-from vfk_desktop.io.writers.book import Book, exact
+from vfk_desktop.io.writers.book import Book, exact, print_setup
 from vfk_desktop.io.writers.output import Cancelled, Progress
 from vfk_desktop.store.export_rows import DataRecord, ImportFacts
 
@@ -27,7 +27,8 @@ class Stop(Exception):
 
 def write_data_sheet(book: Book, name: str, records: list[DataRecord], indicators: dict[str, Indicator],
                      imports: dict[int, ImportFacts], progress: Progress | None = None,
-                     cancelled: Cancelled | None = None, share: tuple[float, float] = (0.0, 1.0)) -> int:
+                     cancelled: Cancelled | None = None, share: tuple[float, float] = (0.0, 1.0),
+                     stamp: str = "") -> int:
     """Write records to a new sheet called name; returns how many rows were written.
 
     share: the part of the whole export's progress this sheet covers (start, end).
@@ -36,6 +37,7 @@ def write_data_sheet(book: Book, name: str, records: list[DataRecord], indicator
     for column, width in enumerate(WIDTHS):
         sheet.set_column(column, column, width)
     sheet.freeze_panes(1, 0)
+    sheet.set_row(0, 30)
     for column, heading in enumerate(DATA_HEADERS):
         sheet.write_string(0, column, heading, book.header)
     string, number = sheet.write_string, sheet.write_number
@@ -84,4 +86,5 @@ def write_data_sheet(book: Book, name: str, records: list[DataRecord], indicator
                 progress(start + (end - start) * row / total, "Writing the Data sheet")
     last = len(records)
     sheet.autofilter(0, 0, max(last, 1), len(DATA_HEADERS) - 1)
+    print_setup(sheet, "Data: every figure, ranking and comment with its source", 0, stamp)
     return last

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.io import export_layout as layout
-from vfk_desktop.io.writers.book import Book, figure, print_setup, text
+from vfk_desktop.io.writers.book import Book, figure, print_setup, row_height, text, whole_numbers
 from vfk_desktop.io.writers.cover import Cover, cover_for, write_cover
 from vfk_desktop.io.writers.data_sheet import Stop, write_data_sheet
 from vfk_desktop.io.writers.output import (
@@ -27,7 +27,7 @@ from vfk_desktop.store.connection import Store
 from vfk_desktop.store.export_rows import ReturnRow, data_records, import_facts, latest_of, return_rows
 from vfk_desktop.store.queries import catalogue
 
-WIDTHS = dict(zip(layout.RETURN_HEADERS, (16, 8, 40, 9, 9, 9, 10, 9, 10, 9, 15, 10, 12, 10, 10, 10,
+WIDTHS = dict(zip(layout.RETURN_HEADERS, (19, 8, 40, 9, 9, 9, 10, 10, 10, 9, 16, 10, 13, 10, 10, 10,
                                           6, 5, 44), strict=True))
 HEADER_ROW = 3
 STATUS_WORDS = {"better": "Better than target", "met": "Met target", "worse": "Worse than target"}
@@ -58,7 +58,7 @@ def write_ka2_return(store: Store, locality: str, path: Path, period: Period | N
         _return_sheet(book, locality, rows, cover)
         try:
             write_data_sheet(book, layout.DATA_SHEET, records, catalogue(store), import_facts(store),
-                             progress, cancelled, share=(0.2, 0.9))
+                             progress, cancelled, share=(0.2, 0.9), stamp=cover.stamp)
         except Stop:
             raise ExportCancelled(path) from None
         book.properties(
@@ -101,6 +101,7 @@ def _return_sheet(book: Book, locality: str, rows: list[ReturnRow], cover: Cover
     text(sheet, 0, 0, title, book.title)
     text(sheet, 1, 0, f"How does {locality} fare in Kent? Every KA2 indicator by theme; {cover.stamp}.",
          book.subtitle)
+    sheet.set_row(HEADER_ROW, 30)
     for column, heading in enumerate(layout.RETURN_HEADERS):
         text(sheet, HEADER_ROW, column, heading, book.header)
     previous_theme = None
@@ -126,8 +127,11 @@ def _return_row(book: Book, sheet, index: int, item: ReturnRow, new_theme: bool)
     def plain(wrap: bool = False, align: str | None = None, rag=None):
         return book.cell(None, rag, wrap=wrap, align=align, top=new_theme)
 
-    numbers = book.cell(unit, top=new_theme)
+    figures = (row.value, row.kent_target, row.kent_value, row.kent_best, row.kent_worst)
+    numbers = book.figures(unit, whole_numbers(*figures), top=new_theme)
     counts = book.cell("count", top=new_theme, align="center")
+    sheet.set_row(index, row_height([(row.theme, WIDTHS["Theme"]), (row.title, WIDTHS["Indicator"]),
+                                     (item.commentary, WIDTHS["Commentary"])]))
     cells = (
         (row.theme, plain(wrap=True)), (row.code, plain()), (row.title, plain(wrap=True)),
         (row.priority.value if row.priority else None, plain(align="center")),
