@@ -183,6 +183,7 @@ class SheetReader:
         self.round_index = index_of(Role.ROUND)
         self.target_period_index = index_of(Role.TARGET_PERIOD)
         self.measure_specs = mapping.measures()
+        self.others = [s for s in self.measure_specs if s.role is not Role.VALUE]
 
     # --- rows -----------------------------------------------------------------------------
     def _title_row(self, cells: list[object]) -> None:
@@ -218,8 +219,11 @@ class SheetReader:
         if period is False or round_ is False:
             return offset + 1
         percent = self.ctx.units.get(code) == "%"
+        blank_is_missing = None  # partners' tables: a district's blank value is "not available"
+        if self.sheet.export_role == "data":  # ours: a row holds one record; a blank is one only alone
+            blank_is_missing = all(is_blank(_at(cells, s.index)) for s in self.others)
         for spec in self.measure_specs:
-            self._measure(spec, number, cells, code, area, period, round_, percent)
+            self._measure(spec, number, cells, code, area, period, round_, percent, blank_is_missing)
         return offset + 1
 
     def _new_code(self, number: int, cells: list[object], code: str, title: str | None) -> bool:
@@ -296,14 +300,14 @@ class SheetReader:
 
     def _measure(self, spec: ColumnSpec, number: int, cells: list[object], code: str,
                  area: str | None, period: Period | None, round_: Period | None,
-                 percent: bool) -> None:
+                 percent: bool, blank_is_missing: bool | None = None) -> None:
         index = spec.index
         cell = cells[index] if index < len(cells) else None
         role = spec.role
         if role is Role.VALUE:
             where = spec.area or area
-            self._figure(index, number, cell, code, where, spec.period or period, "value",
-                         where != KENT, percent)
+            keep = where != KENT if blank_is_missing is None else blank_is_missing
+            self._figure(index, number, cell, code, where, spec.period or period, "value", keep, percent)
         elif role is Role.KENT_TARGET or role is Role.LOCAL_TARGET:
             when = spec.period or self._target_period(number, cells) or period
             where = KENT if role is Role.KENT_TARGET else area
