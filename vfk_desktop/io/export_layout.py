@@ -26,9 +26,10 @@ DATA_SHEET = "Data"
 # The Data sheet: one row per stored figure, ranking or comment, with where it came from.
 DATA_HEADERS = (
     "District", "NI", "Indicator", "Period", "Value", "Kent target", "Local target", "Kent best",
-    "Kent worst", "Ranking period", "Priority", "Commentary", "Unit", "Source file", "Source sheet",
-    "Source cell", "Import no.", "Recorded on", "Recorded by",
+    "Kent worst", "As given", "Ranking period", "Priority", "Commentary", "Unit", "Source file",
+    "Source sheet", "Source cell", "Import no.", "Recorded on", "Recorded by",
 )
+AS_GIVEN = "As given"  # a figure's text as its source wrote it ("1,212", "102%"), beside the number
 # the column each kind of record puts its figure (or priority, or comment) in
 DATA_COLUMN_OF_KIND = {
     "value": DATA_HEADERS.index("Value"),

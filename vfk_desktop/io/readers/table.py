@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from vfk_desktop.domain.codes import try_parse_code
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.io.export_layout import AS_GIVEN
 from vfk_desktop.io.readers import cells as c
 from vfk_desktop.io.readers.headers import Role
 from vfk_desktop.io.readers.mapping import (
@@ -184,7 +185,10 @@ class SheetReader:
         self.target_period_index = index_of(Role.TARGET_PERIOD)
         self.measure_specs = mapping.measures()
         self.others = [s for s in self.measure_specs if s.role is not Role.VALUE]
-
+        self.as_given_index = (mapping.headers_found.index(AS_GIVEN)
+                               if self.sheet.export_role == "data" and AS_GIVEN in mapping.headers_found
+                               else None)
+        self.given = None  # the figure's text as first written, on our own Data sheet
     # --- rows -----------------------------------------------------------------------------
     def _title_row(self, cells: list[object]) -> None:
         text = " ".join(str(x) for x in cells if not is_blank(x))
@@ -222,6 +226,8 @@ class SheetReader:
         blank_is_missing = None  # partners' tables: a district's blank value is "not available"
         if self.sheet.export_role == "data":  # ours: a row holds one record; a blank is one only alone
             blank_is_missing = all(is_blank(_at(cells, s.index)) for s in self.others)
+            given = _at(cells, self.as_given_index) if self.as_given_index is not None else None
+            self.given = given if isinstance(given, str) and given else None
         for spec in self.measure_specs:
             self._measure(spec, number, cells, code, area, period, round_, percent, blank_is_missing)
         return offset + 1
@@ -335,7 +341,8 @@ class SheetReader:
                 self.plan.reject(origin, f"the figure in {origin.cell} has no {what} to belong to.")
             return
         c.add_figure(self.plan, self.sheet, number, index, cell, indicator=code, area=area,
-                     period=period, kind=kind, keep_blank=keep_blank, percent_unit=percent)
+                     period=period, kind=kind, keep_blank=keep_blank, percent_unit=percent,
+                     given=self.given)
 
 
 def _is_total(text: str) -> bool:

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.model import Indicator
-from vfk_desktop.io.export_layout import DATA_COLUMN_OF_KIND, DATA_HEADERS, LOCAL_TARGET_COLUMN
+from vfk_desktop.io.export_layout import (
+    AS_GIVEN,
+    DATA_COLUMN_OF_KIND,
+    DATA_HEADERS,
+    LOCAL_TARGET_COLUMN,
+)
 from vfk_desktop.io.writers.book import Book, exact, print_setup
 from vfk_desktop.io.writers.output import Cancelled, Progress
 from vfk_desktop.store.export_rows import DataRecord, ImportFacts
 
-WIDTHS = (16, 9, 44, 10, 10, 10, 10, 10, 10, 10, 9, 44, 11, 26, 14, 8, 8, 11, 12)
+WIDTHS = (16, 9, 44, 10, 10, 10, 10, 10, 10, 9, 10, 9, 44, 11, 26, 14, 8, 8, 11, 12)
 CHECK_EVERY = 5000  # rows between progress reports and checks for Cancel
-_PERIOD, _ROUND, _UNIT, _FILE = (DATA_HEADERS.index(h) for h in ("Period", "Ranking period", "Unit",
-                                                                   "Source file"))
+_PERIOD, _GIVEN, _ROUND, _UNIT, _FILE = (
+    DATA_HEADERS.index(h) for h in ("Period", AS_GIVEN, "Ranking period", "Unit", "Source file"))
 
 
 class Stop(Exception):
@@ -61,6 +66,8 @@ def write_data_sheet(book: Book, name: str, records: list[DataRecord], indicator
         column = LOCAL_TARGET_COLUMN if kind == "target" and area != KENT else column_of[kind]
         if value is not None:
             number(row, column, exact(value))
+            if given:
+                string(row, _GIVEN, given)
         elif given:
             string(row, column, given)
         unit = units.get(code)
