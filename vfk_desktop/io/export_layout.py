@@ -2,9 +2,11 @@
 takes them back: sheet names, column headings and the document properties that mark the file.
 
 The Data sheet's headings are words the ordinary importer already understands (a long table:
-District | NI | Period | Value | Kent target …), so a Data sheet copied into any workbook, or saved
-as CSV, still imports. The custom document properties tell the importer that a workbook is ours,
-so it reads the Data sheet and the Return sheet's edits and leaves the sheets made for people.
+District | NI | Period | Value | Kent target …), so a Data sheet copied into another workbook, or
+saved as CSV, still imports (though, read as a partner's table, a district's comment or own target
+row then also records its value as "not available"). The custom document properties tell the
+importer that a workbook is ours, so it reads the Data sheet a record a row, takes the Return
+sheet's edits, and leaves the sheets made for people.
 """
 
 from __future__ import annotations
