@@ -10,6 +10,7 @@ import subprocess
 import openpyxl
 import pytest
 
+from tests.io.exported import import_files
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.writers.county_workbook import write_county_workbook
 from vfk_desktop.io.writers.ka2_return import write_ka2_return
@@ -62,3 +63,16 @@ def test_libreoffice_opens_the_county_workbook(sample_store, tmp_path):
     data = convert(path, tmp_path / "data", data_sheet, tmp_path)
     assert data[0][:5] == ["District", "NI", "Indicator", "Period", "Value"]
     assert len(data) == records + 1
+
+
+def test_a_return_saved_again_by_libreoffice_still_imports_unchanged(sample_store, tmp_path):
+    path = tmp_path / "tw.xlsx"
+    _, records = write_ka2_return(sample_store, "Tunbridge Wells", path)
+    out = tmp_path / "saved"
+    done = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
+        capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr
+    result = import_files(sample_store, out / "tw.xlsx")
+    assert result.ok and (result.inserted, result.updated, result.unchanged) == (0, 0, records)
