@@ -15,6 +15,7 @@ from pathlib import Path
 from vfk_desktop import __version__
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.periods import parse_period
+from vfk_desktop.io.writers.output import ExportName
 from vfk_desktop.paths import resolve_db_path
 
 Handler = Callable[[argparse.Namespace], int]
@@ -156,6 +157,23 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from vfk_desktop.io.writers.exports import export_county, export_locality
+    from vfk_desktop.store.queries import resolve_district
+
+    period = parse_period(args.period) if args.period else None
+    out = Path(args.out)
+    with _open(args) as store:
+        if args.county:
+            done = export_county(store, out, period)
+            print(done.sentence())
+        else:
+            locality = resolve_district(store, args.locality)
+            done = export_locality(store, locality, out, period)
+            print(done.sentence(locality))
+    return 0
+
+
 def _offscreen_app():
     """A Qt application without a display, for the commands that lay out pages or draw charts."""
     import os
@@ -281,6 +299,15 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--out", required=True, metavar="FILE.png|FILE.svg")
     chart.add_argument("--period", metavar="P", help="one period (default: the latest)")
 
+    export = add("export", cmd_export, "a district's KA2 return (.xlsx) or fare table (.csv), or the "
+                 "county workbook of all 12 districts (.xlsx)")
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--locality", metavar="NAME",
+                       help="the district whose KA2 return or fare table to write")
+    which.add_argument("--county", action="store_true", help="the county workbook of all 12 districts")
+    export.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
+    export.add_argument("--period", metavar="P", help="one period (default: each indicator's latest)")
+
     report = add("report", cmd_report, "the Board pack for a district, as a PDF")
     report.add_argument("--locality", required=True, metavar="NAME")
     report.add_argument("--out", required=True, metavar="FILE.pdf")
@@ -299,6 +326,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
+    except ExportName as error:  # a file name the command cannot write: wrong usage
+        print(f"vfk: {error}", file=sys.stderr)
+        return 2
     except VfkError as error:
         print(f"vfk: {error}", file=sys.stderr)
         from vfk_desktop.logs import log_refusal

@@ -92,6 +92,15 @@ class MainWindow(QMainWindow):
                                            "See the printed pages before printing")
         self.pdf_action = self._action("Export P&DF…", lambda: self.printing.export_pdf(), "Ctrl+Shift+E",
                                        "Save the Board pack, or the part this page shows, as a PDF")
+        self.export_return_action = self._action(
+            "&KA2 return…", lambda: self.exporting.ka2_return_dialog(), "Ctrl+Shift+K",
+            "Save the district's KA2 return as an Excel workbook (the county imports it back)")
+        self.export_county_action = self._action(
+            "&County workbook…", lambda: self.exporting.county_dialog(), None,
+            "Save all 12 districts side by side, by theme, as an Excel workbook")
+        self.export_csv_action = self._action(
+            "&Fare table as CSV…", lambda: self.exporting.fare_csv_dialog(), None,
+            "Save \"How does the district fare in Kent?\" as a CSV file")
         self.restore_action = self._action("&Restore from backup…", self.restore_from_backup, None,
                                            "Put back a backup of this database (it is backed up first)")
         self.quit_action = self._action("&Quit", self.close, std.Quit)
@@ -112,6 +121,9 @@ class MainWindow(QMainWindow):
         self.recent_files_menu = file_menu.addMenu("Recent &files")
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.preview_action, self.pdf_action])
+        self.export_menu = file_menu.addMenu("E&xport")
+        self.export_menu.addActions([self.export_return_action, self.export_county_action,
+                                     self.export_csv_action])
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
         self.file_menu = file_menu
@@ -196,6 +208,8 @@ class MainWindow(QMainWindow):
         self._fill_pickers()
         session.data_changed.connect(self._show_status)
         session.indicator_requested.connect(self.open_indicator)
+        session.locality_changed.connect(self._name_exports)
+        self._name_exports(chosen)
         self._rebuild_edit_menu()
         recent.remember(recent.DATABASES, store.path)
         self._refresh_recent_menus()
@@ -294,6 +308,19 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
         return page
+
+    @property
+    def exporting(self):
+        """File → Export (loaded when first used)."""
+        if getattr(self, "_exporting", None) is None:
+            from vfk_desktop.ui.exporting import Exporting
+
+            self._exporting = Exporting(self)
+        return self._exporting
+
+    def _name_exports(self, locality: str) -> None:
+        self.export_return_action.setText(f"&KA2 return for {locality}…")
+        self.export_csv_action.setText(f"&Fare table for {locality} as CSV…")
 
     @property
     def printing(self):

@@ -105,8 +105,12 @@ def add_figure(
     kind: str,
     keep_blank: bool,
     percent_unit: bool,
+    given: str | None = None,
 ) -> None:
-    """One figure cell into the plan; a blank is "not available" only where keep_blank says so."""
+    """One figure cell into the plan; a blank is "not available" only where keep_blank says so.
+
+    given: the figure's text as its first source wrote it ("1,212"), kept beside a number.
+    """
     if sheet.error_cells:
         cell = sheet.error_cells.get((row, sheet.first_column + index), cell)
     if (cell is None or cell == "") and not keep_blank:
@@ -120,6 +124,8 @@ def add_figure(
             plan.reject(origin_of(sheet, row, index), f"{parsed.problem} in {sheet.cell_ref(row, index)}.")
             return
         value, text, missing = parsed.value, parsed.text, parsed.missing
+    if given is not None and value is not None:
+        text = given
     figure = FigureRow(indicator, area, period.label, kind, value, text, missing, sheet.file_name,
                        sheet.name, row, f"{sheet.letter(index)}{row}")
     key = (indicator, area, figure.period, kind)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.io.readers.own_export import read_return_edits
 from vfk_desktop.io.readers.plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
 from vfk_desktop.io.readers.safety import CSV, XLS, identify
 from vfk_desktop.io.readers.sheets import BadFile, Sheet, read_csv_sheet
@@ -55,8 +56,16 @@ def plan_import(
                 if progress:
                     progress((done + (number + fraction) / total) / len(paths), f"Reading {name}")
 
+            if sheet.export_role == "return":
+                outcomes.append((sheet, read_return_edits(sheet, ctx, plan)))
+                continue
             reader = SheetReader(sheet, ctx, plan, progress=report, cancelled=cancelled)
             outcomes.append((sheet, reader.read()))
+        if sheets and sheets[0].export_role:
+            plan.notes.append(f"{path.name} was exported by vfk_desktop: its Data sheet was read"
+                              + (" with the Return sheet's priorities and comments"
+                                 if len(sheets) > 1 else "")
+                              + "; its other sheets are laid out for people and were left alone.")
         _report(path, outcomes, plan)
     if progress:
         progress(1.0, "Checked")

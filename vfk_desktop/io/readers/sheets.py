@@ -27,6 +27,8 @@ class Sheet:
     percent_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column) with % format
     error_cells: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> "#N/A"
     letters: list[str] = field(default_factory=list, repr=False)  # column letters, from cells[0]
+    export_role: str | None = None  # "data" or "return" in a workbook vfk_desktop exported
+    export_locality: str | None = None  # the district of an exported KA2 return
 
     @property
     def file_name(self) -> str:
@@ -89,7 +91,18 @@ def read_csv_sheet(path: Path, data: bytes | None = None) -> Sheet:
         rows: list[list[object]] = list(reader)
     except csv.Error as error:
         raise BadFile(f"{path.name} is not a well-formed CSV file ({error}).") from error
+    if "'" in text:
+        rows = [[_unguarded(cell) for cell in row] for row in rows]
     return Sheet(file=path, name=None, rows=rows)
+
+
+_GUARDED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def _unguarded(cell: str) -> str:
+    """ "'=1+1" -> "=1+1": the apostrophe CSV writers (ours among them) put before text that a
+    spreadsheet would otherwise run as a formula."""
+    return cell[1:] if cell.startswith(_GUARDED) else cell
 
 
 def is_blank(cell: object) -> bool:

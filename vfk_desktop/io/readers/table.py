@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from vfk_desktop.domain.codes import try_parse_code
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.io.export_layout import AS_GIVEN
 from vfk_desktop.io.readers import cells as c
 from vfk_desktop.io.readers.headers import Role
 from vfk_desktop.io.readers.mapping import (
@@ -180,7 +181,11 @@ class SheetReader:
         self.round_index = index_of(Role.ROUND)
         self.target_period_index = index_of(Role.TARGET_PERIOD)
         self.measure_specs = mapping.measures()
-
+        self.others = [s for s in self.measure_specs if s.role is not Role.VALUE]
+        self.as_given_index = (mapping.headers_found.index(AS_GIVEN)
+                               if self.sheet.export_role == "data" and AS_GIVEN in mapping.headers_found
+                               else None)
+        self.given = None  # the figure's text as first written, on our own Data sheet
     # --- rows -----------------------------------------------------------------------------
     def _title_row(self, cells: list[object]) -> None:
         text = " ".join(str(x) for x in cells if not is_blank(x))
@@ -215,8 +220,13 @@ class SheetReader:
         if period is False or round_ is False:
             return offset + 1
         percent = self.ctx.units.get(code) == "%"
+        blank_is_missing = None  # partners' tables: a district's blank value is "not available"
+        if self.sheet.export_role == "data":  # ours: a row holds one record; a blank is one only alone
+            blank_is_missing = all(is_blank(_at(cells, s.index)) for s in self.others)
+            given = _at(cells, self.as_given_index) if self.as_given_index is not None else None
+            self.given = given if isinstance(given, str) and given else None
         for spec in self.measure_specs:
-            self._measure(spec, number, cells, code, area, period, round_, percent)
+            self._measure(spec, number, cells, code, area, period, round_, percent, blank_is_missing)
         return offset + 1
 
     def _new_code(self, number: int, cells: list[object], code: str, title: str | None) -> bool:
@@ -293,14 +303,14 @@ class SheetReader:
 
     def _measure(self, spec: ColumnSpec, number: int, cells: list[object], code: str,
                  area: str | None, period: Period | None, round_: Period | None,
-                 percent: bool) -> None:
+                 percent: bool, blank_is_missing: bool | None = None) -> None:
         index = spec.index
         cell = cells[index] if index < len(cells) else None
         role = spec.role
         if role is Role.VALUE:
             where = spec.area or area
-            self._figure(index, number, cell, code, where, spec.period or period, "value",
-                         where != KENT, percent)
+            keep = where != KENT if blank_is_missing is None else blank_is_missing
+            self._figure(index, number, cell, code, where, spec.period or period, "value", keep, percent)
         elif role is Role.KENT_TARGET or role is Role.LOCAL_TARGET:
             when = spec.period or self._target_period(number, cells) or period
             where = KENT if role is Role.KENT_TARGET else area
@@ -328,7 +338,8 @@ class SheetReader:
                 self.plan.reject(origin, f"the figure in {origin.cell} has no {what} to belong to.")
             return
         c.add_figure(self.plan, self.sheet, number, index, cell, indicator=code, area=area,
-                     period=period, kind=kind, keep_blank=keep_blank, percent_unit=percent)
+                     period=period, kind=kind, keep_blank=keep_blank, percent_unit=percent,
+                     given=self.given)
 
 
 def _is_total(text: str) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from defusedxml import ElementTree
 
+from vfk_desktop.io.readers.own_export import own_export
 from vfk_desktop.io.readers.safety import ODS, XLSX, ZIP_ERRORS, Kind
 from vfk_desktop.io.readers.sheets import BadFile, Sheet
 
@@ -55,10 +56,11 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -
             listed = ", ".join(f'"{n}"' for n in names)
             raise BadFile(f'{name} has no sheet "{sheet_name}" (its sheets: {listed}).')
         extras = _ExtraFacts(name, data, kind, names)
+        own = own_export(extras.archive, names) if kind is XLSX and sheet_name is None else None
+        wanted = own.sheets(names) if own else [sheet_name] if sheet_name is not None else names
         sheets = []
-        for index, title in enumerate(names):
-            if sheet_name is not None and title != sheet_name:
-                continue
+        for title in wanted:
+            index = names.index(title)
             extras.check_size(title)
             sheet = workbook.get_sheet_by_index(index)
             if sheet.height > MAX_ROWS:
@@ -72,6 +74,8 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -
                 first_column=start_column,
                 percent_cells=extras.percent_cells(title),
                 error_cells=extras.error_cells(title),
+                export_role=None if own is None else "data" if title == own.data_sheet else "return",
+                export_locality=own.locality if own else None,
             ))
         return sheets
     except PasswordError as error:

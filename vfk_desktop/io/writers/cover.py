@@ -1,0 +1,66 @@
+"""The cover sheet of an export: what the workbook is, for which place and periods, made when, from
+which database, and whether sample (illustrative) figures are in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from vfk_desktop import __version__
+from vfk_desktop.io.writers.book import Book, text
+from vfk_desktop.store.connection import Store
+from vfk_desktop.store.imports import current_user
+from vfk_desktop.store.sample_flag import ILLUSTRATIVE, has_sample
+
+
+@dataclass
+class Cover:
+    title: str
+    facts: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+    notes: list[str] = field(default_factory=list)
+    made: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
+
+    @property
+    def stamp(self) -> str:
+        """For footers: "exported 23 Nov 2026 14:05"."""
+        return f"exported {self.made:%d %b %Y %H:%M}"
+
+
+def cover_for(store: Store, title: str, facts: list[tuple[str, str]], notes: list[str]) -> Cover:
+    """A cover with the facts every export states: when, by whom, which app and database."""
+    cover = Cover(title, list(facts), [])
+    cover.facts += [
+        ("Exported", f"{cover.made:%d %B %Y, %H:%M}"),
+        ("Exported by", current_user()),
+        ("Made with", f"vfk_desktop {__version__}"),
+        ("Database", str(store.path)),
+    ]
+    if has_sample(store):
+        cover.facts.append(("Illustrative", "Yes: this database holds the sample data."))
+        cover.notes.append(ILLUSTRATIVE)
+    cover.notes += notes
+    return cover
+
+
+def write_cover(book: Book, cover: Cover, name: str = "Cover") -> None:
+    sheet = book.sheet(name)
+    sheet.set_column(0, 0, 18)
+    sheet.set_column(1, 1, 100)
+    sheet.hide_gridlines(2)
+    sheet.set_row(0, 24)
+    text(sheet, 0, 0, cover.title, book.title)
+    row = 2
+    label = book.format(bold=True, valign="top")
+    for key, value in cover.facts:
+        text(sheet, row, 0, key, label)
+        text(sheet, row, 1, value, book.wrap)
+        row += 1
+    row += 1
+    for note in cover.notes:
+        sheet.merge_range(row, 0, row, 1, "", book.wrap)
+        text(sheet, row, 0, note, book.wrap)
+        sheet.set_row(row, 15 * max(1, len(note) // 110 + 1))
+        row += 1
+    sheet.set_portrait()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 1)

@@ -1,0 +1,95 @@
+"""File → Export: the district's KA2 return, the county workbook, the fare table as CSV.
+
+The dialogs only ask where (thin wrappers, so tests call the methods that take a path); the files
+are written by vfk_desktop.io.writers in the background, with their own database connection,
+behind a progress dialog whose Cancel leaves no file behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.io.writers.output import ExportCancelled
+
+FOLDER_KEY = "export/folder"
+
+
+class Exporting:
+    """The window's export actions; window is the MainWindow (its session: district and period)."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.last_export: Path | None = None
+
+    # --- asking where -----------------------------------------------------------------------
+    def _ask(self, caption: str, name: str, file_filter: str, suffix: str) -> Path | None:
+        folder = Path(QSettings().value(FOLDER_KEY, str(Path.home()), type=str))
+        chosen, _ = QFileDialog.getSaveFileName(self.window, caption, str(folder / name), file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        QSettings().setValue(FOLDER_KEY, str(path.parent))
+        return path
+
+    def ka2_return_dialog(self) -> None:
+        locality = self.window.session.locality
+        path = self._ask(f"Export the KA2 return for {locality}", f"{locality} KA2 return.xlsx",
+                         "Excel workbook (*.xlsx)", ".xlsx")
+        if path:
+            self.export_ka2_return(path)
+
+    def county_dialog(self) -> None:
+        path = self._ask("Export the county workbook", "Kent districts.xlsx", "Excel workbook (*.xlsx)",
+                         ".xlsx")
+        if path:
+            self.export_county(path)
+
+    def fare_csv_dialog(self) -> None:
+        locality = self.window.session.locality
+        path = self._ask(f"Export how {locality} fares in Kent as CSV", f"{locality} fare in Kent.csv",
+                         "CSV (*.csv)", ".csv")
+        if path:
+            self.export_fare_csv(path)
+
+    # --- writing ------------------------------------------------------------------------------
+    def export_ka2_return(self, path: Path) -> None:
+        self._run("Exporting the KA2 return", Path(path), locality=self.window.session.locality)
+
+    def export_fare_csv(self, path: Path) -> None:
+        self._run("Exporting the fare table", Path(path), locality=self.window.session.locality)
+
+    def export_county(self, path: Path) -> None:
+        self._run("Exporting the county workbook", Path(path), locality=None)
+
+    def _run(self, title: str, path: Path, locality: str | None) -> None:
+        from vfk_desktop.ui.workers import run_job
+
+        period = self.window.session.period
+
+        def work(context):
+            from vfk_desktop.io.writers.exports import export_county, export_locality
+
+            if locality is None:
+                return export_county(context.store, path, period, context.progress, context.cancelled)
+            return export_locality(context.store, locality, path, period, context.progress,
+                                   context.cancelled)
+
+        def done(exported) -> None:
+            self.last_export = exported.path
+            self.window.statusBar().showMessage(f"Saved the {exported.kind} to {exported.path}.", 15000)
+
+        run_job(self.window, title, self.window.session.store.path, work, done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ExportCancelled):
+            self.window.statusBar().showMessage(str(error), 10000)
+        elif isinstance(error, VfkError):
+            QMessageBox.warning(self.window, "Export", str(error))
+        else:
+            raise error
