@@ -63,8 +63,9 @@ def package_version(root: Path = ROOT) -> str:
     """`__version__` from vfk_desktop/__init__.py, read as text (the file is hatch's version source)."""
     source = (root / "vfk_desktop" / "__init__.py").read_text(encoding="utf-8")
     for node in ast.parse(source).body:
-        if (isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__version__" for t in node.targets)
-                and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+        names = [getattr(target, "id", None) for target in getattr(node, "targets", [])]
+        if ("__version__" in names and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)):
             return node.value.value
     raise SystemExit(f"{root / 'vfk_desktop' / '__init__.py'} does not set __version__ = \"…\".")
 

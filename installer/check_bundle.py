@@ -43,8 +43,9 @@ class Bundle:
         home = scratch / "home"
         self.env = {key: value for key, value in os.environ.items()
                     if key not in ("PYTHONPATH", "PYTHONHOME", "VFK_DB", "QT_QPA_PLATFORM", "QT_PLUGIN_PATH")}
-        self.env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-                        XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"))
+        self.env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"),
+                        XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
+                        XDG_CACHE_HOME=str(home / "cache"))
 
     def program(self, name: str) -> Path:
         return self.folder / f"{name}{EXE}"
@@ -76,8 +77,8 @@ def check_layout(bundle: Bundle) -> str:
     internal = bundle.folder / "_internal"
     for program in (buildinfo.GUI_NAME, buildinfo.CLI_NAME):
         _expect(bundle.program(program).is_file(), f"{bundle.program(program).name} is missing")
-    for needed in ("resources/indicators.csv", "resources/icons/vfk-desktop-256.png", "resources/vfk-desktop.desktop",
-                   "sample_data/kent_districts_sample.csv"):
+    for needed in ("resources/indicators.csv", "resources/icons/vfk-desktop-256.png",
+                   "resources/vfk-desktop.desktop", "sample_data/kent_districts_sample.csv"):
         _expect((internal / needed).is_file(), f"_internal/{needed} is missing")
     _expect(not (internal / "pandas").exists(), "pandas was bundled; nothing in the app uses it")
     return "two programs, resources, icons and sample data; no pandas"
@@ -86,14 +87,16 @@ def check_layout(bundle: Bundle) -> str:
 def check_version(bundle: Bundle) -> str:
     done = bundle.vfk("--version")
     expected = f"vfk_desktop {buildinfo.read().version}"
-    _expect(_text(done.stdout).strip() == expected, f"vfk --version said {_text(done.stdout)!r}, not {expected!r}")
+    said = _text(done.stdout).strip()
+    _expect(said == expected, f"vfk --version said {said!r}, not {expected!r}")
     return expected
 
 
 def check_smoke(bundle: Bundle) -> str:
     done = bundle.run(buildinfo.GUI_NAME, "--smoke")
     out = _text(done.stdout)
-    _expect(done.returncode == 0, f"vfk-desktop --smoke exited {done.returncode}: {_text(done.stderr)[-600:]}")
+    _expect(done.returncode == 0,
+            f"vfk-desktop --smoke exited {done.returncode}: {_text(done.stderr)[-600:]}")
     # A windowed Windows program may have no stdout; its exit status is then the answer.
     _expect(not out or "smoke test passed" in out, f"vfk-desktop --smoke said {out!r}")
     return out.strip() or "exit 0"
@@ -150,7 +153,8 @@ def check_charts_and_report(bundle: Bundle) -> str:
     bundle.vfk("chart", "--locality", "TWBC", "--indicator", "163", "--kind", "districts", "--out", str(png))
     bundle.vfk("chart", "--locality", "TWBC", "--kind", "range", "--out", str(svg))
     said = _text(bundle.vfk("report", "--locality", "TWBC", "--out", str(pdf)).stdout)
-    _expect(png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000, "the PNG chart is empty")
+    _expect(png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000,
+            "the PNG chart is empty")
     _expect(b"<svg" in svg.read_bytes()[:2000] and b"<text" in svg.read_bytes(), "the SVG chart has no text")
     _expect(pdf.read_bytes()[:5] == b"%PDF-" and "pages)" in said, f"the report said {said!r}")
     return f"PNG {png.stat().st_size // 1024} KiB, SVG, PDF: {said.strip()}"
@@ -164,7 +168,8 @@ def check_window_on_x11(bundle: Bundle) -> str:
     shots = bundle.scratch / "shots"
     done = bundle.run(buildinfo.GUI_NAME, "--db", str(bundle.db), "--screenshots", str(shots),
                       prefix=(xvfb, "-a", "-s", "-screen 0 1400x900x24"), env={"QT_QPA_PLATFORM": "xcb"})
-    _expect(done.returncode == 0, f"the window under Xvfb exited {done.returncode}: {_text(done.stderr)[-600:]}")
+    _expect(done.returncode == 0,
+            f"the window under Xvfb exited {done.returncode}: {_text(done.stderr)[-600:]}")
     pictures = sorted(shots.glob("*.png"))
     _expect(len(pictures) == 7 and all(p.stat().st_size > 20_000 for p in pictures),
             f"the window under Xvfb saved {len(pictures)} pages")
