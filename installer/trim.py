@@ -43,19 +43,22 @@ def _stem(name: str) -> str:
 
 
 def unused_reason(dest: str) -> str | None:
-    """Why a bundled file is left out, or None to keep it. dest is the path inside _internal."""
-    parts = PurePosixPath(dest.replace("\\", "/")).parts
-    if len(parts) < 3 or parts[0] != "PySide6" or parts[1] != "Qt":
+    """Why a bundled file is left out, or None to keep it. dest is the path inside _internal:
+    PySide6/Qt/plugins/… on Linux, PySide6/plugins/… on Windows."""
+    parts = list(PurePosixPath(dest.replace("\\", "/")).parts)
+    if len(parts) < 2 or parts[0] != "PySide6":
         return None
-    if parts[2] == "translations":
+    parts = parts[2:] if parts[1] == "Qt" else parts[1:]
+    if parts[0] == "translations":
         return "Qt's translations (the app is in English)"
-    if parts[2] == "plugins" and len(parts) >= 5:
-        folder, name = parts[3], _stem(parts[-1])
+    if parts[0] == "plugins" and len(parts) >= 3:
+        folder, name = parts[1], _stem(parts[-1])
         if folder in UNUSED_PLUGIN_FOLDERS:
             return UNUSED_PLUGIN_FOLDERS[folder]
         if name in UNUSED_PLUGINS.get(folder, ()):
             return f"the {folder} plugin {name}"
-    if parts[2] in ("lib", "bin") and _stem(parts[-1]) in UNUSED_QT_LIBRARIES:
+    # Libraries only where the build can prove nothing kept needs them (missing_libraries, Linux).
+    if parts[0] == "lib" and ".so" in parts[-1] and _stem(parts[-1]) in UNUSED_QT_LIBRARIES:
         return f"{_stem(parts[-1])}, used only by the plugins left out"
     return None
 
