@@ -79,3 +79,26 @@ def test_help_about_opens_the_box(window):
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle() == "About vfk_desktop"
     dialog.close()
+
+
+def _make_icons():
+    import importlib.util
+
+    from tests.conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("make_icons", REPO / "scripts" / "make_icons.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("size", [16, 48, 256])
+def test_the_committed_pngs_are_drawn_from_the_svg(size):
+    """After editing the SVG, run scripts/make_icons.py: the PNGs must show what the SVG draws."""
+    drawn = _make_icons().render(size)
+    saved = QImage(str(icon_file(size))).convertToFormat(drawn.format())
+    step = max(1, size // 32)
+    differences = [abs(a - b) for y in range(0, size, step) for x in range(0, size, step)
+                   for a, b in zip(drawn.pixelColor(x, y).getRgb(), saved.pixelColor(x, y).getRgb(),
+                                   strict=True)]
+    assert max(differences) <= 2
