@@ -19,7 +19,7 @@ archive=0
 build=1
 
 say() { printf '==> %s\n' "$*" >&2; }
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 
 for argument in "$@"; do
     case "$argument" in

@@ -105,6 +105,6 @@ uninstall_program() {
 case "${1:-}" in
     "") install_program ;;
     --uninstall) uninstall_program ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) printf 'install.sh: unknown option %s (use --uninstall or nothing)\n' "$1" >&2; exit 2 ;;
 esac
