@@ -9,15 +9,18 @@ time from the process's launch to that moment (what the officer waits for), leav
 import sys
 import time
 
-from vfk_desktop.app import make_application, open_or_create
+from vfk_desktop.app import fill_first_run, make_application
 from vfk_desktop.paths import resolve_db_path
 
 
 def main() -> None:
     app = make_application()
     from vfk_desktop.ui.main_window import MainWindow
+    from vfk_desktop.ui.opening import open_database
 
-    window = MainWindow(open_or_create(resolve_db_path(sys.argv[1])), "Tunbridge Wells")
+    # As the app opens it: the file's lock, the quick check, the day's first backup.
+    opened = open_database(resolve_db_path(sys.argv[1]), None, create=True, fill=fill_first_run)
+    window = MainWindow(opened.store, "Tunbridge Wells", opened.lock)
     window.show()
     app.processEvents()
     overview = window.pages["Overview"]

@@ -103,6 +103,10 @@ def smoke_test(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # a bundled app starts its reader processes through main
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.smoke:
         return smoke_test(args)

@@ -308,6 +308,10 @@ def _quiet_broken_pipe() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):  # a bundled app starts its reader processes through main
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     _utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -315,6 +319,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except VfkError as error:
         print(f"vfk: {error}", file=sys.stderr)
+        from vfk_desktop.logs import log_refusal
+
+        log_refusal(f"vfk {args.command}", error)
         return 1
     except KeyboardInterrupt:
         print("vfk: interrupted; nothing was changed.", file=sys.stderr)

@@ -52,3 +52,8 @@ def log_exception(error: BaseException, context: str) -> Path:
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     logger().error("%s failed:\n%s", context, details)
     return log_path()
+
+
+def log_refusal(context: str, error: BaseException) -> None:
+    """A refusal goes in the log by kind only: its sentence may quote a cell of someone's file."""
+    logger().warning("%s refused (%s)", context, type(error).__name__)

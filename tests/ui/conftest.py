@@ -42,7 +42,7 @@ def dispose(widget: QWidget) -> None:
     session = getattr(widget, "session", None)
     if session is not None:
         session.undo_stack.clear()
-        session.store.close()
+        session.close()  # the database, and the file's lock if the window held it
     widget.close()
     widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -6,6 +6,7 @@ A copy is made with SQLite's online backup API into a temporary name, checked wi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -115,9 +116,15 @@ def _describe(path: Path) -> Backup:
 
 
 def prune(folder: Path, stem: str, keep: int = KEEP) -> None:
+    """Keep the newest `keep` backups; drop copies left half-made by a program killed an hour ago."""
     backups = sorted(folder.glob(f"{stem}-*{SUFFIX}"), key=lambda p: p.name, reverse=True)
     for old in backups[keep:]:
         old.unlink(missing_ok=True)
+    an_hour_ago = dt.datetime.now().timestamp() - 3600
+    for partial in folder.glob(f".{stem}-*.partial"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < an_hour_ago:
+                partial.unlink()
 
 
 def describe_json(backups: list[Backup]) -> str:

@@ -67,7 +67,8 @@ class Store:
         with translate_errors(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self
+            with translate_errors(self.path):  # a full disk or a lost file half-way through, too
+                yield self
         except BaseException:
             self.conn.rollback()
             raise
@@ -147,8 +148,15 @@ def translate_errors(path: Path) -> Iterator[None]:
             ) from error
         if "unable to open" in text:
             raise StoreError(f"The database {path} cannot be opened: {error}.") from error
+        if "disk i/o error" in text:
+            raise StoreError(
+                f"The disk holding {path} could not be written to (disk I/O error); nothing was "
+                f"changed. Check the disk or network drive and try again."
+            ) from error
         raise
     except sqlite3.DatabaseError as error:
+        if type(error) is not sqlite3.DatabaseError:  # a broken constraint is a bug, not damage
+            raise
         raise DamagedDatabase(path, str(error)) from error
 
 
@@ -210,9 +218,10 @@ def open_store(
     return store
 
 
-def quick_check(conn: sqlite3.Connection) -> list[str]:
-    """SQLite's quick structural check: an empty list when the file is whole."""
-    return [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+def quick_check(conn: sqlite3.Connection, pragma: str = "quick_check") -> list[str]:
+    """SQLite's quick structural check (or integrity_check): one problem a line, none when whole."""
+    lines = (line.strip() for row in conn.execute(f"PRAGMA {pragma}") for line in row[0].splitlines())
+    return [line for line in lines if line and line != "ok" and not line.startswith("***")]
 
 
 def _writable(path: Path) -> bool:

@@ -116,7 +116,9 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
     """
     result = ImportResult(None, skipped=list(plan.skipped), rejected=plan.sorted_rejections(),
                           dry_run=dry_run)
+    files = ", ".join(sorted({f.name for f in plan.files}))
     if result.rejected:
+        _log().warning("%s of %s refused: %d rows to fix", kind, files, len(result.rejected))
         return result
     user = user or current_user()
     plan_keys = {"observations": list(plan.figures), "rankings": list(plan.rankings),
@@ -126,8 +128,7 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
             _classify(store, table, rows, result, plan_keys[table] if plan_keys else None)
         return result
     if kind == "import":
-        names = ", ".join(sorted({f.name for f in plan.files}))
-        backup_before(store, f"before importing {names}"[:200])
+        backup_before(store, f"before importing {files}"[:200])
     with store.atomic():
         import_id = _record_import(store, plan, user, kind, note)
         result.import_id = import_id
@@ -140,6 +141,9 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
             "UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?",
             (result.inserted, result.updated, result.unchanged, len(result.skipped), import_id),
         )
+    _log().info("%s %d into %s by %s: %s; %d inserted, %d updated, %d unchanged, %d skipped", kind,
+                import_id, store.path, user, files, result.inserted, result.updated, result.unchanged,
+                len(result.skipped))
     return result
 
 
@@ -307,7 +311,14 @@ def undo_import(store: Store, import_id: int) -> int:
             restored += 1
         store.conn.execute("DELETE FROM indicators WHERE added_by_import = ?", (import_id,))
         store.conn.execute("UPDATE imports SET undone_at = ? WHERE id = ?", (now_text(), import_id))
+    _log().info("undid import %d in %s: %d rows put back", import_id, store.path, restored)
     return restored
+
+
+def _log():
+    from vfk_desktop.logs import logger
+
+    return logger()
 
 
 def _later_import_built_on(store: Store, import_id: int) -> tuple[int, str, str] | None:

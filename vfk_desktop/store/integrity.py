@@ -16,12 +16,12 @@ from pathlib import Path
 from vfk_desktop.domain.errors import DamagedDatabase, StoreError
 from vfk_desktop.paths import backups_dir
 from vfk_desktop.store.backups import SUFFIX, Backup, list_backups, make_backup
-from vfk_desktop.store.connection import Store, open_store
+from vfk_desktop.store.connection import Store, open_store, quick_check
 
 
 def check(store: Store) -> list[str]:
     """What is wrong with the database, in words; an empty list when it is whole."""
-    problems = [row[0] for row in store.conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+    problems = quick_check(store.conn, "integrity_check")
     for table, rowid, parent, _ in store.conn.execute("PRAGMA foreign_key_check"):
         problems.append(f"row {rowid} of {table} points to a missing row of {parent}")
     return problems

@@ -16,4 +16,7 @@ def shown(parent: QWidget, title: str = "vfk_desktop") -> Iterator[None]:
     try:
         yield
     except VfkError as error:
+        from vfk_desktop.logs import log_refusal
+
+        log_refusal(title, error)
         QMessageBox.warning(parent, title, str(error))

@@ -202,8 +202,8 @@ class MainWindow(QMainWindow):
         self.sample_banner.setVisible(has_sample(store))
         self.readonly_banner.setText(_readonly_reason(store, lock))
         self.readonly_banner.setVisible(store.readonly)
-        for action in (self.import_action, self.restore_action):
-            action.setEnabled(not store.readonly or bool(store.damaged))
+        self.import_action.setEnabled(not store.readonly)
+        self.restore_action.setEnabled(not store.readonly or bool(store.damaged))  # the way out of damage
         self.setWindowTitle(f"{store.path.name} – vfk_desktop")
         self._show_status()
         if note:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.logs import log_refusal
 
 Work = Callable[["JobContext"], object]
 SHOW_AFTER_MS = 400  # a job quicker than this never flashes a progress dialog
@@ -164,6 +165,7 @@ def run_job(parent: QWidget, title: str, db_path: Path, work: Work,
         if on_failed is not None:
             on_failed(error)
         elif isinstance(error, VfkError):
+            log_refusal(title, error)
             QMessageBox.warning(parent, title, str(error))
         else:
             raise error

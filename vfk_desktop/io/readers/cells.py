@@ -18,7 +18,7 @@ from vfk_desktop.io.readers.plan import (
     RankingRow,
 )
 from vfk_desktop.io.readers.sheets import Sheet, is_blank
-from vfk_desktop.io.readers.values import parse_value
+from vfk_desktop.io.readers.values import clip, parse_value
 
 _INF = float("inf")
 
@@ -135,7 +135,7 @@ def add_ranking(plan: ImportPlan, cell: object, origin: Origin, *, area: str, in
         return
     priority = Priority.parse(cell)
     if priority is None:
-        plan.reject(origin, f'"{cell_text(cell)}" in {origin.cell} is not a priority '
+        plan.reject(origin, f'"{clip(cell_text(cell))}" in {origin.cell} is not a priority '
                             f"(High, Medium or Low).")
         return
     if area == KENT:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.io.readers.plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
-from vfk_desktop.io.readers.safety import CSV, identify
+from vfk_desktop.io.readers.safety import CSV, XLS, identify
 from vfk_desktop.io.readers.sheets import BadFile, Sheet, read_csv_sheet
 from vfk_desktop.io.readers.table import SheetReader
 from vfk_desktop.io.readers.workbooks import MAX_ROWS, read_workbook
@@ -113,4 +113,8 @@ def open_sheets(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
             raise BadFile(f"{path.name} has {lines:,} rows; vfk imports at most {MAX_ROWS:,} rows "
                           f"a sheet. Split it, or copy the rows you need to a new file.")
         return [read_csv_sheet(path, data)]
+    if kind is XLS:
+        from vfk_desktop.io.readers.isolated import read_xls
+
+        return read_xls(path, data, sheet_name)
     return read_workbook(path, data, kind, sheet_name)

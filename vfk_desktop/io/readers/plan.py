@@ -172,10 +172,10 @@ class ImportPlan:
                row: int | None = None) -> None:
         if origin is not None:
             file, sheet, row = origin.file, origin.sheet, origin.row
-        self.rejected.append(Problem(file, sheet, row, reason))
+        self.rejected.append(Problem(file, sheet, row, " ".join(reason.split())))  # one line, always
 
     def skip(self, origin: Origin, reason: str) -> None:
-        self.skipped.append(Problem(origin.file, origin.sheet, origin.row, reason))
+        self.skipped.append(Problem(origin.file, origin.sheet, origin.row, " ".join(reason.split())))
 
     def skip_column(self, sheet: Sheet, row: int, index: int, reason: str) -> None:
         """A column left out (an area outside Kent): reported once, as a note."""

@@ -8,7 +8,9 @@ members are sized before anything is inflated, and XML parts are searched for en
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,10 @@ MAX_RATIO = 100  # inflated / compressed, per sheet or string part (Apache POI's
 RATIO_FLOOR = 2 * 2**20  # parts smaller than this inflated are too small to matter
 _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+# What Python's zipfile raises on a damaged archive: a bad header, a bad CRC, bad deflate data, a
+# seek before the start, an unknown compression method, a member cut short.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError,
+              NotImplementedError, struct.error)
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 
 
@@ -67,14 +73,19 @@ def _looks_like_text(data: bytes) -> bool:
 
 
 def _zip_kind(name: str, data: bytes) -> Kind:
-    import io
-
+    """A workbook's kind from its members, after its sizes and XML are checked; damage is a BadFile."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = {info.filename: info for info in archive.infolist()}
-    except (zipfile.BadZipFile, EOFError, ValueError) as error:
+        return _checked_zip_kind(name, data)
+    except ZIP_ERRORS as error:
         raise BadFile(f"{name} is damaged: it is cut short or is not a complete workbook "
                       f"({error}).") from error
+
+
+def _checked_zip_kind(name: str, data: bytes) -> Kind:
+    import io
+
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    members = {info.filename: info for info in archive.infolist()}
     if "xl/workbook.xml" in members:
         kind, parts = XLSX, [n for n in members if n.startswith(("xl/worksheets/", "xl/sharedStrings"))]
     elif "content.xml" in members and _ods_mimetype(archive, members):
@@ -116,10 +127,10 @@ def check_entities(name: str, archive: zipfile.ZipFile, xml_parts: list[str]) ->
         try:
             with archive.open(part) as handle:
                 head = handle.read(64 * 1024)
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as error:
-            raise BadFile(f"{name} is damaged: its part {part} cannot be read ({error}).") from error
         except NotImplementedError as error:
             raise BadFile(f"{name} uses a compression vfk cannot read ({error}).") from error
+        except ZIP_ERRORS as error:
+            raise BadFile(f"{name} is damaged: its part {part} cannot be read ({error}).") from error
         if _ENTITY.search(head):
             raise BadFile(f"{name} is refused: it contains XML entity declarations, which "
                           f"spreadsheets never need (a known attack on spreadsheet readers).")

@@ -27,6 +27,7 @@ from vfk_desktop.io.readers.mapping import (
 )
 from vfk_desktop.io.readers.plan import ImportContext, ImportPlan
 from vfk_desktop.io.readers.sheets import Sheet, blank_row, is_blank
+from vfk_desktop.io.readers.values import clip
 
 HEADER_SEARCH_ROWS = 30
 _LEADING_CODE = re.compile(r"^\s*((?:NI\s*)?\d{1,3}\s?[a-z]{0,3})\b[\s.:\-–]+(\S.*)$", re.I | re.S)
@@ -63,10 +64,6 @@ def period_in(text: str) -> Period | None:
 
 def _at(cells: list[object], index: int | None) -> object:
     return cells[index] if index is not None and index < len(cells) else None
-
-
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 PROGRESS_EVERY = 4096  # rows between progress reports and checks for Cancel
@@ -260,7 +257,7 @@ class SheetReader:
         elif not text:
             self.plan.reject(origin, f"no indicator code in {origin.cell}.")
         else:
-            self.plan.reject(origin, f'"{_clip(text)}" in {origin.cell} is not an indicator code '
+            self.plan.reject(origin, f'"{clip(text)}" in {origin.cell} is not an indicator code '
                                      f'(expected e.g. "NI 163" or "163").')
         return offset + 1
 

@@ -83,7 +83,7 @@ def parse_value(cell: object, percent_format: bool = False) -> CellValue:
         return CellValue(None, text, SUPPRESSED)
     number = parse_number_text(text)
     if number is None:
-        return CellValue(None, text, problem=f'"{_clip(text)}" is not a number')
+        return CellValue(None, text, problem=f'"{clip(text)}" is not a number')
     return CellValue(number, text)
 
 
@@ -100,5 +100,7 @@ def error_reason(cell: CellValue) -> str:
     return EXCEL_ERRORS.get((cell.text or "").upper(), "the cell holds an error")
 
 
-def _clip(text: str, limit: int = 40) -> str:
+def clip(text: str, limit: int = 40) -> str:
+    """A cell's text quoted in a sentence: on one line, and not too long."""
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

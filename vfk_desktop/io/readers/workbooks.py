@@ -14,10 +14,14 @@ from pathlib import Path, PurePosixPath
 
 from defusedxml import ElementTree
 
-from vfk_desktop.io.readers.safety import ODS, XLSX, Kind
+from vfk_desktop.io.readers.safety import ODS, XLSX, ZIP_ERRORS, Kind
 from vfk_desktop.io.readers.sheets import BadFile, Sheet
 
 MAX_ROWS = 500_000
+MAX_CELLS = 10_000_000  # rows x columns that calamine would lay out for one sheet
+# A cell reference in column AA or beyond, or at row 500,000 or beyond: rare, so checked exactly.
+_FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]{1,3}(?:[0-9]{7}|[5-9][0-9]{5}"))')
+_ANY_REFERENCE = re.compile(rb'r="([A-Z]{1,4})([0-9]{1,12})"')
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _ERROR_CELL = re.compile(
     rb'<c\b([^>]*\bt="e"[^>]*)>\s*(?:<f\b[^>]*/>|<f\b[^>]*>.*?</f>)?\s*<v>([^<]*)</v>', re.S)
@@ -74,11 +78,24 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -
         raise BadFile(f"{name} is password-protected; save an unprotected copy to import.") from error
     except CalamineError as error:
         raise BadFile(f"{name} is damaged or not a workbook vfk can read ({_short(error)}).") from error
+    except BaseException as error:
+        # calamine's panics on malformed files arrive as pyo3's PanicException (a BaseException).
+        if type(error).__name__ != "PanicException":
+            raise
+        raise BadFile(f"{name} is damaged: its content cannot be read ({_short(error)}).") from None
 
 
 def _short(error: Exception) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return text[:120]
+
+
+def _reference(row: int, column: int) -> str:
+    letters = ""
+    while column > 0:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return f"{letters}{row}"
 
 
 def _too_long(name: str, title: str, rows: int) -> BadFile:
@@ -91,7 +108,10 @@ class _ExtraFacts:
 
     def __init__(self, name: str, data: bytes, kind: Kind, sheet_names: list[str]) -> None:
         self.name, self.kind = name, kind
-        self.archive = zipfile.ZipFile(io.BytesIO(data)) if kind in (XLSX, ODS) else None
+        try:
+            self.archive = zipfile.ZipFile(io.BytesIO(data)) if kind in (XLSX, ODS) else None
+        except ZIP_ERRORS as error:
+            raise BadFile(f"{name} is damaged: it is not a complete workbook ({error}).") from error
         self.parts: dict[str, str] = {}
         self.percent_styles: set[int] = set()
         self.ods_percent: dict[str, set[tuple[int, int]]] = {}
@@ -104,7 +124,7 @@ class _ExtraFacts:
     def _read(self, part: str) -> bytes:
         try:
             return self.archive.read(part)  # sizes were checked; zipfile checks the CRC
-        except (zipfile.BadZipFile, OSError, EOFError, KeyError) as error:
+        except (*ZIP_ERRORS, KeyError) as error:
             raise BadFile(f"{self.name} is damaged: its part {part} cannot be read ({error}).") from error
 
     def _sheet_parts(self, sheet_names: list[str]) -> dict[str, str]:
@@ -137,6 +157,9 @@ class _ExtraFacts:
         return {i for i, xf in enumerate(xfs) if int(xf.get("numFmtId", "0")) in percent_formats}
 
     def check_size(self, title: str) -> None:
+        """Refuse a sheet too long, or spread too far for calamine to lay out (it would allocate
+        every cell between A1 and the furthest reference, and a hostile file can put one at row
+        ninety-nine billion)."""
         part = self.parts.get(title)
         if part is None:
             return
@@ -144,6 +167,17 @@ class _ExtraFacts:
         rows = xml.count(b"<row ") + xml.count(b"<row>")
         if rows > MAX_ROWS:
             raise _too_long(self.name, title, rows)
+        if not _FAR_REFERENCE.search(xml):
+            return  # columns A-Z and rows under 500,000: at most 13 million cells
+        refs = set(_ANY_REFERENCE.findall(xml))
+        far_row = max((int(row) for _, row in refs), default=0)
+        far_column = max((column_index(letters) + 1 for letters, _ in refs), default=0)
+        if far_row > MAX_ROWS:
+            raise _too_long(self.name, title, far_row)
+        if far_column > 16_384 or max(far_row, rows) * far_column > MAX_CELLS:
+            raise BadFile(f'Sheet "{title}" of {self.name} reaches cell {_reference(far_row, far_column)}, '
+                          f"far beyond its figures; it may be damaged. Copy the cells you need to a "
+                          f"new sheet and import that.")
 
     def _sheet_xml(self, title: str) -> bytes:
         cache = getattr(self, "_xml", None)
