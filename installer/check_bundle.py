@@ -133,13 +133,28 @@ def check_import(bundle: Bundle) -> str:
     book.save(partner)
     report = json.loads(bundle.vfk("import", str(partner), "--json").stdout)
     _expect((report["inserted"], report["rejected"]) == (2, []), f"the import reported {report}")
+    legacy = _legacy_workbook(bundle.scratch / "partner.xls")  # read in a child process: spawn works
+    report = json.loads(bundle.vfk("import", str(legacy), "--json").stdout)
+    _expect((report["inserted"], report["rejected"]) == (1, []), f"the .xls import reported {report}")
     bad = bundle.scratch / "broken.xlsx"
     bad.write_text("this is not a workbook", encoding="utf-8")
     done = bundle.run(buildinfo.CLI_NAME, "--db", str(bundle.db), "import", str(bad))
     message = _text(done.stderr).strip()
     _expect(done.returncode == 1 and "broken.xlsx" in message and len(message.splitlines()) == 1
             and "Traceback" not in message, f"a broken file gave exit {done.returncode} and {message!r}")
-    return f"xlsx: 2 figures; a broken file: {message}"
+    return f"xlsx: 2 figures; xls: 1; a broken file: {message}"
+
+
+def _legacy_workbook(path: Path) -> Path:
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Returns")
+    for row, values in enumerate((["District", "NI", "Period", "Value"], ["Ashford", "39", "2009/10", 1500])):
+        for column, value in enumerate(values):
+            sheet.write(row, column, value)
+    book.save(str(path))
+    return path
 
 
 def check_integrity(bundle: Bundle) -> str:

@@ -87,6 +87,18 @@ def test_import_of_a_workbook_and_refusal_of_a_broken_one(bundle, tmp_path):
     done = frozen(bundle / "vfk", "--db", db, "import", str(tmp_path / "dover.xlsx"), "--json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["inserted"] == 1
+    import xlwt  # an .xls is read in a child process: the frozen program must start it
+
+    legacy = xlwt.Workbook()
+    sheet = legacy.add_sheet("Returns")
+    for column, value in enumerate(["District", "NI", "Period", "Value"]):
+        sheet.write(0, column, value)
+    for column, value in enumerate(["Ashford", "39", "2009/10", 1500]):
+        sheet.write(1, column, value)
+    legacy.save(str(tmp_path / "ashford.xls"))
+    done = frozen(bundle / "vfk", "--db", db, "import", str(tmp_path / "ashford.xls"), "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["inserted"] == 1
     (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     done = frozen(bundle / "vfk", "--db", db, "import", str(tmp_path / "notes.xlsx"), cwd=tmp_path)
     assert done.returncode == 1
