@@ -11,7 +11,8 @@ VFK_VENV="$VFK_ROOT/.venv"
 # Qt's own libraries (offscreen), then what a real window on X11 adds, then test tools.
 VFK_APT_QT="libglib2.0-0 libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 fonts-dejavu-core"
 VFK_APT_WINDOW="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1"
-VFK_APT_TEST="poppler-utils xvfb xauth libreoffice-calc-nogui"  # LibreOffice: tests open the exports
+# LibreOffice: tests open the exports; binutils: PyInstaller's objdump, for the installer tests.
+VFK_APT_TEST="poppler-utils xvfb xauth libreoffice-calc-nogui binutils"
 
 vfk_say() { printf '==> %s\n' "$*" >&2; }
 
@@ -37,6 +38,10 @@ vfk_system_packages() {
         wanted="$wanted python3 python3-venv"
     elif ! "$python" -c 'import ensurepip' >/dev/null 2>&1; then
         wanted="$wanted python3-venv"
+    fi
+    # PyInstaller bundles the shared libpython, which Debian ships apart from its python3.X
+    if [ "$VFK_PURPOSE" = "test" ] && [ -n "$python" ] && [ "$(command -v "$python")" = "/usr/bin/$python" ]; then
+        wanted="$wanted lib$("$python" -c 'import sys; print("python%d.%d" % sys.version_info[:2])')"
     fi
     local missing="" package
     for package in $wanted; do
@@ -68,7 +73,7 @@ vfk_venv() {
     if [ ! -f "$stamp" ]; then
         vfk_say "Installing vfk_desktop and its dependencies into $VFK_VENV"
         local extras=""
-        [ "$VFK_PURPOSE" = "test" ] && extras="[test]"
+        [ "$VFK_PURPOSE" = "test" ] && extras="[test,build]"
         "$VFK_VENV/bin/python" -m pip install -q -e "$VFK_ROOT$extras"
         rm -f "$VFK_VENV"/.installed-"$VFK_PURPOSE"-*
         touch "$stamp"

@@ -58,6 +58,10 @@ def make_application():
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("vfk_desktop")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("vfk-desktop")  # Linux: the dock matches the window to vfk-desktop.desktop
+    from vfk_desktop.ui.icon import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -73,6 +77,9 @@ def smoke_test(args: argparse.Namespace) -> int:
         # Settings go to the temporary folder too: a smoke test leaves the officer's alone.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        from vfk_desktop.ui.smoke import quiet_offscreen_chatter
+
+        quiet_offscreen_chatter()
         app = make_application()
         store = open_or_create(Path(folder) / "smoke.sqlite")
         from vfk_desktop.ui.main_window import PAGE_NAMES, MainWindow
@@ -83,9 +90,15 @@ def smoke_test(args: argparse.Namespace) -> int:
         for name in PAGE_NAMES:
             window.show_page(name)
             app.processEvents()
+        from vfk_desktop.ui.smoke import check_about_and_icon, draw_every_chart
+
+        problems = draw_every_chart(window, Path(folder)) + check_about_and_icon(window)
         window.close()
         window.session.close()
-        print(f"vfk-desktop {__version__}: smoke test passed ({len(PAGE_NAMES)} pages)")
+        if problems:
+            print(f"vfk-desktop {__version__}: smoke test failed: {'; '.join(problems)}", file=sys.stderr)
+            return 1
+        print(f"vfk-desktop {__version__}: smoke test passed ({len(PAGE_NAMES)} pages, 4 kinds of chart)")
     return 0
 
 

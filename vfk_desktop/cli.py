@@ -7,6 +7,7 @@ wrong usage exits 2; nothing ever prints a traceback (an unexpected error is log
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -317,11 +318,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_output() -> None:
+    """Rows hold "■", "–" and "↑": write UTF-8 even where the console's code page cannot (Windows)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader went away (`vfk fare | head`): what is still buffered goes nowhere, silently."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):  # a bundled app starts its reader processes through main
         import multiprocessing
 
         multiprocessing.freeze_support()
+    _utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -339,6 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("vfk: interrupted; nothing was changed.", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _quiet_broken_pipe()
         return 0
     except Exception as error:  # a bug: one line here, the traceback in the log
         from vfk_desktop.logs import log_exception

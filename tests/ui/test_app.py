@@ -106,5 +106,6 @@ def test_smoke_flag_loads_every_page_on_a_fresh_database_and_leaves_no_trace(tmp
     done = subprocess.run([sys.executable, "-m", "vfk_desktop", "--smoke"], env=env, capture_output=True,
                           text=True, timeout=180)
     assert done.returncode == 0, done.stderr
-    assert f"smoke test passed ({len(PAGE_NAMES)} pages)" in done.stdout
+    assert f"smoke test passed ({len(PAGE_NAMES)} pages, 4 kinds of chart)" in done.stdout
+    assert "propagateSizeHints" not in done.stderr
     assert not (tmp_path / "data").exists() and not (tmp_path / "cfg").exists()

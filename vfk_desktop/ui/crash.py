@@ -36,7 +36,8 @@ def install_crash_hook() -> str | None:
         _crash_file = path.open("w", encoding="utf-8")
         faulthandler.enable(_crash_file)
     except OSError:
-        faulthandler.enable()
+        if sys.stderr is not None:  # a windowed Windows app has no stderr: then no fault handler
+            faulthandler.enable()
     return previous
 
 

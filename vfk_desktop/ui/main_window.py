@@ -417,11 +417,17 @@ class MainWindow(QMainWindow):
             menu.setEnabled(bool(menu.actions()))
 
     def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
 
-        from vfk_desktop.ui.about import about_text
+        from vfk_desktop.ui.about import AboutDialog
 
-        QMessageBox.about(self, "About vfk_desktop", about_text(self.session.store.path))
+        dialog = AboutDialog(self.session.store.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if QApplication.instance().property("vfk_no_modal_dialogs"):
+            dialog.show()  # tests and the smoke check: never block
+        else:
+            dialog.exec()
 
     # --- settings -------------------------------------------------------------------------
     def _read_settings(self) -> None:
