@@ -103,10 +103,9 @@ def smoke_test(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if getattr(sys, "frozen", False):  # a bundled app starts its reader processes through main
-        import multiprocessing
+    from vfk_desktop.reader_child import serve_if_reader_child
 
-        multiprocessing.freeze_support()
+    serve_if_reader_child()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.smoke:
         return smoke_test(args)

@@ -335,10 +335,9 @@ def _quiet_broken_pipe() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if getattr(sys, "frozen", False):  # a bundled app starts its reader processes through main
-        import multiprocessing
+    from vfk_desktop.reader_child import serve_if_reader_child
 
-        multiprocessing.freeze_support()
+    serve_if_reader_child()
     _utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)
