@@ -1,7 +1,7 @@
 """Opening the database file: version checks, pragmas, one transaction per user action.
 
-Reads use the plain sqlite3 connection (fast to import); sqlite-utils, which pulls in pandas, is
-loaded only when something writes schema or reference data (`Store.db`).
+Reads use the plain sqlite3 connection (fast to import); sqlite-utils, which imports pandas whenever
+it is installed, is loaded only when something writes schema or reference data (`Store.db`).
 """
 
 from __future__ import annotations
