@@ -72,7 +72,7 @@ def _vline(plot: pg.PlotItem, x: float, colour: str, label: str, style: Qt.PenSt
            text_left: bool = False) -> None:
     side = (1.02, 0.5) if text_left else (-0.02, 0.5)
     line = pg.InfiniteLine(pos=x, angle=90, pen=pg.mkPen(colour, width=2, style=style), label=label,
-                           labelOpts={"position": position, "color": colour, "fill": (255, 255, 255, 220),
+                           labelOpts={"position": position, "color": colour, "fill": None,
                                       "anchors": [side, side]})
     line.label.setFont(_font(8.5, True))
     line.setToolTip(label)
@@ -113,7 +113,9 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
     high = max([*values, 0 if kent_note else data.kent_value or 0, data.kent_target or 0])
     low = min([*values, 0])
     plot.setXRange(low, high * 1.16, padding=0)
-    plot.setYRange(-0.6, count - 0.4, padding=0)
+    # A free lane above the first bar and below the last for the lines' labels, which have no
+    # background: pyqtgraph paints a label's fill at a stale place when an image is exported.
+    plot.setYRange(-1.2, count + 0.2, padding=0)
 
 
 def draw_range(plot: pg.PlotItem, data: charts.RangeData) -> None:
