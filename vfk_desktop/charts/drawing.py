@@ -68,6 +68,9 @@ def _label(plot: pg.PlotItem, x: float, y: float, text: str, anchor=(0, 0.5), co
     return item
 
 
+LABEL_LANE = 0.97  # where along a vertical line its label sits: near the top
+
+
 def _vline(plot: pg.PlotItem, x: float, colour: str, label: str, style: Qt.PenStyle, position: float,
            text_left: bool = False) -> None:
     side = (1.02, 0.5) if text_left else (-0.02, 0.5)
@@ -100,22 +103,26 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
     if data.kent_value is not None and data.kent_value > 1.5 * max(values) > 0:
         # a county total (homes built, say) would squash the districts' bars: say it, don't draw it
         kent_note = f" · Kent as a whole: {format_number(data.kent_value)}"
-    elif data.kent_value is not None:
+    # Both lines are labelled in the free lane above the bars, each on its outer side, so the
+    # labels never meet: the lower value's label to the left of its line, the higher's to the right.
+    target_left = data.kent_value is None or bool(kent_note) or (data.kent_target or 0) <= data.kent_value
+    if data.kent_value is not None and not kent_note:
         _vline(plot, data.kent_value, KENT, f"Kent {format_number(data.kent_value)}",
-               Qt.PenStyle.DashLine, 0.03)
+               Qt.PenStyle.DashLine, LABEL_LANE, text_left=not target_left)
     if data.kent_target is not None:
         when = f" ({data.target_period.label})" if data.target_period else ""
         _vline(plot, data.kent_target, TARGET, f"Kent target{when} {format_number(data.kent_target)}",
-               Qt.PenStyle.SolidLine, 0.97, text_left=True)
+               Qt.PenStyle.SolidLine, LABEL_LANE, text_left=target_left)
     order = {"higher": "higher is better", "lower": "lower is better"}.get(
         data.polarity.value if data.polarity else "", "polarity not known")
     plot.getAxis("bottom").setLabel(f"{_unit(data.unit)} ({order}; best at the top){kent_note}")
     high = max([*values, 0 if kent_note else data.kent_value or 0, data.kent_target or 0])
     low = min([*values, 0])
     plot.setXRange(low, high * 1.16, padding=0)
-    # A free lane above the first bar and below the last for the lines' labels, which have no
-    # background: pyqtgraph paints a label's fill at a stale place when an image is exported.
-    plot.setYRange(-1.2, count + 0.2, padding=0)
+    # A free lane above the first bar for the lines' labels, which have no background: pyqtgraph
+    # paints a label's fill at a stale place when an image is exported.
+    lines = data.kent_target is not None or (data.kent_value is not None and not kent_note)
+    plot.setYRange(-0.6, count + (0.5 if lines else -0.4), padding=0)
 
 
 def draw_range(plot: pg.PlotItem, data: charts.RangeData) -> None:

@@ -115,7 +115,7 @@ def _daily_backup(store: Store) -> str:
 
         logger().warning("the daily backup of %s failed: %s", store.path, error)
         return f"Today's backup could not be made: {error}"
-    return f"Today's backup was made: {made.name}" if made else ""
+    return "Today's backup is made." if made else ""
 
 
 def _ask(parent: QWidget | None, question: str) -> bool:
