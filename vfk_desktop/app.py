@@ -77,6 +77,9 @@ def smoke_test(args: argparse.Namespace) -> int:
         # Settings go to the temporary folder too: a smoke test leaves the officer's alone.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        from vfk_desktop.logs import write_to
+
+        write_to(Path(folder))  # and the log
         from vfk_desktop.ui.smoke import quiet_offscreen_chatter
 
         quiet_offscreen_chatter()

@@ -12,14 +12,26 @@ from vfk_desktop.paths import user_log_dir
 
 LOG_NAME = "vfk.log"
 _logger: logging.Logger | None = None
+_override: Path | None = None
 
 
 def log_path() -> Path:
     return _folder() / LOG_NAME
 
 
+def write_to(folder: Path) -> None:
+    """Log to folder from now on, not the user's log folder (the smoke test leaves no trace)."""
+    global _logger, _override
+    _override = folder
+    if _logger is not None:
+        for handler in list(_logger.handlers):
+            _logger.removeHandler(handler)
+            handler.close()
+        _logger = None
+
+
 def _folder() -> Path:
-    folder = user_log_dir()
+    folder = _override or user_log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         return folder

@@ -101,7 +101,8 @@ def test_the_window_renders_at_200_percent_scaling(tmp_path, sample_db):
 
 
 def test_smoke_flag_loads_every_page_on_a_fresh_database_and_leaves_no_trace(tmp_path):
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+           "XDG_STATE_HOME": str(tmp_path / "state")}
     env.pop("QT_QPA_PLATFORM", None)  # --smoke goes offscreen by itself
     done = subprocess.run([sys.executable, "-m", "vfk_desktop", "--smoke"], env=env, capture_output=True,
                           text=True, timeout=180)
@@ -109,3 +110,4 @@ def test_smoke_flag_loads_every_page_on_a_fresh_database_and_leaves_no_trace(tmp
     assert f"smoke test passed ({len(PAGE_NAMES)} pages, 4 kinds of chart)" in done.stdout
     assert "propagateSizeHints" not in done.stderr
     assert not (tmp_path / "data").exists() and not (tmp_path / "cfg").exists()
+    assert not (tmp_path / "state").exists()  # not even a line in the log
