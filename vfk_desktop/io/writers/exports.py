@@ -24,9 +24,9 @@ class Exported:
     records: int  # rows on the Data sheet (0 for CSV)
 
     def sentence(self, locality: str | None = None) -> str:
-        whose = f"{locality}: " if locality else ""
         data = f", {self.records:,} rows of data" if self.records else ""
-        return f"{whose}{self.kind} written to {self.path} ({self.indicators} indicators{data})."
+        what = f"{locality}: {self.kind}" if locality else self.kind[:1].upper() + self.kind[1:]
+        return f"{what} written to {self.path} ({self.indicators} indicators{data})."
 
 
 def export_locality(store: Store, locality: str, path: Path, period: Period | None = None,
