@@ -62,3 +62,13 @@ HIGH = ["NI 163", "NI 21", "NI 32", "NI 111", "NI 155", "NI 110", "NI 39", "NI 4
 MEDIUM = ["NI 152", "NI 186", "NI 189", "NI 47", "NI 175", "NI 198", "NI 120", "NI 154"]
 LOW_NAMED = ["NI 55", "NI 159", "NI 162", "NI 187"]
 PSB_REDS = ["NI 152", "NI 154", "NI 39", "NI 162", "NI 163", "NI 187"]
+
+
+def check_fare_json(rows: list[dict]) -> dict[str, dict]:
+    """`vfk fare --json` rows checked against every seed row; returned by code for more checks."""
+    by_code = {row["code"]: row for row in rows}
+    for seed in FARE_ROWS:
+        row = by_code[seed.code]
+        assert (row["period"], row["value"], row["kent_target"], row["kent_best"], row["kent_worst"]) == (
+            seed.period, seed.value, seed.target, seed.best, seed.worst), seed.code
+    return by_code

@@ -163,3 +163,10 @@ def test_files_that_once_failed_are_answered_cleanly_now(path, template, tmp_pat
     db = tmp_path / "fuzz.db"
     shutil.copy(template, db)
     assert import_once(path, db) in ("imported", "rejected", "refused")
+
+
+def test_the_cli_answers_files_that_once_failed_in_one_line(sample_db):
+    for path in regression_files():
+        done = run_cli("import", str(path), db=sample_db)
+        assert done.returncode in (0, 1), (path.name, done.stderr)
+        assert len(done.stderr.strip().splitlines()) <= 1, (path.name, done.stderr)  # no panic backtrace

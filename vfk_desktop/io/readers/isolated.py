@@ -9,6 +9,7 @@ the limit costs those seconds and one sentence, never a frozen window. .xls shee
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 
 from vfk_desktop.domain.errors import VfkError
@@ -16,6 +17,7 @@ from vfk_desktop.io.readers.safety import XLS
 from vfk_desktop.io.readers.sheets import BadFile, Sheet
 
 LIMIT_S = 8  # within the 10 seconds a hostile file may cost in all
+MEMORY_LIMIT = 3 * 2**30  # address space for the child: a damaged file has made calamine take 5 GB
 
 
 def read_xls(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
@@ -29,7 +31,7 @@ def read_xls(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
             raise BadFile(f"{path.name} could not be read within {LIMIT_S} seconds; it is probably "
                           f"damaged. Open it in Excel and save it as .xlsx to import it.")
         outcome, payload = receiver.recv()
-    except EOFError:
+    except EOFError:  # the child died: a crash in calamine, or the memory limit reached
         raise BadFile(f"{path.name} is damaged: the .xls reader stopped on it. Open it in Excel and "
                       f"save it as .xlsx to import it.") from None
     finally:
@@ -43,6 +45,8 @@ def read_xls(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
 
 
 def _read_in_child(sender, path: Path, data: bytes, sheet_name: str | None) -> None:
+    _limit_memory()
+    _quiet_stderr()  # a panic in calamine prints its backtrace there; the parent says one sentence
     from vfk_desktop.io.readers.workbooks import read_workbook
 
     try:
@@ -54,3 +58,25 @@ def _read_in_child(sender, path: Path, data: bytes, sheet_name: str | None) -> N
                                 f"({type(error).__name__})."))
     finally:
         sender.close()
+
+
+def _limit_memory() -> None:
+    """Past the limit an allocation fails and the child stops: one sentence, not a swapping laptop.
+
+    POSIX only; on Windows the time limit alone bounds what a damaged file can take.
+    """
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def _quiet_stderr() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass

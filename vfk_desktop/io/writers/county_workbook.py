@@ -22,10 +22,9 @@ from vfk_desktop.io.writers.book import (
     whole_numbers,
 )
 from vfk_desktop.io.writers.cover import Cover, cover_for, write_cover
-from vfk_desktop.io.writers.data_sheet import Stop, write_data_sheet
+from vfk_desktop.io.writers.data_sheet import finish
 from vfk_desktop.io.writers.output import (
     Cancelled,
-    ExportCancelled,
     Progress,
     check_suffix,
     replacing,
@@ -89,19 +88,10 @@ def write_county_workbook(store: Store, path: Path, period: Period | None = None
         for theme in themes:
             _theme_sheet(book, sheet_name(theme or OTHER_THEME, taken), theme or OTHER_THEME,
                          [r for r in rows if r.indicator.theme == theme], names, cover)
-        try:
-            write_data_sheet(book, layout.DATA_SHEET, records, catalogue(store), import_facts(store),
-                             progress, cancelled, share=(0.2, 0.9), stamp=cover.stamp)
-        except Stop:
-            raise ExportCancelled(path) from None
-        book.properties(
-            title="Vision for Kent: the 12 districts", subject=layout.COUNTY_WORKBOOK,
-            keywords="Vision for Kent, KA2, districts",
-            comments="Made by vfk_desktop. The Data sheet is what vfk import reads back.",
-            custom={layout.MADE_BY: layout.COUNTY_WORKBOOK, layout.DATA_SHEET_NAME: layout.DATA_SHEET})
-        if progress:
-            progress(0.92, "Saving the workbook")
-        book.close()
+        finish(book, path, records, catalogue(store), import_facts(store), progress, cancelled,
+               cover.stamp, 0.92, title="Vision for Kent: the 12 districts",
+               subject=layout.COUNTY_WORKBOOK, keywords="Vision for Kent, KA2, districts",
+               custom={layout.MADE_BY: layout.COUNTY_WORKBOOK, layout.DATA_SHEET_NAME: layout.DATA_SHEET})
     return len(rows), len(records)
 
 

@@ -14,10 +14,11 @@ from vfk_desktop.io.export_layout import (
     AS_GIVEN,
     DATA_COLUMN_OF_KIND,
     DATA_HEADERS,
+    DATA_SHEET,
     LOCAL_TARGET_COLUMN,
 )
 from vfk_desktop.io.writers.book import Book, exact, print_setup
-from vfk_desktop.io.writers.output import Cancelled, Progress
+from vfk_desktop.io.writers.output import Cancelled, ExportCancelled, Progress
 from vfk_desktop.store.export_rows import DataRecord, ImportFacts
 
 WIDTHS = (16, 9, 44, 10, 10, 10, 10, 10, 10, 9, 10, 9, 44, 11, 26, 14, 8, 8, 11, 12)
@@ -95,3 +96,20 @@ def write_data_sheet(book: Book, name: str, records: list[DataRecord], indicator
     sheet.autofilter(0, 0, max(last, 1), len(DATA_HEADERS) - 1)
     print_setup(sheet, "Data: every figure, ranking and comment with its source", 0, stamp)
     return last
+
+
+def finish(book: Book, path, records: list[DataRecord], indicators: dict[str, Indicator],
+           imports: dict[int, ImportFacts], progress: Progress | None, cancelled: Cancelled | None,
+           stamp: str, saving_at: float, **properties: object) -> None:
+    """The last of an export: the Data sheet (what vfk import reads back), the document's
+    properties (made-by marks in `custom`), and the file itself."""
+    try:
+        write_data_sheet(book, DATA_SHEET, records, indicators, imports, progress, cancelled,
+                         share=(0.2, 0.9), stamp=stamp)
+    except Stop:
+        raise ExportCancelled(path) from None
+    book.properties(comments="Made by vfk_desktop. The Data sheet is what vfk import reads back.",
+                    **properties)
+    if progress:
+        progress(saving_at, "Saving the workbook")
+    book.close()

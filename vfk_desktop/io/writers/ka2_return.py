@@ -14,10 +14,9 @@ from vfk_desktop.domain.periods import Period
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.writers.book import Book, figure, print_setup, row_height, text, whole_numbers
 from vfk_desktop.io.writers.cover import Cover, cover_for, write_cover
-from vfk_desktop.io.writers.data_sheet import Stop, write_data_sheet
+from vfk_desktop.io.writers.data_sheet import finish
 from vfk_desktop.io.writers.output import (
     Cancelled,
-    ExportCancelled,
     Progress,
     check_suffix,
     replacing,
@@ -56,21 +55,12 @@ def write_ka2_return(store: Store, locality: str, path: Path, period: Period | N
         book = Book(temporary)
         write_cover(book, cover, layout.COVER_SHEET)
         _return_sheet(book, locality, rows, cover)
-        try:
-            write_data_sheet(book, layout.DATA_SHEET, records, catalogue(store), import_facts(store),
-                             progress, cancelled, share=(0.2, 0.9), stamp=cover.stamp)
-        except Stop:
-            raise ExportCancelled(path) from None
-        book.properties(
-            title=f"KA2 return: {locality}", subject=layout.KA2_RETURN,
-            keywords=f"Vision for Kent, KA2, {locality}",
-            comments="Made by vfk_desktop. The Data sheet is what vfk import reads back.",
-            custom={layout.MADE_BY: layout.KA2_RETURN, layout.LOCALITY: locality,
-                    layout.DATA_SHEET_NAME: layout.DATA_SHEET,
-                    layout.RETURN_SHEET_NAME: layout.RETURN_SHEET})
-        if progress:
-            progress(0.95, "Saving the workbook")
-        book.close()
+        finish(book, path, records, catalogue(store), import_facts(store), progress, cancelled,
+               cover.stamp, 0.95, title=f"KA2 return: {locality}", subject=layout.KA2_RETURN,
+               keywords=f"Vision for Kent, KA2, {locality}",
+               custom={layout.MADE_BY: layout.KA2_RETURN, layout.LOCALITY: locality,
+                       layout.DATA_SHEET_NAME: layout.DATA_SHEET,
+                       layout.RETURN_SHEET_NAME: layout.RETURN_SHEET})
     return len(rows), len(records)
 
 
