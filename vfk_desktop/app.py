@@ -116,10 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from vfk_desktop.ui.crash import crash_log_path, install_crash_hook
-    from vfk_desktop.ui.opening import open_database
+    from vfk_desktop.ui.opening import ShownElsewhere, open_database
 
     previous_crash = install_crash_hook()
-    opened = open_database(resolve_db_path(args.db), None, create=True, fill=fill_first_run)
+    try:
+        opened = open_database(resolve_db_path(args.db), None, create=True, fill=fill_first_run)
+    except ShownElsewhere:
+        return 0  # the window that has the file came forward instead
     if opened is None:
         return 1
     from vfk_desktop.ui.main_window import MainWindow

@@ -108,6 +108,7 @@ def test_one_writer_at_a_time_and_a_killed_holder_frees_the_lock(sample_db):
         assert mine.acquire() is False and not mine.held
         holder = mine.holder()
         assert holder.pid == other.pid and holder.user and holder.host
+        assert holder.at_this_desk  # same user, same computer: its window can be asked forward
         assert "since" in holder.describe()
     finally:
         other.send_signal(signal.SIGKILL)

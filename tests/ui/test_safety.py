@@ -14,6 +14,7 @@ from tests.ui.conftest import answer_modal, dispose
 from vfk_desktop.store.backups import list_backups, make_backup
 from vfk_desktop.store.connection import open_store
 from vfk_desktop.ui.main_window import MainWindow
+from vfk_desktop.ui.opening import READ_ONLY, SHOW_OTHER
 
 HOLD_LOCK = """
 import sys, time
@@ -28,6 +29,10 @@ def click(button: QMessageBox.StandardButton):
     return lambda box: box.button(button).click()
 
 
+def press(text: str):
+    return lambda box: next(b for b in box.buttons() if b.text() == text).click()
+
+
 def test_a_file_open_in_another_program_opens_read_only_and_says_who_has_it(window, sample_template,
                                                                             tmp_path):
     shared = tmp_path / "shared.db"
@@ -36,7 +41,7 @@ def test_a_file_open_in_another_program_opens_read_only_and_says_who_has_it(wind
                              text=True)
     try:
         assert other.stdout.readline().strip() == "held"
-        seen = answer_modal(lambda box: box.accept())
+        seen = answer_modal(press(READ_ONLY))
         assert window.open_database(shared)
         assert seen and "already open in another vfk_desktop window" in seen[0]
         assert "read-only" in seen[0] and "since" in seen[0]
@@ -60,7 +65,7 @@ def test_a_second_window_on_the_same_file_reads_only_until_the_first_closes(qtbo
     second.show()
     qtbot.waitExposed(second)
     try:
-        seen = answer_modal(lambda box: box.accept())
+        seen = answer_modal(press(READ_ONLY))
         assert second.open_database(shared)
         assert seen and "already open in another vfk_desktop window" in seen[0]
         assert second.session.store.readonly and second.readonly_banner.isVisible()
@@ -68,6 +73,27 @@ def test_a_second_window_on_the_same_file_reads_only_until_the_first_closes(qtbo
         window.session = None
         assert second.open_database(shared)  # … and the second may now write
         assert not second.session.store.readonly and not second.readonly_banner.isVisible()
+    finally:
+        dispose(second)
+
+
+def test_a_second_window_can_bring_the_first_forward_instead(qtbot, window, sample_template, tmp_path):
+    shared = tmp_path / "shared.db"
+    shutil.copy(sample_template, shared)
+    assert window.open_database(shared)
+    second = MainWindow(open_store(sample_template, readonly=True), "Tunbridge Wells")
+    second.show()
+    qtbot.waitExposed(second)
+    try:
+        seen = answer_modal(press(SHOW_OTHER))
+        assert not second.open_database(shared)  # it keeps what it had …
+        assert seen and "Go to that window" in seen[0]
+        assert second.session.store.path == sample_template
+        assert "asked to come forward" in second.statusBar().currentMessage()
+        # … and the first window hears the request and comes forward
+        qtbot.waitUntil(lambda: "asked for shared.db" in window.statusBar().currentMessage(), timeout=5000)
+        assert not (tmp_path / "shared.db.lock.wake").exists()
+        assert window.session.lock.held and not window.session.store.readonly
     finally:
         dispose(second)
 

@@ -7,6 +7,7 @@ leaves a stale lock behind. The file also says who holds it, for the second wind
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -25,6 +26,11 @@ class Holder:
     def describe(self) -> str:
         return f"{self.user} on {self.host} since {self.since:%H:%M on %d %b %Y}"
 
+    @property
+    def at_this_desk(self) -> bool:
+        """The same person on the same computer: their other window can be brought forward."""
+        return self.user == _user() and self.host == _host()
+
 
 class InstanceLock:
     def __init__(self, db_path: Path) -> None:
@@ -34,6 +40,27 @@ class InstanceLock:
     @property
     def held(self) -> bool:
         return self._handle is not None
+
+    @property
+    def wake_path(self) -> Path:
+        """A file whose appearance asks the holder's window to come to the front."""
+        return self.path.with_name(self.path.name + ".wake")
+
+    def ask_holder_to_show(self) -> bool:
+        """Ask the window holding the lock to come forward; False if the request cannot be left."""
+        try:
+            self.wake_path.write_text(f"{os.getpid()}\n", encoding="utf-8")
+            return True
+        except OSError:
+            return False
+
+    def take_wake_request(self) -> bool:
+        """For the holder: was it asked to come forward? The request is used up."""
+        if not self.held or not self.wake_path.exists():
+            return False
+        with contextlib.suppress(OSError):
+            self.wake_path.unlink()
+        return True
 
     def acquire(self) -> bool:
         """Take the lock if no other process holds it; True when this process holds it now."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QFileSystemWatcher, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_central()
         self._read_settings()
+        # While this window holds its file, another window may ask it to come forward (ui/opening.py).
+        self._wake_watcher = QFileSystemWatcher(self)
+        self._wake_watcher.directoryChanged.connect(self._maybe_asked_forward)
         self.use_store(store, locality, lock)
 
     # --- building -------------------------------------------------------------------------
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow):
         recent.remember(recent.DATABASES, store.path)
         self._refresh_recent_menus()
         self.sample_banner.setVisible(has_sample(store))
+        self._watch_for_requests(lock)
         self.readonly_banner.setText(_readonly_reason(store, lock))
         self.readonly_banner.setVisible(store.readonly)
         self.import_action.setEnabled(not store.readonly)
@@ -395,9 +399,13 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: Path, create: bool = False) -> bool:
         from vfk_desktop.store.reference import load_reference
-        from vfk_desktop.ui.opening import open_database
+        from vfk_desktop.ui.opening import ShownElsewhere, open_database
 
-        opened = open_database(path, self, create=create, fill=load_reference)
+        try:
+            opened = open_database(path, self, create=create, fill=load_reference)
+        except ShownElsewhere as handed_over:
+            self.statusBar().showMessage(str(handed_over), 10000)
+            return False
         if opened is None:
             return False
         self.use_store(opened.store, lock=opened.lock, note=opened.note)
@@ -440,6 +448,24 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+
+    def _watch_for_requests(self, lock: InstanceLock | None) -> None:
+        if self._wake_watcher.directories():
+            self._wake_watcher.removePaths(self._wake_watcher.directories())
+        if lock is not None and lock.held:
+            lock.take_wake_request()  # one left from before this window opened the file is stale
+            self._wake_watcher.addPath(str(lock.path.parent))
+
+    def _maybe_asked_forward(self, _folder: str) -> None:
+        lock = self.session.lock if self.session is not None else None
+        if lock is None or not lock.take_wake_request():
+            return
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage(f"Another vfk_desktop window asked for {lock.path.stem}: it is open "
+                                     f"here.", 15000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

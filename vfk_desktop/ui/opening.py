@@ -32,6 +32,10 @@ def open_database(path: Path, parent: QWidget | None = None, *, create: bool = F
     """Open path for the window (create and fill it if asked); None when it cannot be opened (said)."""
     lock = InstanceLock(path)
     shared = not lock.acquire()
+    holder = lock.holder() if shared else None
+    if holder is not None and holder.at_this_desk and _show_the_other(path, holder, parent):
+        lock.ask_holder_to_show()
+        raise ShownElsewhere(path)
     try:
         store = _open(path, parent, create and not path.exists(), fill, readonly=shared)
     except VfkError as error:
@@ -41,8 +45,7 @@ def open_database(path: Path, parent: QWidget | None = None, *, create: bool = F
     if store is None:
         lock.release()
         return None
-    if shared:
-        holder = lock.holder()
+    if shared and not (holder is not None and holder.at_this_desk):  # at this desk: asked already
         who = f" ({holder.describe()})" if holder else ""
         _tell(parent, QMessageBox.Icon.Information,
               f"{path} is already open in another vfk_desktop window{who}. It opens here read-only: "
@@ -116,6 +119,29 @@ def _daily_backup(store: Store) -> str:
         logger().warning("the daily backup of %s failed: %s", store.path, error)
         return f"Today's backup could not be made: {error}"
     return "Today's backup is made." if made else ""
+
+
+class ShownElsewhere(VfkError):
+    """The officer chose to go to the window that already has the file, rather than open it again."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is open in another vfk_desktop window, which was asked to come forward.")
+
+
+SHOW_OTHER = "Show the other window"
+READ_ONLY = "Open here read-only"
+
+
+def _show_the_other(path: Path, holder, parent: QWidget | None) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, TITLE,
+                      f"{path} is already open in another vfk_desktop window ({holder.describe()}). "
+                      f"Go to that window, or open the file here read-only?",
+                      QMessageBox.StandardButton.NoButton, parent)
+    show = box.addButton(SHOW_OTHER, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(READ_ONLY, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(show)
+    box.exec()
+    return box.clickedButton() is show
 
 
 def _ask(parent: QWidget | None, question: str) -> bool:
