@@ -7,7 +7,6 @@ so undo deletes what the import wrote and puts the replaced rows back, exactly a
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 from dataclasses import dataclass, field
 
@@ -16,6 +15,7 @@ from vfk_desktop.io.readers.plan import ImportContext, ImportPlan, Problem
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.profiles import load_profiles
 from vfk_desktop.store.queries import load_matcher
+from vfk_desktop.who import current_user
 
 OBSERVATION_COLUMNS = ("indicator", "area_id", "period", "kind", "value", "text", "missing",
                        "import_id", "file", "sheet", "cell")
@@ -32,13 +32,6 @@ _PRIMARY_KEY_ORDER = {
     "rankings": lambda row: row[:3],
     "commentary": lambda row: row[:3],
 }
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some service accounts): still record the import
-        return "unknown"
 
 
 def now_text() -> str:

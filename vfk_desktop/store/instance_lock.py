@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from vfk_desktop.who import current_user, this_computer
+
 
 @dataclass(frozen=True)
 class Holder:
@@ -29,7 +31,7 @@ class Holder:
     @property
     def at_this_desk(self) -> bool:
         """The same person on the same computer: their other window can be brought forward."""
-        return self.user == _user() and self.host == _host()
+        return self.user == current_user() and self.host == this_computer()
 
 
 class InstanceLock:
@@ -76,7 +78,7 @@ class InstanceLock:
         handle.seek(0)
         handle.truncate()
         since = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        handle.write(f"{_user()}\n{_host()}\n{os.getpid()}\n{since}\n")  # one fact a line
+        handle.write(f"{current_user()}\n{this_computer()}\n{os.getpid()}\n{since}\n")  # one fact a line
         handle.flush()
         self._handle = handle
         return True
@@ -105,29 +107,6 @@ class InstanceLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
-
-
-def _user() -> str:
-    # The environment first: getpass (and socket, below) cost more start-up time than they are worth.
-    for variable in ("USER", "USERNAME", "LOGNAME"):
-        if os.environ.get(variable):
-            return os.environ[variable]
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "someone"
-
-
-def _host() -> str:
-    if hasattr(os, "uname"):
-        return os.uname().nodename
-    if os.environ.get("COMPUTERNAME"):
-        return os.environ["COMPUTERNAME"]
-    import socket
-
-    return socket.gethostname()
 
 
 if sys.platform == "win32":

@@ -108,7 +108,7 @@ class Book:
 
     def properties(self, title: str, subject: str, keywords: str, comments: str,
                    custom: dict[str, str]) -> None:
-        from vfk_desktop.store.imports import current_user
+        from vfk_desktop.who import current_user
 
         self.workbook.set_properties({
             "title": title, "subject": subject, "author": current_user(),

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from vfk_desktop import __version__
 from vfk_desktop.io.writers.book import Book, text
 from vfk_desktop.store.connection import Store
-from vfk_desktop.store.imports import current_user
 from vfk_desktop.store.sample_flag import ILLUSTRATIVE, has_sample
+from vfk_desktop.who import current_user
 
 
 @dataclass
