@@ -16,7 +16,7 @@ from defusedxml import ElementTree
 
 from vfk_desktop.io.readers.own_export import own_export
 from vfk_desktop.io.readers.safety import ODS, XLSX, ZIP_ERRORS, Kind
-from vfk_desktop.io.readers.sheets import BadFile, Sheet
+from vfk_desktop.io.readers.sheets import BadFile, Sheet, column_letter
 
 MAX_ROWS = 500_000
 MAX_CELLS = 10_000_000  # rows x columns that calamine would lay out for one sheet
@@ -92,14 +92,6 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -
 def _short(error: Exception) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return text[:120]
-
-
-def _reference(row: int, column: int) -> str:
-    letters = ""
-    while column > 0:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return f"{letters}{row}"
 
 
 def _too_long(name: str, title: str, rows: int) -> BadFile:
@@ -179,7 +171,8 @@ class _ExtraFacts:
         if far_row > MAX_ROWS:
             raise _too_long(self.name, title, far_row)
         if far_column > 16_384 or max(far_row, rows) * far_column > MAX_CELLS:
-            raise BadFile(f'Sheet "{title}" of {self.name} reaches cell {_reference(far_row, far_column)}, '
+            far_cell = f"{column_letter(far_column - 1)}{far_row}"
+            raise BadFile(f'Sheet "{title}" of {self.name} reaches cell {far_cell}, '
                           f"far beyond its figures; it may be damaged. Copy the cells you need to a "
                           f"new sheet and import that.")
 
