@@ -40,7 +40,11 @@ def fill_first_run(store) -> None:
 
 
 def open_or_create(path: Path):
-    """Open the database; on first run create it with the reference and sample data."""
+    """Open the database; on first run create it with the reference and sample data.
+
+    The smoke test's way in: no lock and no dialogs (ui/opening.py is the window's), so a failure
+    ends the check with an error instead of waiting on a message box nobody will answer.
+    """
     from vfk_desktop.store.connection import open_store
 
     if path.exists():
@@ -127,9 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from vfk_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(opened.store, args.locality, opened.lock)
-    if opened.note:
-        window.statusBar().showMessage(opened.note, 10000)
+    window = MainWindow(opened.store, args.locality, opened.lock, opened.note)
     if args.screenshots is not None:
         from vfk_desktop.ui.screenshots import take_screenshots
 

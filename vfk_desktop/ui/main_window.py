@@ -52,7 +52,8 @@ PAGE_NAMES = list(PAGES)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, locality: str | None = None, lock: InstanceLock | None = None) -> None:
+    def __init__(self, store: Store, locality: str | None = None, lock: InstanceLock | None = None,
+                 note: str = "") -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         # While this window holds its file, another window may ask it to come forward (ui/opening.py).
         self._wake_watcher = QFileSystemWatcher(self)
         self._wake_watcher.directoryChanged.connect(self._maybe_asked_forward)
-        self.use_store(store, locality, lock)
+        self.use_store(store, locality, lock, note)
 
     # --- building -------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable, shortcut: QKeySequence | str | None = None,

@@ -33,7 +33,8 @@ def open_database(path: Path, parent: QWidget | None = None, *, create: bool = F
     lock = InstanceLock(path)
     shared = not lock.acquire()
     holder = lock.holder() if shared else None
-    if holder is not None and holder.at_this_desk and _show_the_other(path, holder, parent):
+    at_this_desk = holder is not None and holder.at_this_desk
+    if at_this_desk and _show_the_other(path, holder, parent):
         lock.ask_holder_to_show()
         raise ShownElsewhere(path)
     try:
@@ -42,10 +43,7 @@ def open_database(path: Path, parent: QWidget | None = None, *, create: bool = F
         lock.release()
         _tell(parent, QMessageBox.Icon.Warning, str(error))
         return None
-    if store is None:
-        lock.release()
-        return None
-    if shared and not (holder is not None and holder.at_this_desk):  # at this desk: asked already
+    if shared and not at_this_desk:  # at this desk the officer was asked already
         who = f" ({holder.describe()})" if holder else ""
         _tell(parent, QMessageBox.Icon.Information,
               f"{path} is already open in another vfk_desktop window{who}. It opens here read-only: "
@@ -56,7 +54,7 @@ def open_database(path: Path, parent: QWidget | None = None, *, create: bool = F
 
 
 def _open(path: Path, parent: QWidget | None, create: bool, fill: Callable[[Store], None] | None,
-          readonly: bool) -> Store | None:
+          readonly: bool) -> Store:
     if create:
         store = open_store(path, create=True)
         if fill is not None:
