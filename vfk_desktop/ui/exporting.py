@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
-from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.io.writers.output import ExportCancelled
 
 FOLDER_KEY = "export/folder"
@@ -87,9 +86,6 @@ class Exporting:
         run_job(self.window, title, self.window.session.store.path, work, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ExportCancelled):
-            self.window.statusBar().showMessage(str(error), 10000)
-        elif isinstance(error, VfkError):
-            QMessageBox.warning(self.window, "Export", str(error))
-        else:
-            raise error
+        from vfk_desktop.ui.workers import show_failure
+
+        show_failure(self.window, "Export", error, cancelled=ExportCancelled)

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.io.readers.importer import ImportCancelled, plan_import
 from vfk_desktop.io.readers.plan import ImportPlan
-from vfk_desktop.logs import log_refusal
 from vfk_desktop.store.imports import ImportResult, apply_plan, import_context
 from vfk_desktop.ui.import_report import ImportReportDialog, report_rows
-from vfk_desktop.ui.workers import JobContext, run_job
+from vfk_desktop.ui.workers import JobContext, run_job, show_failure
 
 
 class ImportFlow(QObject):
@@ -86,10 +85,4 @@ class ImportFlow(QObject):
         self.on_imported()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ImportCancelled):
-            self.window.statusBar().showMessage(str(error), 10000)
-        elif isinstance(error, VfkError):
-            log_refusal("Import", error)
-            QMessageBox.warning(self.window, "Import", str(error))
-        else:
-            raise error
+        show_failure(self.window, "Import", error, cancelled=ImportCancelled)

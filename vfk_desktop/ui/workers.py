@@ -141,6 +141,19 @@ class ProgressDialog(QDialog):
         self._cancel()
 
 
+def show_failure(window: QWidget, title: str, error: BaseException,
+                 cancelled: type[BaseException] | None = None) -> None:
+    """How a job's failure is shown: the officer's Cancel in the status bar, a refusal in a message
+    box (and the log, without its sentence), anything else to the crash hook."""
+    if cancelled is not None and isinstance(error, cancelled):
+        window.statusBar().showMessage(str(error), 10000)
+    elif isinstance(error, VfkError):
+        log_refusal(title, error)
+        QMessageBox.warning(window, title, str(error))
+    else:
+        raise error
+
+
 def run_job(parent: QWidget, title: str, db_path: Path, work: Work,
             on_done: Callable[[object], None],
             on_failed: Callable[[BaseException], None] | None = None) -> Job:
@@ -164,11 +177,8 @@ def run_job(parent: QWidget, title: str, db_path: Path, work: Work,
         forget()
         if on_failed is not None:
             on_failed(error)
-        elif isinstance(error, VfkError):
-            log_refusal(title, error)
-            QMessageBox.warning(parent, title, str(error))
         else:
-            raise error
+            show_failure(parent, title, error)
 
     job.signals.progress.connect(dialog.set_progress)
     job.signals.finished.connect(finished)
