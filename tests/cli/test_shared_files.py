@@ -14,14 +14,7 @@ import pytest
 
 from tests.conftest import REPO, run_cli
 from tests.support.files import contents, file_digest
-
-HOLD_WRITE = """
-import sqlite3, sys, time
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN IMMEDIATE")
-print("held", flush=True)
-time.sleep(60)
-"""
+from tests.support.processes import HOLD_WRITE, holding
 
 
 def csv_file(folder: Path) -> Path:
@@ -31,10 +24,7 @@ def csv_file(folder: Path) -> Path:
 
 
 def test_the_cli_waits_on_a_busy_database_then_refuses_in_a_sentence(sample_db, tmp_path):
-    writer = subprocess.Popen([sys.executable, "-c", HOLD_WRITE, str(sample_db)],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert writer.stdout.readline().strip() == "held"
+    with holding(HOLD_WRITE, str(sample_db)):
         before = contents(sample_db)
         started = time.monotonic()
         done = run_cli("import", str(csv_file(tmp_path)), db=sample_db)
@@ -45,10 +35,6 @@ def test_the_cli_waits_on_a_busy_database_then_refuses_in_a_sentence(sample_db, 
         assert waited >= 4.5  # it waited for the other writer before giving up
         reading = run_cli("fare", "--locality", "Tunbridge Wells", "--json", db=sample_db)
         assert reading.returncode == 0  # readers are never blocked by a writer
-    finally:
-        writer.kill()
-        writer.wait()
-        writer.stdout.close()
     assert contents(sample_db) == before
     assert run_cli("import", str(csv_file(tmp_path)), db=sample_db).returncode == 0
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
-import subprocess
-import sys
 
 import pytest
 
 from tests.support.files import contents, damage, file_digest, long_csv
+from tests.support.processes import HOLD_LOCK, holding
 from vfk_desktop.domain.errors import DamagedDatabase, StoreError
 from vfk_desktop.io.readers.importer import plan_import
 from vfk_desktop.store.backups import daily_backup, list_backups, make_backup
@@ -86,34 +84,14 @@ def test_the_newest_twenty_backups_are_kept(sample_store):
     assert {b.path for b in kept} == set(made[3:])
 
 
-HOLD_LOCK = """
-import sys, time
-from vfk_desktop.store.instance_lock import InstanceLock
-lock = InstanceLock(sys.argv[1])
-print("held" if lock.acquire() else "refused", flush=True)
-time.sleep(120)
-"""
-
-
-def hold_in_another_process(code: str, *args: str) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True)
-    assert process.stdout.readline().strip() == "held"
-    return process
-
-
 def test_one_writer_at_a_time_and_a_killed_holder_frees_the_lock(sample_db):
-    other = hold_in_another_process(HOLD_LOCK, str(sample_db))
-    try:
+    with holding(HOLD_LOCK, str(sample_db)) as other:
         mine = InstanceLock(sample_db)
         assert mine.acquire() is False and not mine.held
         holder = mine.holder()
         assert holder.pid == other.pid and holder.user and holder.host
         assert holder.at_this_desk  # same user, same computer: its window can be asked forward
         assert "since" in holder.describe()
-    finally:
-        other.send_signal(signal.SIGKILL)
-        other.wait()
-        other.stdout.close()
     with InstanceLock(sample_db) as mine:  # the kernel let go when the process died: no stale lock
         assert mine.acquire() and mine.held
         assert mine.holder().pid == os.getpid()

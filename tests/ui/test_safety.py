@@ -4,25 +4,16 @@ and File → Restore from backup… puts a chosen backup back."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 from PySide6.QtWidgets import QMessageBox
 
 from tests.support.files import contents, damage
+from tests.support.processes import HOLD_LOCK, holding
 from tests.ui.conftest import answer_modal, dispose
 from vfk_desktop.store.backups import list_backups, make_backup
 from vfk_desktop.store.connection import open_store
 from vfk_desktop.ui.main_window import MainWindow
 from vfk_desktop.ui.opening import READ_ONLY, SHOW_OTHER
-
-HOLD_LOCK = """
-import sys, time
-from vfk_desktop.store.instance_lock import InstanceLock
-lock = InstanceLock(sys.argv[1])
-print("held" if lock.acquire() else "refused", flush=True)
-time.sleep(60)
-"""
 
 
 def click(button: QMessageBox.StandardButton):
@@ -37,10 +28,7 @@ def test_a_file_open_in_another_program_opens_read_only_and_says_who_has_it(wind
                                                                             tmp_path):
     shared = tmp_path / "shared.db"
     shutil.copy(sample_template, shared)
-    other = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(shared)], stdout=subprocess.PIPE,
-                             text=True)
-    try:
-        assert other.stdout.readline().strip() == "held"
+    with holding(HOLD_LOCK, str(shared)):
         seen = answer_modal(press(READ_ONLY))
         assert window.open_database(shared)
         assert seen and "already open in another vfk_desktop window" in seen[0]
@@ -49,10 +37,6 @@ def test_a_file_open_in_another_program_opens_read_only_and_says_who_has_it(wind
         assert window.readonly_banner.isVisible()
         assert "open in another vfk_desktop window" in window.readonly_banner.text()
         assert not window.import_action.isEnabled() and not window.restore_action.isEnabled()
-    finally:
-        other.kill()
-        other.wait()
-        other.stdout.close()
 
 
 def test_a_second_window_on_the_same_file_reads_only_until_the_first_closes(qtbot, window, sample_template,
