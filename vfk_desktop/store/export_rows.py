@@ -25,6 +25,7 @@ from vfk_desktop.store.queries import (
     districts,
     fare_table,
     ka2_codes,
+    kent_facts,
     rankings,
     theme_order,
 )
@@ -147,25 +148,14 @@ def county_rows(store: Store, period: Period | None = None) -> list[CountyRow]:
     """Every indicator some district has a value for, at period (default: its latest such period)."""
     names = districts(store)
     ids = area_ids(store)
-    name_of = {ids[name]: name for name in [*names, KENT]}
+    name_of = {ids[name]: name for name in names}
     own: dict[str, dict[str, dict[Period, Figure]]] = defaultdict(lambda: defaultdict(dict))
-    kent_values: dict[str, dict[Period, Figure]] = defaultdict(dict)
-    kent_targets: dict[str, dict[Period, Figure]] = defaultdict(dict)
-    stated: dict[str, dict[Period, dict[str, Figure]]] = defaultdict(lambda: defaultdict(dict))
-    for area_id, code, label, kind, value, text in store.conn.execute(
-        "SELECT area_id, indicator, period, kind, value, text FROM observations WHERE area_id IN "
-        f"({', '.join('?' * len(name_of))})", list(name_of)
+    for area_id, code, label, value, text in store.conn.execute(
+        "SELECT area_id, indicator, period, value, text FROM observations WHERE kind = 'value' AND "
+        f"area_id IN ({', '.join('?' * len(name_of))})", list(name_of)
     ):
-        name, when = name_of[area_id], period_of_label(label)
-        if name != KENT:
-            if kind == "value":
-                own[code][name][when] = Figure(value, text)
-        elif kind == "value":
-            kent_values[code][when] = Figure(value, text)
-        elif kind == "target":
-            kent_targets[code][when] = Figure(value, text)
-        else:
-            stated[code][when][kind] = Figure(value, text)
+        own[code][name_of[area_id]][period_of_label(label)] = Figure(value, text)
+    kent_values, kent_targets, stated = kent_facts(store)
     indicators = catalogue(store)
     ranked = {name: rankings(store, name, period) for name in names}
     result = []

@@ -138,7 +138,7 @@ def fare_facts(store: Store, locality: str, period: Period | None = None
         else:
             own_targets.add(code)
 
-    kent_values, kent_targets, stated = store.cached("kent facts", lambda: _kent_facts(store, ids[KENT]))
+    kent_values, kent_targets, stated = kent_facts(store)
 
     listed = set(own_values) | own_targets | set(ranked) | set(kent_targets)
     listed &= set(indicators)
@@ -176,6 +176,12 @@ def _with_parent_defaults(indicators: dict[str, Indicator], code: str) -> Indica
         return indicator
     return Indicator(indicator.code, indicator.title, indicator.theme or parent.theme,
                      indicator.unit or parent.unit, indicator.polarity, indicator.tolerance)
+
+
+def kent_facts(store: Store) -> tuple[dict, dict, dict]:
+    """Kent's values, targets and stated best/worst, by indicator and period; read once until the
+    database changes. Shared by every caller: read them, never change them."""
+    return store.cached("kent facts", lambda: _kent_facts(store, area_ids(store)[KENT]))
 
 
 def _kent_facts(store: Store, kent_id: int) -> tuple[dict, dict, dict]:
