@@ -28,7 +28,7 @@ def in_window(db: Path, runs: int) -> list[float]:
 
     app = QApplication.instance() or QApplication([])
     from vfk_desktop.charts.views import ChartView
-    from vfk_desktop.store.chart_data import districts_data
+    from vfk_desktop.facts.charts import districts_data
     from vfk_desktop.store.connection import open_store
 
     store = open_store(db)

@@ -67,8 +67,8 @@ def run(args: list[str], db: Path) -> str:
 
 
 def in_process(db: Path) -> float:
+    from vfk_desktop.facts.fare import fare_table
     from vfk_desktop.store.connection import open_store
-    from vfk_desktop.store.queries import fare_table
 
     start = time.perf_counter()
     with open_store(db) as store:

@@ -52,7 +52,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_fare(args: argparse.Namespace) -> int:
     from vfk_desktop import textout
-    from vfk_desktop.store.queries import fare_table, resolve_district
+    from vfk_desktop.facts.fare import fare_table
+    from vfk_desktop.store.queries import resolve_district
 
     period = parse_period(args.period) if args.period else None
     with _open(args) as store:
@@ -159,18 +160,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from vfk_desktop.io.writers.exports import export_county, export_locality
+    from vfk_desktop.facts.exports import county_facts, return_facts
+    from vfk_desktop.io.writers.exports import check_locality_name, export_county, export_locality
     from vfk_desktop.store.queries import resolve_district
 
     period = parse_period(args.period) if args.period else None
     out = Path(args.out)
     with _open(args) as store:
         if args.county:
-            done = export_county(store, out, period)
+            done = export_county(county_facts(store, period), out)
             print(done.sentence())
         else:
             locality = resolve_district(store, args.locality)
-            done = export_locality(store, locality, out, period)
+            check_locality_name(out)
+            done = export_locality(return_facts(store, locality, period), out)
             print(done.sentence(locality))
     return 0
 
@@ -194,7 +197,7 @@ def _offscreen_app():
 
 def cmd_chart(args: argparse.Namespace) -> int:
     from vfk_desktop.domain.codes import parse_code
-    from vfk_desktop.store import chart_data
+    from vfk_desktop.facts import charts as chart_data
     from vfk_desktop.store.queries import catalogue, resolve_district
 
     out = Path(args.out)
@@ -229,17 +232,19 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from vfk_desktop.facts.board import build_pack
     from vfk_desktop.store.queries import resolve_district
 
     period = parse_period(args.period) if args.period else None
     app = _offscreen_app()  # noqa: F841 - lives while the pages are laid out
-    from vfk_desktop.reports.board import write_report
+    from vfk_desktop.reports.board import check_target, write_report
     from vfk_desktop.reports.printing import PageSetup
 
+    out = check_target(Path(args.out))
     with _open(args) as store:
         locality = resolve_district(store, args.locality)
-        pages = write_report(store, locality, Path(args.out), period,
-                             PageSetup(paper=args.paper, landscape=args.landscape))
+        pack = build_pack(store, locality, period)
+    pages = write_report(pack, out, PageSetup(paper=args.paper, landscape=args.landscape))
     print(f"{locality}: Board pack written to {args.out} ({pages} pages).")
     return 0
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QImage
 
 from vfk_desktop.charts.views import ChartView, png_image, render
+from vfk_desktop.facts.charts import districts_data, priorities_status_data, range_data, trend_data
 from vfk_desktop.palette import HIGHLIGHT
-from vfk_desktop.store.chart_data import districts_data, priorities_status_data, range_data, trend_data
 
 
 def colours(image: QImage) -> set[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from vfk_desktop.domain.charts import normalised, ordinal
 from vfk_desktop.domain.model import Polarity, Priority
 from vfk_desktop.domain.periods import parse_period
-from vfk_desktop.store.chart_data import districts_data, priorities_status_data, range_data, trend_data
-from vfk_desktop.store.queries import fare_table
+from vfk_desktop.facts.charts import districts_data, priorities_status_data, range_data, trend_data
+from vfk_desktop.facts.fare import fare_table
 
 
 def test_lower_is_better_sorts_ascending_and_higher_descending(sample_store):

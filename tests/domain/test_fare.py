@@ -33,7 +33,8 @@ def test_stated_best_and_worst_are_used_when_districts_are_missing():
     stated = {P0809: StatedRange(Figure(12.0), Figure(2.0))}
     row = assess(facts(districts={P0809: {"Tunbridge Wells": 8.0, "D1": 1.0}}, stated=stated))
     assert (row.kent_best, row.kent_worst, row.range_source) == (12.0, 2.0, "stated")
-    assert (row.rank, row.of) == (1, 2)
+    # two districts are too few to rank: a stated best and worst still make the period comparable
+    assert (row.rank, row.of, row.comparable, row.districts_reported) == (None, None, True, 2)
 
 
 def test_polarity_is_inferred_from_stated_best_and_worst_when_the_catalogue_has_none():
@@ -51,9 +52,9 @@ def test_without_polarity_there_is_no_status_rank_or_direction():
 
 def test_latest_skips_periods_without_a_value_and_period_can_be_chosen():
     values = {P0708: Figure(6.0), P0809: Figure(None, "N/a")}
-    row = assess(facts(values=values))
+    row = assess(facts(values=values, districts={}))
     assert row.period == P0708 and row.value == 6.0
-    chosen = assess(facts(values=values), P0809)
+    chosen = assess(facts(values=values, districts={}), P0809)
     assert chosen.period == P0809 and chosen.value is None and chosen.value_text == "N/a"
     assert chosen.vs_target is None and chosen.rank is None
 
@@ -68,7 +69,10 @@ def test_json_row_has_exactly_the_contract_fields():
     row = assess(facts()).to_json()
     assert list(row) == ["code", "title", "theme", "priority", "period", "value", "kent_target",
                          "kent_value", "kent_best", "kent_worst", "rank", "of", "polarity",
-                         "vs_target", "rag", "direction"]
+                         "vs_target", "rag", "direction", "comparable", "districts_reported",
+                         "own_newer", "missing"]
+    assert row["comparable"] is True and row["districts_reported"] == 12
+    assert row["own_newer"] is None and row["missing"] is None
     assert row["value"] == 8 and isinstance(row["value"], int)
     assert row["kent_value"] == 6.5 and row["polarity"] == "higher"
 

@@ -7,17 +7,17 @@ import pytest
 
 from tests.io.exported import DISTRICTS
 from vfk_desktop.domain.model import Priority, Rag
+from vfk_desktop.facts.exports import county_facts, data_records
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.writers.county_workbook import write_county_workbook
 from vfk_desktop.palette import RAG_TINT
 from vfk_desktop.store import edits
-from vfk_desktop.store.export_rows import data_records
 
 
 @pytest.fixture
 def county(sample_store, tmp_path):
     path = tmp_path / "county.xlsx"
-    indicators, records = write_county_workbook(sample_store, path)
+    indicators, records = write_county_workbook(county_facts(sample_store), path)
     return openpyxl.load_workbook(path), indicators, records
 
 
@@ -53,7 +53,7 @@ def test_a_sheet_per_theme_with_the_districts_across_the_top(county):
 def test_the_reds_on_each_districts_high_priorities(sample_store, tmp_path):
     edits.set_priority(sample_store, "Ashford", "NI 163", "2009/10", Priority.HIGH)  # 60.0: red
     path = tmp_path / "county.xlsx"
-    write_county_workbook(sample_store, path)
+    write_county_workbook(county_facts(sample_store), path)
     sheet = openpyxl.load_workbook(path)[layout.SUMMARY_SHEET]
     values = list(sheet.iter_rows(values_only=True))
     counts = {row[0]: row[1:6] for row in values[4:16]}

@@ -9,11 +9,11 @@ import pytest
 from tests.io.exported import DISTRICTS, import_files, stored
 from tests.io.spreadsheets import write
 from vfk_desktop.domain.model import Priority
+from vfk_desktop.facts.exports import county_facts, return_facts, return_rows
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.writers.county_workbook import write_county_workbook
 from vfk_desktop.io.writers.ka2_return import write_ka2_return
 from vfk_desktop.store import edits
-from vfk_desktop.store.export_rows import return_rows
 
 
 def awkward_figures(store) -> None:
@@ -38,7 +38,7 @@ def awkward_figures(store) -> None:
 def test_the_county_workbook_comes_back_whole(sample_store, empty_store, tmp_path):
     awkward_figures(sample_store)
     path = tmp_path / "county.xlsx"
-    _, records = write_county_workbook(sample_store, path)
+    _, records = write_county_workbook(county_facts(sample_store), path)
     fresh = import_files(empty_store, path)
     assert fresh.ok and fresh.inserted == records and not fresh.skipped
     assert stored(empty_store) == stored(sample_store)
@@ -54,7 +54,7 @@ def test_the_county_workbook_comes_back_whole(sample_store, empty_store, tmp_pat
 def test_a_ka2_return_comes_back_whole(sample_store, empty_store, tmp_path):
     awkward_figures(sample_store)
     path = tmp_path / "tw.xlsx"
-    _, records = write_ka2_return(sample_store, "Tunbridge Wells", path)
+    _, records = write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), path)
     fresh = import_files(empty_store, path)
     assert fresh.ok and fresh.inserted == records
     codes = {row.fare.code for row in return_rows(sample_store, "Tunbridge Wells")}
@@ -71,7 +71,7 @@ def test_the_county_gathers_the_twelve_returns_in_one_import(sample_store, empty
     paths = []
     for district in DISTRICTS:
         paths.append(tmp_path / f"{district}.xlsx")
-        write_ka2_return(sample_store, district, paths[-1])
+        write_ka2_return(return_facts(sample_store, district), paths[-1])
     result = import_files(empty_store, *paths)
     assert result.ok, result.summary()
     for district in DISTRICTS:
@@ -94,7 +94,7 @@ def edit_return(path, changes: dict[tuple[str, str], object]) -> None:
 
 def test_priorities_and_comments_edited_on_the_return_are_imported(sample_store, tmp_path):
     path = tmp_path / "tw.xlsx"
-    write_ka2_return(sample_store, "Tunbridge Wells", path)
+    write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), path)
     edit_return(path, {("NI 163", "Priority"): "Medium", ("NI 120f", "Priority"): "High",
                        ("NI 21", "Commentary"): "Confidence is rising again.",
                        ("NI 39", "Value"): 5})  # figures come from the Data sheet, not from here
@@ -110,7 +110,7 @@ def test_priorities_and_comments_edited_on_the_return_are_imported(sample_store,
 
 def test_a_mistyped_priority_on_the_return_is_refused_with_its_cell(sample_store, tmp_path):
     path = tmp_path / "tw.xlsx"
-    write_ka2_return(sample_store, "Tunbridge Wells", path)
+    write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), path)
     edit_return(path, {("NI 163", "Priority"): "Hgh"})
     result = import_files(sample_store, path)
     (problem,) = result.rejected
@@ -120,7 +120,7 @@ def test_a_mistyped_priority_on_the_return_is_refused_with_its_cell(sample_store
 
 def test_two_sub_indicators_given_different_priorities_are_refused(sample_store, tmp_path):
     path = tmp_path / "tw.xlsx"
-    write_ka2_return(sample_store, "Tunbridge Wells", path)
+    write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), path)
     edit_return(path, {("NI 120f", "Priority"): "High", ("NI 120m", "Priority"): "Low"})
     result = import_files(sample_store, path)
     assert not result.ok and "share one priority" in result.rejected[0].reason

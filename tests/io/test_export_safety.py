@@ -10,13 +10,13 @@ import openpyxl
 import pytest
 
 from tests.io.exported import add_values
+from vfk_desktop.facts.exports import county_facts, data_records, return_facts
 from vfk_desktop.io.readers.sheets import read_csv_sheet
 from vfk_desktop.io.writers.county_workbook import write_county_workbook
 from vfk_desktop.io.writers.data_sheet import CHECK_EVERY
 from vfk_desktop.io.writers.fare_csv import write_fare_csv
 from vfk_desktop.io.writers.ka2_return import write_ka2_return
 from vfk_desktop.io.writers.output import ExportCancelled, ExportError, ExportName
-from vfk_desktop.store.export_rows import data_records
 
 DANGEROUS = ["=1+1", "+44 1892", "-5 vs last year", "@home", "\tx", "\r=2+2"]
 
@@ -47,9 +47,9 @@ def sheet_xml(path) -> dict[str, str]:
 def test_text_that_looks_like_a_formula_is_written_as_text(formula_like, tmp_path, kind):
     path = tmp_path / f"{kind}.xlsx"
     if kind == "ka2":
-        write_ka2_return(formula_like, "Tunbridge Wells", path)
+        write_ka2_return(return_facts(formula_like, "Tunbridge Wells"), path)
     else:
-        write_county_workbook(formula_like, path)
+        write_county_workbook(county_facts(formula_like), path)
     for name, xml in sheet_xml(path).items():
         assert not re.search(r"<f[ >]", xml), f"{name} holds a formula"
     found = {}
@@ -66,7 +66,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(formula_like, tmp_pat
 
 def test_the_fare_csv_guards_formula_like_text_and_the_importer_takes_the_guard_off(formula_like, tmp_path):
     path = tmp_path / "tw.csv"
-    write_fare_csv(formula_like, "Tunbridge Wells", path)
+    write_fare_csv(return_facts(formula_like, "Tunbridge Wells"), path)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the "–" and "▲" right
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
@@ -89,7 +89,7 @@ def test_a_cancelled_export_leaves_the_old_file_and_no_pieces(sample_store, tmp_
     path = folder / "county.xlsx"
     path.write_bytes(b"the export of last month")
     with pytest.raises(ExportCancelled, match="county.xlsx was not written"):
-        write_county_workbook(sample_store, path, cancelled=lambda: True)
+        write_county_workbook(county_facts(sample_store), path, cancelled=lambda: True)
     assert path.read_bytes() == b"the export of last month"
     assert [p.name for p in folder.iterdir()] == ["county.xlsx"]
 
@@ -99,15 +99,15 @@ def test_an_export_replaces_the_file_only_when_whole(sample_store, tmp_path):
     folder.mkdir()
     path = folder / "tw.xlsx"
     path.write_bytes(b"old")
-    write_ka2_return(sample_store, "Tunbridge Wells", path)
+    write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), path)
     assert zipfile.is_zipfile(path) and [p.name for p in folder.iterdir()] == ["tw.xlsx"]
 
 
 def test_where_it_cannot_write_it_says_so_in_a_sentence(sample_store, tmp_path):
     with pytest.raises(ExportError, match=r"The folder .*nowhere does not exist\."):
-        write_ka2_return(sample_store, "Tunbridge Wells", tmp_path / "nowhere" / "tw.xlsx")
+        write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), tmp_path / "nowhere" / "tw.xlsx")
     (tmp_path / "folder.xlsx").mkdir()
     with pytest.raises(ExportError, match="is a folder"):
-        write_county_workbook(sample_store, tmp_path / "folder.xlsx")
+        write_county_workbook(county_facts(sample_store), tmp_path / "folder.xlsx")
     with pytest.raises(ExportName, match=r"tw\.ods: a KA2 return is written as \.xlsx"):
-        write_ka2_return(sample_store, "Tunbridge Wells", tmp_path / "tw.ods")
+        write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), tmp_path / "tw.ods")

@@ -9,18 +9,19 @@ from tests.seed_figures import FARE_ROWS
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.model import Rag
 from vfk_desktop.domain.periods import parse_period
+from vfk_desktop.facts.exports import data_records, return_facts
+from vfk_desktop.facts.fare import fare_table
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.writers.ka2_return import write_ka2_return
 from vfk_desktop.palette import RAG_TINT
-from vfk_desktop.store.export_rows import data_records
-from vfk_desktop.store.queries import fare_table, ka2_codes
+from vfk_desktop.store.queries import ka2_codes
 from vfk_desktop.store.sample_flag import ILLUSTRATIVE
 
 
 @pytest.fixture
 def ka2(sample_store, tmp_path):
     path = tmp_path / "tw.xlsx"
-    indicators, records = write_ka2_return(sample_store, "Tunbridge Wells", path)
+    indicators, records = write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), path)
     return path, indicators, records
 
 
@@ -104,8 +105,8 @@ def test_the_cover_says_what_where_and_that_the_sample_is_illustrative(ka2, samp
     cover = openpyxl.load_workbook(ka2[0])[layout.COVER_SHEET]
     facts = {row[0]: row[1] for row in cover.iter_rows(values_only=True) if row[0]}
     assert facts["Locality"] == "Tunbridge Wells"
-    assert facts["Period"] == "each indicator's latest: 2007, 2008, 2008/09"
-    assert facts["Database"] == str(sample_store.path)
+    assert facts["Period"] == "each indicator's newest comparable period: 2007, 2008, 2008/09"
+    assert facts["Database"] == sample_store.path.name  # the file alone: a return is sent out
     assert facts["Made with"].startswith("vfk_desktop ") and facts["Exported"]
     assert facts["Illustrative"].startswith("Yes")
     assert ILLUSTRATIVE in facts
@@ -113,7 +114,7 @@ def test_the_cover_says_what_where_and_that_the_sample_is_illustrative(ka2, samp
 
 def test_one_period(sample_store, tmp_path):
     path = tmp_path / "tw-2007-08.xlsx"
-    write_ka2_return(sample_store, "Tunbridge Wells", path, period=parse_period("2007/08"))
+    write_ka2_return(return_facts(sample_store, "Tunbridge Wells", parse_period("2007/08")), path)
     _, rows = return_rows(path)
     assert rows["NI 39"]["Period"].value == "2007/08" and rows["NI 39"]["Value"].value != 1212
     cover = openpyxl.load_workbook(path)[layout.COVER_SHEET]

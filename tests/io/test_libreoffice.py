@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from tests.io.exported import import_files
+from vfk_desktop.facts.exports import county_facts, return_facts
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.writers.county_workbook import write_county_workbook
 from vfk_desktop.io.writers.ka2_return import write_ka2_return
@@ -36,7 +37,7 @@ def convert(path, out, sheet: int, tmp_path) -> list[list[str]]:
 
 def test_libreoffice_shows_the_returns_figures(sample_store, tmp_path):
     path = tmp_path / "tw.xlsx"
-    write_ka2_return(sample_store, "Tunbridge Wells", path)
+    write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), path)
     rows = convert(path, tmp_path / "return", 2, tmp_path)
     header = rows[3]
     assert header[:4] == ["Theme", "Code", "Indicator", "Priority"]
@@ -54,7 +55,7 @@ def test_libreoffice_shows_the_returns_figures(sample_store, tmp_path):
 
 def test_libreoffice_opens_the_county_workbook(sample_store, tmp_path):
     path = tmp_path / "county.xlsx"
-    _, records = write_county_workbook(sample_store, path)
+    _, records = write_county_workbook(county_facts(sample_store), path)
     theme = convert(path, tmp_path / "theme", 3, tmp_path)
     header = theme[3]
     ni163 = dict(zip(header, next(r for r in theme if r[0] == "NI 163"), strict=True))
@@ -67,7 +68,7 @@ def test_libreoffice_opens_the_county_workbook(sample_store, tmp_path):
 
 def test_a_return_saved_again_by_libreoffice_still_imports_unchanged(sample_store, tmp_path):
     path = tmp_path / "tw.xlsx"
-    _, records = write_ka2_return(sample_store, "Tunbridge Wells", path)
+    _, records = write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), path)
     out = tmp_path / "saved"
     done = subprocess.run(
         [SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",

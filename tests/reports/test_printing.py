@@ -11,9 +11,9 @@ from PySide6.QtGui import QPdfWriter
 
 from tests.seed_figures import FARE_ROWS, HIGH
 from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.facts.board import build_pack
 from vfk_desktop.reports.board import write_report
 from vfk_desktop.reports.html import Tables, pack_html
-from vfk_desktop.reports.pack import build_pack
 from vfk_desktop.reports.printing import PackPrinter, PageSetup, first_split_row
 
 
@@ -30,7 +30,7 @@ def pdf_info(path) -> str:
 @pytest.fixture
 def pack_pdf(qapp, sample_store, tmp_path):
     path = tmp_path / "pack.pdf"
-    pages = write_report(sample_store, "Tunbridge Wells", path)
+    pages = write_report(build_pack(sample_store, "Tunbridge Wells"), path)
     return path, pages
 
 
@@ -61,7 +61,8 @@ def test_pages_have_a_header_a_footer_and_a_sensible_count(pack_pdf):
 
 def test_letter_landscape(qapp, sample_store, tmp_path):
     path = tmp_path / "letter.pdf"
-    write_report(sample_store, "Tunbridge Wells", path, setup=PageSetup(paper="Letter", landscape=True))
+    write_report(build_pack(sample_store, "Tunbridge Wells"), path,
+                 setup=PageSetup(paper="Letter", landscape=True))
     assert "792 x 612 pts (letter)" in pdf_info(path)
 
 
@@ -82,9 +83,9 @@ def test_a_report_must_be_a_pdf_in_a_folder_that_exists(qapp, sample_store, tmp_
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(VfkError, match="ending .pdf"):
-        write_report(sample_store, "Tunbridge Wells", out / "pack.docx")
+        write_report(build_pack(sample_store, "Tunbridge Wells"), out / "pack.docx")
     with pytest.raises(VfkError, match="does not exist"):
-        write_report(sample_store, "Tunbridge Wells", out / "missing" / "pack.pdf")
+        write_report(build_pack(sample_store, "Tunbridge Wells"), out / "missing" / "pack.pdf")
     assert list(out.iterdir()) == []  # nothing half-written left behind
 
 

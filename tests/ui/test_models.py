@@ -2,11 +2,11 @@
 
 import pytest
 
+from vfk_desktop.facts.fare import fare_table, history
 from vfk_desktop.io.readers.importer import plan_import
 from vfk_desktop.store.history import observations
 from vfk_desktop.store.imports import apply_plan, import_context, list_imports
 from vfk_desktop.store.local_priorities import local_priorities
-from vfk_desktop.store.queries import fare_table, history
 from vfk_desktop.store.vision import delivery_plans
 from vfk_desktop.ui.fare_model import BandFilter, FareTableModel
 from vfk_desktop.ui.import_report import ReportModel, report_rows

@@ -9,7 +9,7 @@ import sys
 
 from PySide6.QtCore import QStringListModel, Qt
 
-from vfk_desktop.store.queries import fare_table
+from vfk_desktop.facts.fare import fare_table
 from vfk_desktop.ui.fare_model import FareTableModel
 
 

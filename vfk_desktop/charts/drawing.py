@@ -86,9 +86,12 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
     """Horizontal bars, best at the top; the locality in the highlight colour with its name in bold."""
     prepare(plot, f"{data.code} {data.title}", f"{data.headline} · {data.period.label}")
     count = len(data.bars)
-    values = [bar.value for bar in data.bars]
+    values = [bar.value for bar in data.bars if bar.value is not None]
     for index, bar in enumerate(data.bars):
         y = count - 1 - index
+        if bar.value is None:  # an empty bar and the word: "suppressed", "not available"
+            _label(plot, 0, y, f" {bar.missing or 'no figure'}", colour=NO_STATUS, bold=bar.highlighted)
+            continue
         colour = HIGHLIGHT if bar.highlighted else OTHER
         item = pg.BarGraphItem(x0=[0], y=[y], height=[0.7], width=[bar.value], brush=colour,
                                pen=pg.mkPen(TEXT if bar.highlighted else colour))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from vfk_desktop.domain import compare
 from vfk_desktop.domain.fare import FareRow, IndicatorFacts, assess, status_counts
+from vfk_desktop.domain.localities import DISTRICT_COUNT
 from vfk_desktop.domain.model import Polarity, Priority, Rag, Status
 from vfk_desktop.domain.periods import Period
 
@@ -26,9 +27,10 @@ def ordinal(n: int) -> str:
 @dataclass(frozen=True)
 class Bar:
     district: str
-    value: float
-    rank: int
+    value: float | None  # None: the district's figure is missing ("suppressed", …)
+    rank: int  # 0 where the period cannot be ranked or the figure is missing
     highlighted: bool
+    missing: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,12 @@ class PrioritiesStatusData:
     counts: dict  # Priority | None -> {Rag | None: int}
 
 
-def districts_chart(facts: IndicatorFacts, period: Period | None = None) -> DistrictsData | None:
-    """None when no district has a value for the indicator at that period."""
-    row = assess(facts, period)
+def districts_chart(facts: IndicatorFacts, period: Period | None = None, exact: bool = False
+                    ) -> DistrictsData | None:
+    """The districts at the period the fare row compares; None when no district has a value there.
+    Missing figures ("suppressed") come last, as empty bars with the word; ranks only where the
+    period can be ranked. exact: at period itself (a history row), not its reporting year."""
+    row = assess(facts, period, exact)
     chosen = row.period or max(facts.districts, default=None)
     values = facts.districts.get(chosen, {}) if chosen else {}
     if not values:
@@ -100,7 +105,12 @@ def districts_chart(facts: IndicatorFacts, period: Period | None = None) -> Dist
         ordered = compare.ranked(values, row.polarity)
     else:
         ordered = [(name, value, 0) for name, value in sorted(values.items())]
-    bars = tuple(Bar(name, value, rank, name == facts.locality) for name, value, rank in ordered)
+    ranked = len(values) >= facts.min_districts
+    bars = tuple(Bar(name, value, rank if ranked else 0, name == facts.locality)
+                 for name, value, rank in ordered)
+    missing = facts.district_missing.get(chosen, {})
+    bars += tuple(Bar(name, None, 0, name == facts.locality, why)
+                  for name, why in sorted(missing.items()) if name not in values)
     return DistrictsData(
         code=row.code, title=row.title, unit=row.unit, period=chosen, polarity=row.polarity,
         locality=facts.locality, bars=bars, kent_value=row.kent_value, kent_target=row.kent_target,
@@ -109,6 +119,10 @@ def districts_chart(facts: IndicatorFacts, period: Period | None = None) -> Dist
 
 def headline(locality: str, row: FareRow) -> str:
     parts = [f"{ordinal(row.rank)} of {row.of}"] if row.rank else []
+    if row.rank is None and row.period is not None and not row.comparable:
+        parts.append(f"{row.districts_reported} of {DISTRICT_COUNT} districts reported, not ranked")
+    if row.value is None and row.missing and row.missing != "not available":
+        parts.append(f"figure {row.missing}")
     if row.vs_target is not None:
         parts.append(STATUS_WORDS[row.vs_target])
     elif row.value is not None and row.kent_target is None:

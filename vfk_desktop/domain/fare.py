@@ -1,12 +1,18 @@
 """"How does <locality> fare in Kent?": one row per indicator, every figure worked out here.
 
-The store gathers the facts of one indicator (IndicatorFacts); `assess` turns them into a FareRow,
-which the table, the charts, the reports and `vfk fare --json` all show unchanged.
+The facts layer gathers the facts of one indicator (IndicatorFacts); `assess` turns them into a
+FareRow, which the table, the charts, the reports and `vfk fare --json` all show unchanged.
+
+Where an indicator is compared (`placement`): by default at its newest *comparable* period, the
+newest in which at least `min_districts` districts have a value or for which a partner stated Kent's
+best and worst. A newer figure of the locality's own is shown beside it (`own_newer`), never ranked.
+A chosen financial year means its reporting year (`domain.reporting`); any other chosen period is
+compared exactly. Where fewer than the minimum reported, there is no rank (never "1 of 1").
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from vfk_desktop.domain import compare
@@ -23,6 +29,10 @@ from vfk_desktop.domain.model import (
     json_number,
 )
 from vfk_desktop.domain.periods import Period
+from vfk_desktop.domain.reporting import ANNUAL, in_reporting_year, is_reporting_year
+
+DEFAULT_MIN_DISTRICTS = 8  # of 12: fewer than this and a period is not ranked
+NOT_AVAILABLE = "not available"
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,20 @@ class IndicatorFacts:
     kent_values: Mapping[Period, Figure] = field(default_factory=dict)
     kent_targets: Mapping[Period, Figure] = field(default_factory=dict)
     stated: Mapping[Period, StatedRange] = field(default_factory=dict)
+    # districts whose figure at a period is given but is no value: name -> "suppressed", …
+    district_missing: Mapping[Period, Mapping[str, str]] = field(default_factory=dict)
+    min_districts: int = DEFAULT_MIN_DISTRICTS
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an indicator is compared: the period, whether it can be ranked there, and how many
+    districts reported; a newer figure of the locality's own, shown beside it."""
+
+    period: Period | None
+    comparable: bool
+    districts_reported: int
+    own_newer: Period | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +96,11 @@ class FareRow:
     previous_period: Period | None
     previous_value: float | None
     tolerance: float
+    comparable: bool = False
+    districts_reported: int = 0
+    own_newer: Figure | None = None
+    own_newer_period: Period | None = None
+    missing: str | None = None  # why value is None: "suppressed", "not available" or "error"
 
     def to_json(self) -> dict[str, object]:
         """The row as the CLI contract spells it."""
@@ -92,6 +121,12 @@ class FareRow:
             "vs_target": self.vs_target.value if self.vs_target else None,
             "rag": self.rag.value if self.rag else None,
             "direction": self.direction.value if self.direction else None,
+            "comparable": self.comparable,
+            "districts_reported": self.districts_reported,
+            "own_newer": ({"period": self.own_newer_period.label,
+                           "value": json_number(self.own_newer.value)}
+                          if self.own_newer and self.own_newer_period else None),
+            "missing": self.missing,
         }
 
 
@@ -119,30 +154,78 @@ def latest_period(values: Mapping[Period, Figure]) -> Period | None:
     return max(with_values, default=None, key=lambda p: p.sort_key)
 
 
+def has_stated_range(facts: IndicatorFacts, period: Period) -> bool:
+    stated = facts.stated.get(period)
+    return bool(stated and ((stated.best and stated.best.value is not None)
+                            or (stated.worst and stated.worst.value is not None)))
+
+
+def is_comparable(facts: IndicatorFacts, period: Period) -> bool:
+    """Enough districts have a value at period, or a partner stated Kent's best and worst for it."""
+    return (len(facts.districts.get(period, {})) >= facts.min_districts
+            or has_stated_range(facts, period))
+
+
+def placement(facts: IndicatorFacts, choice: Period | None = None, exact: bool = False) -> Placement:
+    """Where the indicator is compared for choice: None (each indicator's newest comparable period),
+    a financial year (its reporting year, unless exact) or any other period (exactly that one)."""
+    if choice is None:
+        chosen = max((p for p in set(facts.districts) | set(facts.stated) if is_comparable(facts, p)),
+                     default=None)
+        own = latest_period(facts.values)
+        if chosen is None:
+            chosen = own
+        newer = own if own is not None and chosen is not None and own > chosen else None
+    elif is_reporting_year(choice) and not exact:
+        chosen, newer = _in_year(facts, choice)
+    else:
+        chosen, newer = choice, None
+    if chosen is None:
+        return Placement(None, False, 0)
+    return Placement(chosen, is_comparable(facts, chosen), len(facts.districts.get(chosen, {})), newer)
+
+
+def _in_year(facts: IndicatorFacts, year: Period) -> tuple[Period, Period | None]:
+    """The period of the reporting year to compare at: a whole year where there is one, else the
+    latest quarter or month; comparable first, then the locality's own, then any figure."""
+    known = set(facts.values) | set(facts.districts) | set(facts.stated) | set(facts.kent_values)
+    periods = in_reporting_year(known, year)
+    annual = [p for p in periods if p.kind in ANNUAL]
+    periods = annual or periods
+    own = [p for p in periods if p in facts.values and facts.values[p].value is not None]
+    chosen = next((p for p in periods if is_comparable(facts, p)), None) or next(iter(own), None)
+    if chosen is None:
+        return next(iter(periods), year), None
+    newer = own[0] if own and own[0] > chosen else None
+    return chosen, newer
+
+
 def kent_range(
     facts: IndicatorFacts, period: Period, polarity: Polarity | None
 ) -> tuple[float | None, float | None, str | None]:
-    """Kent best and worst: worked out from all 12 districts, else as stated, else from those present."""
+    """Kent best and worst: worked out from all 12 districts, else as stated, else from those
+    present when at least the minimum reported; None when no comparison can be made."""
     districts = facts.districts.get(period, {})
     computed = compare.best_and_worst(districts, polarity)
     if computed and len(districts) >= DISTRICT_COUNT:
         return computed[0], computed[1], "districts"
-    stated = facts.stated.get(period)
-    if stated and (stated.best or stated.worst):
+    if has_stated_range(facts, period):
+        stated = facts.stated[period]
         return (
             stated.best.value if stated.best else None,
             stated.worst.value if stated.worst else None,
             "stated",
         )
-    if computed:
+    if computed and len(districts) >= facts.min_districts:
         return computed[0], computed[1], "districts"
     return None, None, None
 
 
-def assess(facts: IndicatorFacts, period: Period | None = None) -> FareRow:
-    """The fare row of one indicator at period (default: the locality's latest with a value)."""
+def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = False) -> FareRow:
+    """The fare row of one indicator for a period choice (see `placement`); exact: at period itself."""
     indicator = facts.indicator
-    chosen = period if period is not None else latest_period(facts.values)
+    place = placement(facts, period, exact)
+    chosen = place.period
     polarity = effective_polarity(facts, chosen)
     tolerance = (
         indicator.tolerance if indicator.tolerance is not None else compare.DEFAULT_TOLERANCE
@@ -164,7 +247,8 @@ def assess(facts: IndicatorFacts, period: Period | None = None) -> FareRow:
     if chosen is not None:
         best, worst, source = kent_range(facts, chosen, polarity)
         districts = facts.districts.get(chosen, {})
-        if value is not None and compare.directional(polarity) and districts:
+        ranked = len(districts) >= facts.min_districts
+        if value is not None and compare.directional(polarity) and ranked:
             of = len(districts)
             rank = compare.rank(value, districts, polarity)
         previous = compare.previous_period(
@@ -201,6 +285,11 @@ def assess(facts: IndicatorFacts, period: Period | None = None) -> FareRow:
         previous_period=previous,
         previous_value=previous_value,
         tolerance=tolerance,
+        comparable=place.comparable,
+        districts_reported=place.districts_reported,
+        own_newer=facts.values[place.own_newer] if place.own_newer else None,
+        own_newer_period=place.own_newer,
+        missing=None if value is not None else ((own.missing if own else None) or NOT_AVAILABLE),
     )
 
 
@@ -211,6 +300,15 @@ def fare_sort_key(row: FareRow, theme_order: Mapping[str, int]) -> tuple:
         theme_order.get(row.theme or "", len(theme_order) + 1),
         code_sort_key(row.code),
     )
+
+
+def count_bands(priorities: Iterable[Priority]) -> dict[Priority, int]:
+    """How many indicators are ranked in each band. An indicator counts once as it is ranked: NI 120
+    is one Medium priority, however many of its sub-indicators (NI 120f, NI 120m) have rows."""
+    counts = dict.fromkeys(Priority, 0)
+    for priority in priorities:
+        counts[priority] += 1
+    return counts
 
 
 def status_counts(rows: list[FareRow]) -> dict[Priority | None, dict[Rag | None, int]]:

@@ -92,6 +92,7 @@ class Figure:
 
     value: float | None
     text: str | None = None
+    missing: str | None = None  # why there is no value: "not available", "suppressed" or "error"
 
     @property
     def display(self) -> str:

@@ -12,10 +12,10 @@ from html import escape
 
 from vfk_desktop import __version__, present
 from vfk_desktop.domain.fare import FareRow
+from vfk_desktop.domain.illustrative import ILLUSTRATIVE
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.palette import RAG_TINT
 from vfk_desktop.reports.pack import SECTION_TITLES, BoardPack, ChartRequest, worse_high_priorities
-from vfk_desktop.store.sample_flag import ILLUSTRATIVE
 
 BANDS = (Priority.HIGH, Priority.MEDIUM, Priority.LOW, None)
 STYLE = """

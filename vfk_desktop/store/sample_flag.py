@@ -6,13 +6,8 @@ without loading the importer.
 
 from __future__ import annotations
 
+from vfk_desktop.domain.illustrative import ILLUSTRATIVE  # noqa: F401 - said where has_sample is asked
 from vfk_desktop.store.connection import Store
-
-ILLUSTRATIVE = (
-    "Sample data: Tunbridge Wells' latest figures, targets and Kent best and worst are those of the "
-    "Tunbridge Wells LSP's KA2 presentation; the other districts, earlier periods, Kent figures and "
-    "commentary are illustrative."
-)
 
 
 def has_sample(store: Store) -> bool:

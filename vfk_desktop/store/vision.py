@@ -1,13 +1,11 @@
-"""The Vision for Kent as the window shows it: Ambitions and KPQs, delivery plans, the working
-groups' lead/support matrix, and the PSB Reds set against a district's priorities."""
+"""The Vision for Kent as the store keeps it: Ambitions and KPQs, delivery plans, the working
+groups' lead/support matrix, and the latest PSB report of Reds."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vfk_desktop.domain.model import Priority
 from vfk_desktop.store.connection import Store
-from vfk_desktop.store.queries import rankings
 
 
 @dataclass(frozen=True)
@@ -28,13 +26,6 @@ class DeliveryPlan:
     status: str | None
     link: str | None
     localities: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Red:
-    code: str
-    title: str
-    priority: Priority | None  # the district's ranking of it
 
 
 def ambitions(store: Store) -> list[Ambition]:
@@ -92,28 +83,9 @@ def working_groups(store: Store) -> Matrix:
     return Matrix(groups, leads, support)
 
 
-def psb_reds(store: Store, locality: str) -> tuple[str, list[Red]]:
-    """The latest PSB report's Reds with the district's priority for each."""
+def psb_report(store: Store) -> tuple[str, list[tuple[str, str]]]:
+    """The latest PSB report of Reds: its date and (code, title) of each Red, in its order."""
     row = store.conn.execute("SELECT max(report_date) FROM psb_reds").fetchone()
     date = row[0] if row else None
-    ranked = rankings(store, locality)
-    reds = []
-    for code, title in store.conn.execute(
-            "SELECT indicator, title FROM psb_reds WHERE report_date = ? ORDER BY rowid", (date,)):
-        ranking = ranked.get(code)
-        reds.append(Red(code, title, ranking.priority if ranking else None))
-    return date or "", reds
-
-
-def reds_sentence(locality: str, reds: list[Red]) -> str:
-    """ "Tunbridge Wells: High priority for NI 39, NI 163; Medium for NI 152, NI 154; Low for …"."""
-    parts = []
-    for band in Priority:
-        codes = [r.code for r in reds if r.priority is band]
-        if codes:
-            label = f"{band.value} priority" if not parts else band.value
-            parts.append(f"{label} for {', '.join(codes)}")
-    unranked = [r.code for r in reds if r.priority is None]
-    if unranked:
-        parts.append(f"not ranked: {', '.join(unranked)}")
-    return f"{locality}: " + "; ".join(parts) if parts else f"{locality} has no ranking yet."
+    return date or "", list(store.conn.execute(
+        "SELECT indicator, title FROM psb_reds WHERE report_date = ? ORDER BY rowid", (date,)))

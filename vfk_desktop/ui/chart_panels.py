@@ -21,11 +21,11 @@ def _views(page):
 
 def fill_districts_chart(page, row: FareRow | None) -> None:
     """The 12 districts for the page's indicator at row's period (its latest without a row)."""
-    from vfk_desktop.store.chart_data import districts_data
+    from vfk_desktop.facts.charts import districts_data
 
     view, _ = _views(page)
     period = row.period if row else None
-    data = districts_data(page.session.store, page.session.locality, page.code, period)
+    data = districts_data(page.session.store, page.session.locality, page.code, period, exact=True)
     if data is None:
         when = f" in {period.label}" if period else ""
         view.clear(f"No district values for {page.code}{when}.")
@@ -35,7 +35,7 @@ def fill_districts_chart(page, row: FareRow | None) -> None:
 
 def fill_indicator_charts(page, row: FareRow | None) -> None:
     """The Indicator page's districts and trend charts for row's indicator and period."""
-    from vfk_desktop.store.chart_data import trend_data
+    from vfk_desktop.facts.charts import trend_data
 
     fill_districts_chart(page, row)
     _, trend_view = _views(page)

@@ -72,12 +72,16 @@ class Exporting:
         period = self.window.session.period
 
         def work(context):
-            from vfk_desktop.io.writers.exports import export_county, export_locality
+            from vfk_desktop.facts.exports import county_facts, return_facts
+            from vfk_desktop.io.writers.exports import check_locality_name, export_county, export_locality
 
+            context.progress(0.02, "Gathering the figures")
             if locality is None:
-                return export_county(context.store, path, period, context.progress, context.cancelled)
-            return export_locality(context.store, locality, path, period, context.progress,
-                                   context.cancelled)
+                return export_county(county_facts(context.store, period), path, context.progress,
+                                     context.cancelled)
+            check_locality_name(path)
+            return export_locality(return_facts(context.store, locality, period), path,
+                                   context.progress, context.cancelled)
 
         def done(exported) -> None:
             self.last_export = exported.path

@@ -111,13 +111,13 @@ class Printing:
             dialog.deleteLater()
 
     def _pack_printer(self, choice: ReportChoice):
+        from vfk_desktop.facts.board import build_pack
         from vfk_desktop.reports.board import pack_images
-        from vfk_desktop.reports.pack import build_pack
         from vfk_desktop.reports.printing import PackPrinter
 
         session = self.window.session
         pack = build_pack(session.store, session.locality, session.period, choice.sections)
-        return PackPrinter(pack, pack_images(session.store, pack))
+        return PackPrinter(pack, pack_images(pack))
 
     def _printer(self, choice: ReportChoice):
         from PySide6.QtPrintSupport import QPrinter

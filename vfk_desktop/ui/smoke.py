@@ -25,7 +25,7 @@ def _looks_drawn(path: Path) -> bool:
 def draw_every_chart(window, folder: Path) -> list[str]:
     """The Indicator page's charts, then each kind written as PNG and SVG; returns what went wrong."""
     from vfk_desktop.charts.views import render
-    from vfk_desktop.store import chart_data
+    from vfk_desktop.facts import charts as chart_data
 
     window.open_indicator(SMOKE_INDICATOR)
     QApplication.processEvents()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vfk_desktop.domain.model import Rag
-from vfk_desktop.domain.periods import Period
+from vfk_desktop.facts.records import CountyFacts, CountyRow, DistrictReds
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.writers.book import (
     Book,
@@ -30,16 +30,6 @@ from vfk_desktop.io.writers.output import (
     replacing,
 )
 from vfk_desktop.palette import RAG_SYMBOL
-from vfk_desktop.store.connection import Store
-from vfk_desktop.store.export_rows import (
-    CountyRow,
-    DistrictReds,
-    county_rows,
-    data_records,
-    high_priority_reds,
-    import_facts,
-)
-from vfk_desktop.store.queries import catalogue, districts, theme_order
 
 LARGE = 50_000  # records above which rows are written out as they go (memory stays flat)
 OTHER_THEME = "Other indicators"
@@ -47,23 +37,18 @@ AFTER_DISTRICTS = ("Kent", "Kent target", "Target period", "Kent best", "Kent wo
 RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, None)
 
 
-def write_county_workbook(store: Store, path: Path, period: Period | None = None,
-                          progress: Progress | None = None,
+def write_county_workbook(facts: CountyFacts, path: Path, progress: Progress | None = None,
                           cancelled: Cancelled | None = None) -> tuple[int, int]:
     """Write the county workbook to path (.xlsx); returns (indicators, rows of data)."""
     path = Path(path)
     check_suffix(path, (".xlsx",), "the county workbook")
-    if progress:
-        progress(0.02, "Gathering the figures")
-    rows = county_rows(store, period)
-    reds = high_priority_reds(store, period)
-    records = data_records(store)
-    names = districts(store)
+    period, rows, reds, records = facts.period, facts.rows, facts.reds, facts.records
+    names = list(facts.districts)
     periods = sorted({row.period for row in rows})
-    cover = cover_for(store, "Vision for Kent: the 12 districts", [
+    cover = cover_for(facts.source, "Vision for Kent: the 12 districts", [
         ("Districts", ", ".join(names)),
         ("Period", period.label if period else
-         "each indicator's latest period with district figures: "
+         "each indicator's newest period with district figures: "
          + (", ".join(p.label for p in periods) or "none")),
         ("Indicators", f"{len(rows)} with district figures"),
         ("Records", f"{len(records):,} figures, rankings and comments on the Data sheet"),
@@ -82,13 +67,13 @@ def write_county_workbook(store: Store, path: Path, period: Period | None = None
         write_cover(book, cover, layout.COVER_SHEET)
         _reds_sheet(book, reds, cover)
         taken = {layout.COVER_SHEET, layout.SUMMARY_SHEET, layout.DATA_SHEET}
-        order = theme_order(store)
+        order = facts.theme_order
         themes = sorted({row.indicator.theme for row in rows},
                         key=lambda t: order.get(t or "", len(order) + 1))
         for theme in themes:
             _theme_sheet(book, sheet_name(theme or OTHER_THEME, taken), theme or OTHER_THEME,
                          [r for r in rows if r.indicator.theme == theme], names, cover)
-        finish(book, path, records, catalogue(store), import_facts(store), progress, cancelled,
+        finish(book, path, records, facts.catalogue, facts.imports, progress, cancelled,
                cover.stamp, 0.92, title="Vision for Kent: the 12 districts",
                subject=layout.COUNTY_WORKBOOK, keywords="Vision for Kent, KA2, districts",
                custom={layout.MADE_BY: layout.COUNTY_WORKBOOK, layout.DATA_SHEET_NAME: layout.DATA_SHEET})

@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from vfk_desktop import __version__
+from vfk_desktop.domain.illustrative import ILLUSTRATIVE
+from vfk_desktop.facts.records import Source
 from vfk_desktop.io.writers.book import Book, text
-from vfk_desktop.store.connection import Store
-from vfk_desktop.store.sample_flag import ILLUSTRATIVE, has_sample
 from vfk_desktop.who import current_user
 
 
@@ -26,16 +26,16 @@ class Cover:
         return f"exported {self.made:%d %b %Y %H:%M}"
 
 
-def cover_for(store: Store, title: str, facts: list[tuple[str, str]], notes: list[str]) -> Cover:
+def cover_for(source: Source, title: str, facts: list[tuple[str, str]], notes: list[str]) -> Cover:
     """A cover with the facts every export states: when, by whom, which app and database."""
     cover = Cover(title, list(facts), [])
     cover.facts += [
         ("Exported", f"{cover.made:%d %B %Y, %H:%M}"),
         ("Exported by", current_user()),
         ("Made with", f"vfk_desktop {__version__}"),
-        ("Database", str(store.path)),
+        ("Database", source.database),
     ]
-    if has_sample(store):
+    if source.illustrative:
         cover.facts.append(("Illustrative", "Yes: this database holds the sample data."))
         cover.notes.append(ILLUSTRATIVE)
     cover.notes += notes

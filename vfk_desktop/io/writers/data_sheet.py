@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.model import Indicator
+from vfk_desktop.facts.records import DataRecord, ImportFacts
 from vfk_desktop.io.export_layout import (
     AS_GIVEN,
     DATA_COLUMN_OF_KIND,
@@ -19,7 +20,6 @@ from vfk_desktop.io.export_layout import (
 )
 from vfk_desktop.io.writers.book import Book, exact, print_setup
 from vfk_desktop.io.writers.output import Cancelled, ExportCancelled, Progress
-from vfk_desktop.store.export_rows import DataRecord, ImportFacts
 
 WIDTHS = (16, 9, 44, 10, 10, 10, 10, 10, 10, 9, 10, 9, 44, 11, 26, 14, 8, 8, 11, 12)
 CHECK_EVERY = 5000  # rows between progress reports and checks for Cancel

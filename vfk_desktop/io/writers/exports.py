@@ -1,4 +1,5 @@
-"""The exports as the CLI and the window start them: chosen by the file's extension, logged.
+"""The exports as the CLI and the window start them, from facts they gathered: chosen by the file's
+extension, logged.
 
     .xlsx for a locality -> its KA2 return      .csv for a locality -> its fare table
     .xlsx for the county -> the county workbook
@@ -11,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vfk_desktop.domain.periods import Period
+from vfk_desktop.facts.records import CountyFacts, ReturnFacts
 from vfk_desktop.io.writers.output import Cancelled, ExportName, Progress
 from vfk_desktop.logs import logger
-from vfk_desktop.store.connection import Store
 
 
 @dataclass(frozen=True)
@@ -29,37 +30,43 @@ class Exported:
         return f"{what} written to {self.path} ({self.indicators} indicators{data})."
 
 
-def export_locality(store: Store, locality: str, path: Path, period: Period | None = None,
-                    progress: Progress | None = None, cancelled: Cancelled | None = None) -> Exported:
-    """The KA2 return (.xlsx) or the fare table (.csv) of locality (a canonical district name)."""
+def check_locality_name(path: Path) -> None:
+    """Refuse, before any gathering, a district's export that is neither .xlsx nor .csv."""
+    if Path(path).suffix.lower() not in (".xlsx", ".csv"):
+        raise ExportName(f"{Path(path).name}: a district is exported as .xlsx (its KA2 return) or .csv "
+                         f"(its fare table); give a file name ending .xlsx or .csv.")
+
+
+def export_locality(facts: ReturnFacts, path: Path, progress: Progress | None = None,
+                    cancelled: Cancelled | None = None) -> Exported:
+    """The KA2 return (.xlsx) or the fare table (.csv) of the facts' district."""
     path = Path(path)
+    check_locality_name(path)
+    locality, period = facts.locality, facts.period
     suffix = path.suffix.lower()
     started = time.perf_counter()
     if suffix == ".xlsx":
         from vfk_desktop.io.writers.ka2_return import write_ka2_return
 
-        indicators, records = write_ka2_return(store, locality, path, period, progress, cancelled)
+        indicators, records = write_ka2_return(facts, path, progress, cancelled)
         done = Exported("KA2 return", path, indicators, records)
-    elif suffix == ".csv":
+    else:
         from vfk_desktop.io.writers.fare_csv import write_fare_csv
 
-        done = Exported("fare table", path, write_fare_csv(store, locality, path, period), 0)
-    else:
-        raise ExportName(f"{path.name}: a district is exported as .xlsx (its KA2 return) or .csv "
-                         f"(its fare table); give a file name ending .xlsx or .csv.")
+        done = Exported("fare table", path, write_fare_csv(facts, path), 0)
     _log(done, locality, period, started)
     return done
 
 
-def export_county(store: Store, path: Path, period: Period | None = None,
-                  progress: Progress | None = None, cancelled: Cancelled | None = None) -> Exported:
+def export_county(facts: CountyFacts, path: Path, progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> Exported:
     from vfk_desktop.io.writers.county_workbook import write_county_workbook
 
     path = Path(path)
     started = time.perf_counter()
-    indicators, records = write_county_workbook(store, path, period, progress, cancelled)
+    indicators, records = write_county_workbook(facts, path, progress, cancelled)
     done = Exported("county workbook", path, indicators, records)
-    _log(done, None, period, started)
+    _log(done, None, facts.period, started)
     return done
 
 

@@ -11,11 +11,9 @@ import csv
 from pathlib import Path
 
 from vfk_desktop.domain.model import json_number
-from vfk_desktop.domain.periods import Period
+from vfk_desktop.facts.records import ReturnFacts
 from vfk_desktop.io.writers.ka2_return import status_text
 from vfk_desktop.io.writers.output import check_suffix, replacing, write_failed
-from vfk_desktop.store.connection import Store
-from vfk_desktop.store.export_rows import return_rows
 
 HEADERS = ("District", "Code", "Indicator", "Theme", "Priority", "Period", "Value", "Unit",
            "Kent target", "Target period", "Kent figure", "Kent best", "Kent worst", "Rank", "Of",
@@ -35,11 +33,11 @@ def _number(value: float | None, given: str | None = None) -> str | float | int:
     return found if found is not None else safe_text(given)
 
 
-def write_fare_csv(store: Store, locality: str, path: Path, period: Period | None = None) -> int:
-    """Write "How does locality fare in Kent?" to path (.csv); returns the number of rows."""
+def write_fare_csv(facts: ReturnFacts, path: Path) -> int:
+    """Write "How does the district fare in Kent?" to path (.csv); returns the number of rows."""
     path = Path(path)
     check_suffix(path, (".csv",), "the fare table")
-    rows = return_rows(store, locality, period)
+    locality, rows = facts.locality, facts.rows
     with replacing(path) as temporary:
         try:
             with temporary.open("w", encoding="utf-8-sig", newline="") as handle:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vfk_desktop.domain.periods import Period
+from vfk_desktop.facts.records import ReturnFacts, ReturnRow, latest_of
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.writers.book import Book, figure, print_setup, row_height, text, whole_numbers
 from vfk_desktop.io.writers.cover import Cover, cover_for, write_cover
@@ -22,9 +22,6 @@ from vfk_desktop.io.writers.output import (
     replacing,
 )
 from vfk_desktop.palette import direction_label, rag_label
-from vfk_desktop.store.connection import Store
-from vfk_desktop.store.export_rows import ReturnRow, data_records, import_facts, latest_of, return_rows
-from vfk_desktop.store.queries import catalogue
 
 WIDTHS = dict(zip(layout.RETURN_HEADERS, (19, 8, 40, 9, 9, 9, 10, 10, 10, 9, 16, 10, 13, 10, 10, 10,
                                           6, 5, 44), strict=True))
@@ -41,21 +38,18 @@ def status_text(row) -> str:
     return "No target" if row.kent_target is None else "No polarity"
 
 
-def write_ka2_return(store: Store, locality: str, path: Path, period: Period | None = None,
-                     progress: Progress | None = None, cancelled: Cancelled | None = None) -> tuple[int, int]:
-    """Write locality's KA2 return to path (.xlsx); returns (indicators, rows of data)."""
+def write_ka2_return(facts: ReturnFacts, path: Path, progress: Progress | None = None,
+                     cancelled: Cancelled | None = None) -> tuple[int, int]:
+    """Write the district's KA2 return to path (.xlsx); returns (indicators, rows of data)."""
     path = Path(path)
     check_suffix(path, (".xlsx",), "a KA2 return")
-    if progress:
-        progress(0.05, "Gathering the figures")
-    rows = return_rows(store, locality, period)
-    records = data_records(store, [locality], kent_codes={r.fare.code for r in rows})
-    cover = _cover(store, locality, period, rows)
+    locality, rows, records = facts.locality, list(facts.rows), facts.records
+    cover = _cover(facts)
     with replacing(path) as temporary:
         book = Book(temporary)
         write_cover(book, cover, layout.COVER_SHEET)
         _return_sheet(book, locality, rows, cover)
-        finish(book, path, records, catalogue(store), import_facts(store), progress, cancelled,
+        finish(book, path, records, facts.catalogue, facts.imports, progress, cancelled,
                cover.stamp, 0.95, title=f"KA2 return: {locality}", subject=layout.KA2_RETURN,
                keywords=f"Vision for Kent, KA2, {locality}",
                custom={layout.MADE_BY: layout.KA2_RETURN, layout.LOCALITY: locality,
@@ -64,16 +58,17 @@ def write_ka2_return(store: Store, locality: str, path: Path, period: Period | N
     return len(rows), len(records)
 
 
-def _cover(store: Store, locality: str, period: Period | None, rows: list[ReturnRow]) -> Cover:
+def _cover(facts: ReturnFacts) -> Cover:
+    locality, period = facts.locality, facts.period
+    rows = facts.rows
     periods = latest_of([r.fare for r in rows])
-    bands = {band: sum(1 for r in rows if r.fare.priority and r.fare.priority.value == band)
-             for band in ("High", "Medium", "Low")}
-    return cover_for(store, f"KA2 return: {locality}", [
+    bands = {band.value: count for band, count in facts.band_counts.items()}
+    return cover_for(facts.source, f"KA2 return: {locality}", [
         ("Locality", locality),
         ("Period", period.label if period else
-         f"each indicator's latest: {', '.join(periods)}" if periods else "none"),
-        ("Indicators", f"{len(rows)} ({bands['High']} High, {bands['Medium']} Medium, "
-                       f"{bands['Low']} Low priority)"),
+         f"each indicator's newest comparable period: {', '.join(periods)}" if periods else "none"),
+        ("Indicators", f"{len(rows)}; ranked {bands['High']} High, {bands['Medium']} Medium, "
+                       f"{bands['Low']} Low priority"),
     ], [
         "Return: one row per indicator, grouped by theme. Priority can be changed with its "
         "drop-down and Commentary typed in; `vfk import` (or File → Import in vfk_desktop) reads "

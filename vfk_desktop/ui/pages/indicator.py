@@ -24,9 +24,10 @@ from vfk_desktop import present
 from vfk_desktop.domain.codes import code_sort_key
 from vfk_desktop.domain.fare import FareRow
 from vfk_desktop.domain.localities import KENT
+from vfk_desktop.facts.fare import history
 from vfk_desktop.store import edits
 from vfk_desktop.store.history import Observation, observations
-from vfk_desktop.store.queries import catalogue, history
+from vfk_desktop.store.queries import catalogue
 from vfk_desktop.ui.delegates import RagChipDelegate
 from vfk_desktop.ui.fare_model import FARE_COLUMNS
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from vfk_desktop import present
 from vfk_desktop.domain.fare import status_counts
 from vfk_desktop.domain.model import Priority
-from vfk_desktop.store.queries import fare_table
+from vfk_desktop.facts.fare import fare_table
 from vfk_desktop.ui.delegates import RagChipDelegate, ThemeDelegate
 from vfk_desktop.ui.fare_model import (
     PRIORITY_COLUMN,

@@ -23,15 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from vfk_desktop import present
-from vfk_desktop.domain.codes import parent_code
-from vfk_desktop.store.queries import fare_table
-from vfk_desktop.store.vision import (
-    ambitions,
-    delivery_plans,
-    psb_reds,
-    reds_sentence,
-    working_groups,
-)
+from vfk_desktop.facts.reds import psb_reds
+from vfk_desktop.store.vision import ambitions, delivery_plans, working_groups
 from vfk_desktop.ui.delegates import RagChipDelegate
 from vfk_desktop.ui.table_model import Column, RecordTableModel, sorting_proxy
 
@@ -95,6 +88,7 @@ class VisionPage(QWidget):
         layout.addWidget(splitter, 1)
         session.locality_changed.connect(lambda _: self.refresh())
         session.data_changed.connect(self.refresh)
+        session.period_changed.connect(lambda _: self.refresh())
         self.refresh()
 
     def _plans_tab(self) -> QWidget:
@@ -183,12 +177,10 @@ class VisionPage(QWidget):
     def refresh(self) -> None:
         self._fill_plans()
         locality = self.session.locality
-        date, reds = psb_reds(self.session.store, locality)
-        fare = {row.code: row for row in fare_table(self.session.store, locality)}
-        by_parent = {parent_code(code): row for code, row in fare.items() if parent_code(code)}
-        self.red_model.set_rows([RedRow(red, fare.get(red.code) or by_parent.get(red.code)) for red in reds])
-        self.reds_heading.setText(f"Kent Public Service Board report of {date}: {len(reds)} Reds")
-        self.reds_sentence.setText(reds_sentence(locality, reds))
+        found = psb_reds(self.session.store, locality, self.session.period)
+        self.red_model.set_rows([RedRow(red, red.row) for red in found.reds])
+        self.reds_heading.setText(f"Kent Public Service Board report of {found.date}: {len(found.reds)} Reds")
+        self.reds_sentence.setText(found.sentence)
 
 
 def _view(parent: QWidget, name: str, model) -> QTableView:

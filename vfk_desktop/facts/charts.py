@@ -1,16 +1,17 @@
-"""The charts' data for a locality, from the store: the window, `vfk chart` and the Board pack call these."""
+"""The charts' data for a locality: the window, `vfk chart` and the Board pack call these, so a
+chart shows the very row the fare table shows."""
 
 from __future__ import annotations
 
 from vfk_desktop.domain import charts
 from vfk_desktop.domain.periods import Period
+from vfk_desktop.facts.fare import fare_table, indicator_facts
 from vfk_desktop.store.connection import Store
-from vfk_desktop.store.queries import fare_table, indicator_facts
 
 
-def districts_data(store: Store, locality: str, code: str, period: Period | None = None
-                   ) -> charts.DistrictsData | None:
-    return charts.districts_chart(indicator_facts(store, locality, code), period)
+def districts_data(store: Store, locality: str, code: str, period: Period | None = None,
+                   exact: bool = False) -> charts.DistrictsData | None:
+    return charts.districts_chart(indicator_facts(store, locality, code, period), period, exact)
 
 
 def trend_data(store: Store, locality: str, code: str) -> charts.TrendData:

@@ -1,0 +1,71 @@
+"""The Board pack's facts, gathered once: every table, chart and count of the pack comes from the
+same fare table the window shows for the same district and period choice."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vfk_desktop.domain.charts import districts_chart, range_chart
+from vfk_desktop.domain.fare import status_counts
+from vfk_desktop.domain.periods import Period, period_of_label
+from vfk_desktop.facts.exports import band_counts
+from vfk_desktop.facts.fare import fare_table, indicator_facts
+from vfk_desktop.facts.reds import psb_reds
+from vfk_desktop.reports.pack import (
+    SECTIONS,
+    BoardPack,
+    ChartRequest,
+    LocalPriorityLine,
+    RankedIndicator,
+    worse_high_priorities,
+)
+from vfk_desktop.store import queries, vision
+from vfk_desktop.store.connection import Store
+from vfk_desktop.store.local_priorities import local_priorities
+from vfk_desktop.store.sample_flag import has_sample
+
+
+def build_pack(store: Store, locality: str, period: Period | None = None,
+               sections: tuple[str, ...] = SECTIONS) -> BoardPack:
+    """Everything the Board pack shows for locality (a name the store knows) at period."""
+    unknown = [s for s in sections if s not in SECTIONS]
+    if unknown:
+        raise ValueError(f"unknown report sections {unknown}")
+    fare = fare_table(store, locality, period)
+    ranked = queries.ranking_rows(store, locality, period)
+    names = {a.number: a.title for a in vision.ambitions(store)}
+    locals_ = tuple(
+        LocalPriorityLine(p.position, p.title, tuple(f"{n} {names.get(n, '')}".strip() for n in p.ambitions),
+                          p.indicators)
+        for p in local_priorities(store, locality))
+    reds = psb_reds(store, locality, period)
+    comments = queries.commentary(store, locality)
+    commentary = tuple((row, comments[(row.code, row.period.label)]) for row in fare
+                       if row.period and (row.code, row.period.label) in comments)
+    charts = [ChartRequest("range", None, f"Where {locality} sits between the Kent worst and best")]
+    charts += [ChartRequest("districts", row.code, f"{row.code} {row.title}")
+               for row in worse_high_priorities(fare)]
+    return BoardPack(
+        locality=locality, period=period, made=date.today(), database=store.path.name,
+        illustrative=has_sample(store),
+        ranking_round=max((r.round for r in ranked), default=None, key=period_of_label),
+        rankings=tuple(RankedIndicator(r.code, r.title, r.theme, r.priority) for r in ranked),
+        local_priorities=locals_, fare=tuple(fare), counts=status_counts(fare),
+        band_counts=band_counts(store, locality, period),
+        psb_date=reds.date, reds=reds.reds, reds_sentence=reds.sentence, commentary=commentary,
+        charts=tuple(charts),
+        chart_data=_chart_data(store, locality, period, charts) if "charts" in sections else {},
+        sections=tuple(sections))
+
+
+def _chart_data(store: Store, locality: str, period: Period | None, charts: list[ChartRequest]) -> dict:
+    found = {}
+    for chart in charts:
+        if chart.kind == "range":
+            data = range_chart(locality, fare_table(store, locality, period))
+            data = data if data.rows else None
+        else:
+            data = districts_chart(indicator_facts(store, locality, chart.code, period), period)
+        if data is not None:
+            found[chart] = data
+    return found

@@ -1,0 +1,128 @@
+"""Every stored figure, read once per database change and shared by every locality and view.
+
+Switching the window's district, building a Board pack or the county workbook reads nothing again:
+each works from this one snapshot (remembered by `Store.cached` until the database changes).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from vfk_desktop.domain.codes import parent_code
+from vfk_desktop.domain.fare import DEFAULT_MIN_DISTRICTS, IndicatorFacts, StatedRange
+from vfk_desktop.domain.localities import KENT
+from vfk_desktop.domain.model import Figure, Indicator
+from vfk_desktop.domain.periods import Period, period_of_label
+from vfk_desktop.store import queries
+from vfk_desktop.store.connection import Store
+
+MIN_DISTRICTS_KEY = "min_districts"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Values, targets and stated best/worst of every place, by indicator and period."""
+
+    catalogue: dict[str, Indicator]
+    districts: tuple[str, ...]
+    values: dict[str, dict[str, dict[Period, Figure]]]  # code -> place -> period -> figure
+    spread: dict[str, dict[Period, dict[str, float]]]  # code -> period -> district -> value
+    missing: dict[str, dict[Period, dict[str, str]]]  # code -> period -> district -> why none
+    own_targets: dict[str, set[str]]  # place -> codes it has a target of its own for
+    kent_values: dict[str, dict[Period, Figure]]
+    kent_targets: dict[str, dict[Period, Figure]]
+    stated: dict[str, dict[Period, StatedRange]]
+    min_districts: int
+
+    def facts(self, locality: str, code: str, priority=None) -> IndicatorFacts:
+        """One indicator's facts for locality, with every period."""
+        return IndicatorFacts(
+            indicator=with_parent_defaults(self.catalogue, code),
+            locality=locality,
+            priority=priority,
+            values=self.values.get(code, {}).get(locality, {}),
+            districts=self.spread.get(code, {}),
+            kent_values=self.kent_values.get(code, {}),
+            kent_targets=self.kent_targets.get(code, {}),
+            stated=self.stated.get(code, {}),
+            district_missing=self.missing.get(code, {}),
+            min_districts=self.min_districts,
+        )
+
+
+def figures(store: Store) -> Figures:
+    return store.cached("figures", lambda: _read(store))
+
+
+def min_districts(store: Store) -> int:
+    """How many of the 12 districts must have a value before a period is ranked (a setting)."""
+    text = store.meta(MIN_DISTRICTS_KEY)
+    try:
+        return max(2, min(12, int(text))) if text else DEFAULT_MIN_DISTRICTS
+    except ValueError:
+        return DEFAULT_MIN_DISTRICTS
+
+
+def set_min_districts(store: Store, count: int) -> None:
+    if not 2 <= count <= 12:
+        from vfk_desktop.domain.errors import VfkError
+
+        raise VfkError(f"The minimum number of districts to rank must be 2 to 12, not {count}.")
+    with store.atomic():
+        store.set_meta(MIN_DISTRICTS_KEY, str(count))
+
+
+def _read(store: Store) -> Figures:
+    kinds = queries.area_kinds(store)
+    values: dict[str, dict[str, dict[Period, Figure]]] = defaultdict(lambda: defaultdict(dict))
+    spread: dict[str, dict[Period, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
+    missing: dict[str, dict[Period, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    own_targets: dict[str, set[str]] = defaultdict(set)
+    kent_values: dict[str, dict[Period, Figure]] = defaultdict(dict)
+    kent_targets: dict[str, dict[Period, Figure]] = defaultdict(dict)
+    stated: dict[str, dict[Period, dict[str, Figure]]] = defaultdict(lambda: defaultdict(dict))
+    for place, code, label, kind, value, text, why in queries.observation_rows(store):
+        when = period_of_label(label)
+        figure = Figure(value, text, why)
+        if place == KENT:
+            if kind == "value":
+                kent_values[code][when] = figure
+            elif kind == "target":
+                kent_targets[code][when] = figure
+            else:
+                stated[code][when][kind] = figure
+        elif kind == "value":
+            values[code][place][when] = figure
+            if kinds.get(place) == "district":
+                if value is not None:
+                    spread[code][when][place] = value
+                else:
+                    missing[code][when][place] = why or "not available"
+        elif kind == "target":
+            own_targets[place].add(code)
+    return Figures(
+        catalogue=queries.catalogue(store),
+        districts=tuple(queries.districts(store)),
+        values=_plain(values), spread=_plain(spread), missing=_plain(missing),
+        own_targets=dict(own_targets),
+        kent_values=dict(kent_values), kent_targets=dict(kent_targets),
+        stated={code: {when: StatedRange(parts.get("best"), parts.get("worst"))
+                       for when, parts in by_period.items()} for code, by_period in stated.items()},
+        min_districts=min_districts(store),
+    )
+
+
+def _plain(nested: dict) -> dict:
+    return {key: _plain(inner) if isinstance(inner, defaultdict) else inner
+            for key, inner in nested.items()}
+
+
+def with_parent_defaults(indicators: dict[str, Indicator], code: str) -> Indicator:
+    """A sub-indicator takes its theme and unit from its parent when it has none of its own."""
+    indicator = indicators[code]
+    parent = indicators.get(parent_code(code) or "")
+    if parent is None or (indicator.theme and indicator.unit):
+        return indicator
+    return Indicator(indicator.code, indicator.title, indicator.theme or parent.theme,
+                     indicator.unit or parent.unit, indicator.polarity, indicator.tolerance)
