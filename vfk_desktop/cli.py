@@ -62,7 +62,7 @@ def cmd_fare(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([row.to_json() for row in rows], indent=2, ensure_ascii=False))
     else:
-        print(textout.fare(locality, rows))
+        print(textout.fare(locality, rows, period))
     return 0
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from vfk_desktop.domain.fare import FareRow
+from vfk_desktop.domain.fare import NOT_AVAILABLE, FareRow
+from vfk_desktop.domain.localities import DISTRICT_COUNT
 from vfk_desktop.domain.model import format_number
+from vfk_desktop.domain.periods import Period
+from vfk_desktop.domain.reporting import is_reporting_year
 from vfk_desktop.palette import direction_label, rag_label
 
 DASH = "–"
@@ -19,7 +22,19 @@ def figure(value: float | None, text: str | None = None) -> str:
 
 
 def value(row: FareRow) -> str:
+    """The district's figure; a missing one says why: "suppressed (*)", "error (#DIV/0!)"."""
+    if row.value is None and row.missing and row.missing != NOT_AVAILABLE:
+        given = " ".join((row.value_text or "").split())
+        return f"{row.missing} ({given})" if given else row.missing
     return figure(row.value, row.value_text)
+
+
+def newer(row: FareRow) -> str:
+    """ "Newer: 73 (2009), 1 of 12 districts so far"; empty without a newer figure of its own."""
+    if row.own_newer is None or row.own_newer_period is None:
+        return ""
+    return (f"Newer: {figure(row.own_newer.value, row.own_newer.text)} ({row.own_newer_period.label}), "
+            f"{row.own_newer_reported} of {DISTRICT_COUNT} districts so far")
 
 
 def target(row: FareRow) -> str:
@@ -49,7 +64,26 @@ def period(row: FareRow) -> str:
 
 
 def rank(row: FareRow) -> str:
-    return f"{row.rank} of {row.of}" if row.rank else DASH
+    """ "6 of 12"; where too few districts reported to rank, how many did: "3 of 12 reported"."""
+    if row.rank:
+        return f"{row.rank} of {row.of}"
+    if row.period is not None and not row.rankable:
+        return f"{row.districts_reported} of {DISTRICT_COUNT} reported"
+    return DASH
+
+
+def reported(row: FareRow) -> str:
+    """A sentence on how far the comparison goes, for tooltips and notes."""
+    if row.period is None:
+        return "No figure yet."
+    text = f"{row.districts_reported} of {DISTRICT_COUNT} districts reported for {row.period.label}"
+    if row.rank:
+        return text + "."
+    if not row.rankable:
+        stated = row.range_source == "stated"
+        return text + ": too few to rank." + (" Kent's best and worst are as a partner stated them."
+                                               if stated else "")
+    return text + "."
 
 
 def status(row: FareRow) -> str:
@@ -57,7 +91,7 @@ def status(row: FareRow) -> str:
     if row.rag is not None:
         return rag_label(row.rag, row.vs_target.value if row.vs_target else None)
     if row.value is None:
-        return "No data"
+        return {"suppressed": "Suppressed", "error": "Error in source"}.get(row.missing or "", "No data")
     if row.kent_target is None:
         return "No target"
     return "No polarity"
@@ -91,3 +125,12 @@ def band_counts(band: str, counts: dict) -> str:
     if counts.get(None):
         parts.append(f"{counts[None]} without a status")
     return f"{band}: {', '.join(parts) if parts else 'none'}"
+
+
+def period_words(period: Period | None) -> str:
+    """What the period choice means, in words: the subtitle of every fare table."""
+    if period is None:
+        return "Each indicator at its newest comparable period"
+    if is_reporting_year(period):
+        return f"Reporting year {period.label} (its financial, calendar and academic year data)"
+    return f"Period {period.label}"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from vfk_desktop import present
 from vfk_desktop.domain.model import Priority
+from vfk_desktop.domain.periods import Period
 
 if TYPE_CHECKING:
     from vfk_desktop.domain.fare import FareRow
@@ -35,11 +36,11 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]
     return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
 
 
-def fare(locality: str, rows: list[FareRow]) -> str:
+def fare(locality: str, rows: list[FareRow], period: Period | None = None) -> str:
     width = max(60, shutil.get_terminal_size((120, 20)).columns)
     title_width = max(20, width - 96)
-    out = [f"How does {locality} fare in Kent?",
-           "Latest period of each indicator; rank 1 = best of the districts with a value."]
+    out = [f"How does {locality} fare in Kent?", present.period_words(period) + "; rank 1 = best of the "
+           "districts with a value (no rank where fewer than enough districts reported)."]
     bands = [(p, [r for r in rows if r.priority is p]) for p in (*Priority, None)]
     for band, members in bands:
         if not members:
@@ -57,7 +58,9 @@ def fare(locality: str, rows: list[FareRow]) -> str:
             ),
             right={3, 4, 5, 6, 7, 8},
         )
+        out += [f"  {r.code}: {present.newer(r)}" for r in members if r.own_newer]
     return "\n".join(out)
+
 
 
 def rankings(locality: str, rows: list[Ranking]) -> str:

@@ -80,7 +80,7 @@ def test_switching_locality_and_period(window):
     window.locality_picker.setCurrentText("Tunbridge Wells")
     window.period_picker.setCurrentText("2007/08")
     assert cell(page.sections[0], "NI 39", "Period") == "2007/08"
-    assert page.subheading.text().startswith("Period 2007/08")
+    assert page.subheading.text().startswith("Reporting year 2007/08")
     window.period_picker.setCurrentText("Latest")
     assert cell(page.sections[0], "NI 39", "Period") == "2008/09"
 

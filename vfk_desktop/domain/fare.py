@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from vfk_desktop.domain import compare
-from vfk_desktop.domain.codes import code_sort_key
+from vfk_desktop.domain.codes import code_sort_key, parent_code
 from vfk_desktop.domain.localities import DISTRICT_COUNT
 from vfk_desktop.domain.model import (
     Direction,
@@ -67,6 +67,7 @@ class Placement:
     comparable: bool
     districts_reported: int
     own_newer: Period | None = None
+    own_newer_reported: int = 0  # districts with a value at that newer period so far
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class FareRow:
     districts_reported: int = 0
     own_newer: Figure | None = None
     own_newer_period: Period | None = None
+    own_newer_reported: int = 0
+    rankable: bool = False  # enough districts reported at period to rank them
     missing: str | None = None  # why value is None: "suppressed", "not available" or "error"
 
     def to_json(self) -> dict[str, object]:
@@ -182,7 +185,8 @@ def placement(facts: IndicatorFacts, choice: Period | None = None, exact: bool =
         chosen, newer = choice, None
     if chosen is None:
         return Placement(None, False, 0)
-    return Placement(chosen, is_comparable(facts, chosen), len(facts.districts.get(chosen, {})), newer)
+    return Placement(chosen, is_comparable(facts, chosen), len(facts.districts.get(chosen, {})), newer,
+                     len(facts.districts.get(newer, {})) if newer else 0)
 
 
 def _in_year(facts: IndicatorFacts, year: Period) -> tuple[Period, Period | None]:
@@ -289,6 +293,8 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
         districts_reported=place.districts_reported,
         own_newer=facts.values[place.own_newer] if place.own_newer else None,
         own_newer_period=place.own_newer,
+        own_newer_reported=place.own_newer_reported,
+        rankable=place.districts_reported >= facts.min_districts,
         missing=None if value is not None else ((own.missing if own else None) or NOT_AVAILABLE),
     )
 
@@ -309,6 +315,11 @@ def count_bands(priorities: Iterable[Priority]) -> dict[Priority, int]:
     for priority in priorities:
         counts[priority] += 1
     return counts
+
+
+def indicator_count(rows: Iterable[FareRow]) -> int:
+    """Indicators among fare rows, counted as they are ranked: NI 120f and NI 120m are one, NI 120."""
+    return len({parent_code(row.code) or row.code for row in rows})
 
 
 def status_counts(rows: list[FareRow]) -> dict[Priority | None, dict[Rag | None, int]]:

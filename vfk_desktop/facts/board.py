@@ -8,8 +8,7 @@ from datetime import date
 from vfk_desktop.domain.charts import districts_chart, range_chart
 from vfk_desktop.domain.fare import status_counts
 from vfk_desktop.domain.periods import Period, period_of_label
-from vfk_desktop.facts.exports import band_counts
-from vfk_desktop.facts.fare import fare_table, indicator_facts
+from vfk_desktop.facts.fare import band_counts, fare_table, indicator_facts
 from vfk_desktop.facts.reds import psb_reds
 from vfk_desktop.reports.pack import (
     SECTIONS,

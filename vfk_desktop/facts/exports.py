@@ -5,11 +5,11 @@ direction is the fare table's own row (`facts.fare`); the writers only lay them 
 from __future__ import annotations
 
 from vfk_desktop.domain.codes import code_sort_key, parent_code
-from vfk_desktop.domain.fare import IndicatorFacts, assess, count_bands, placement, status_counts
+from vfk_desktop.domain.fare import IndicatorFacts, assess, placement, status_counts
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.model import Priority, Rag
 from vfk_desktop.domain.periods import Period, period_of_label
-from vfk_desktop.facts.fare import fare_table, ranking_of
+from vfk_desktop.facts.fare import band_counts, fare_table, ranking_of
 from vfk_desktop.facts.figures import figures, with_parent_defaults
 from vfk_desktop.facts.records import (
     CountyFacts,
@@ -49,11 +49,6 @@ def county_facts(store: Store, period: Period | None = None) -> CountyFacts:
         reds=high_priority_reds(store, period), records=data_records(store),
         catalogue=queries.catalogue(store), imports=import_facts(store),
         theme_order=queries.theme_order(store), source=source(store))
-
-
-def band_counts(store: Store, locality: str, period: Period | None = None) -> dict[Priority, int]:
-    """How many indicators the locality ranks High, Medium and Low (as ranked: NI 120 is one)."""
-    return count_bands(r.priority for r in queries.rankings(store, locality, period).values())
 
 
 def data_records(store: Store, areas: list[str] | None = None,

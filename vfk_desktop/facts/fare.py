@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.errors import VfkError
-from vfk_desktop.domain.fare import FareRow, IndicatorFacts, assess, fare_sort_key
-from vfk_desktop.domain.periods import Period
+from vfk_desktop.domain.fare import FareRow, IndicatorFacts, assess, count_bands, fare_sort_key
+from vfk_desktop.domain.model import Priority
+from vfk_desktop.domain.periods import Period, period_of_label
 from vfk_desktop.facts.figures import figures
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
@@ -32,6 +33,18 @@ def listed_codes(store: Store, locality: str, period: Period | None = None) -> l
     listed &= set(found.catalogue)
     parents = {parent_code(code) for code in listed} - {None}
     return sorted(listed - {code for code in parents if code not in own})
+
+
+def band_counts(store: Store, locality: str, period: Period | None = None) -> dict[Priority, int]:
+    """How many indicators the locality ranks High, Medium and Low for period (NI 120 is one,
+    however many sub-indicator rows it has): the count every view shows."""
+    return count_bands(r.priority for r in queries.rankings(store, locality, period).values())
+
+
+def ranking_round_for(store: Store, locality: str, period: Period | None = None) -> str | None:
+    """The ranking round a period choice uses: the newest made no later than it (else the earliest)."""
+    chosen = queries.rankings(store, locality, period).values()
+    return max((r.round for r in chosen), default=None, key=period_of_label)
 
 
 def fare_facts(store: Store, locality: str, period: Period | None = None) -> list[IndicatorFacts]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from vfk_desktop import __version__, present
-from vfk_desktop.domain.fare import FareRow
+from vfk_desktop.domain.fare import FareRow, indicator_count
 from vfk_desktop.domain.illustrative import ILLUSTRATIVE
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.palette import RAG_TINT
@@ -183,7 +183,7 @@ def fare_cells(row: FareRow) -> str:
 
 def _fare_tables(pack: BoardPack, tables: Tables) -> str:
     parts = [_heading(pack, "fare"),
-             f"<p>Each indicator at the {escape(pack.period_words)}. Rank 1 is the best of the districts "
+             f"<p>{escape(pack.period_words)}. Rank 1 is the best of the districts "
              "with a value; status compares the value with the Kent target.</p>"]
     counts = [present.band_counts(f"{b.value} priorities", pack.counts[b])
               for b in Priority if b in pack.counts]
@@ -192,8 +192,14 @@ def _fare_tables(pack: BoardPack, tables: Tables) -> str:
     for band in BANDS:
         rows = pack.band(band)
         if rows:
-            parts.append(tables.table(FARE_COLUMNS, f"{_band_name(band, 'priorities')} ({len(rows)})",
+            size = pack.band_counts.get(band) if band else indicator_count(rows)
+            parts.append(tables.table(FARE_COLUMNS, f"{_band_name(band, 'priorities')} ({size})",
                                       _grouped(rows, len(FARE_COLUMNS), fare_cells), css="fare"))
+    newer = [f"{row.code}: {present.newer(row).removeprefix('Newer: ')}"
+             for row in pack.fare if row.own_newer]
+    if newer:
+        parts.append(f"<p>Newer figures of {escape(pack.locality)}'s own, shown beside the comparison "
+                     f"and not ranked until enough districts report: {escape('; '.join(newer))}.</p>")
     if not pack.fare:
         parts.append(f"<p>There are no figures for {escape(pack.locality)} yet.</p>")
     return "".join(parts)

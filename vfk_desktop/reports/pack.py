@@ -75,7 +75,9 @@ class BoardPack:
 
     @property
     def period_words(self) -> str:
-        return self.period.label if self.period else "latest period of each indicator"
+        from vfk_desktop.present import period_words
+
+        return period_words(self.period)
 
     def band(self, priority: Priority | None) -> list[FareRow]:
         return [row for row in self.fare if row.priority is priority]

@@ -39,10 +39,12 @@ FARE_COLUMNS = (
     Column("Priority", lambda r: r.priority.value if r.priority else "",
            "The district's KA2 ranking: High, Medium or Low",
            sort=lambda r: r.priority.order if r.priority else 9),
-    Column("Period", present.period, "The latest period with a value for this district",
-           sort=lambda r: r.period.sort_key if r.period else ()),
+    Column("Period", present.period,
+           "The period compared: the newest in which enough districts have a value to rank them "
+           "(or the chosen year's)", sort=lambda r: r.period.sort_key if r.period else (),
+           cell_tip=present.reported),
     Column("Value", present.value, "The district's figure", sort=lambda r: number_key(r.value),
-           numeric=True, bold=lambda r: True),
+           numeric=True, bold=lambda r: True, cell_tip=lambda r: present.newer(r) or None),
     Column("Kent target", present.target,
            "The Kent target for the period (the next later one when the period has none)",
            sort=lambda r: number_key(r.kent_target), numeric=True,
@@ -56,8 +58,9 @@ FARE_COLUMNS = (
            "The worst district's figure (by polarity)", sort=lambda r: number_key(r.kent_worst),
            numeric=True, cell_tip=_range_tip),
     Column("Rank", present.rank,
-           "1 = best of the districts with a value; districts that tie share the better rank",
-           sort=lambda r: number_key(r.rank), numeric=True),
+           "1 = best of the districts with a value; districts that tie share the better rank; "
+           "no rank where too few districts reported",
+           sort=lambda r: number_key(r.rank), numeric=True, cell_tip=present.reported),
     Column("Status", present.status,
            "Against the Kent target: green met or better, amber worse within the tolerance, red beyond",
            sort=lambda r: {"red": 0, "amber": 1, "green": 2}.get(r.rag.value, 3) if r.rag else 4,
@@ -65,6 +68,10 @@ FARE_COLUMNS = (
     Column("Direction", present.direction,
            "Since the previous period of the same kind: improved or worsened by polarity",
            sort=lambda r: r.direction.value if r.direction else "~"),
+    Column("Newer", lambda r: present.newer(r).removeprefix("Newer: "),
+           "A newer figure of the district's own, shown beside the comparison and never ranked "
+           "until enough districts have reported",
+           sort=lambda r: r.own_newer_period.sort_key if r.own_newer_period else ()),
 )
 
 

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vfk_desktop.domain.localities import normalise_name
+from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.domain.reporting import reporting_years
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.history import last_import, periods_with_values
 from vfk_desktop.store.instance_lock import InstanceLock
-from vfk_desktop.store.queries import districts
+from vfk_desktop.store.queries import districts, resolve_district
 from vfk_desktop.store.sample_flag import ILLUSTRATIVE, has_sample
 from vfk_desktop.ui import recent
 from vfk_desktop.ui.session import Session
@@ -151,7 +152,10 @@ class MainWindow(QMainWindow):
         self.locality_picker.setMinimumContentsLength(22)
         self.period_picker = QComboBox(toolbar)
         self.period_picker.setAccessibleName("Period")
-        self.period_picker.setToolTip("Latest: each indicator at its newest period with a value")
+        self.period_picker.setToolTip(
+            "Latest: each indicator at its newest period in which enough districts have a value to "
+            "rank them. A year, such as 2008/09, is a reporting year: the financial year, the "
+            "calendar year 2008 that ends inside it, and the latest quarter or month in it")
         self.period_picker.setMinimumContentsLength(10)
         for label, widget in (("&Locality ", self.locality_picker), ("  &Period ", self.period_picker)):
             caption = QLabel(label, toolbar)
@@ -203,10 +207,8 @@ class MainWindow(QMainWindow):
             self.pages.clear()
             old.close(keep_lock=old.lock is lock)
             old.deleteLater()
-        names = districts(store)
-        wanted = locality or QSettings().value("locality/last", DEFAULT_LOCALITY, type=str)
-        by_key = {normalise_name(n): n for n in names}
-        chosen = by_key.get(normalise_name(wanted), names[0] if names else DEFAULT_LOCALITY)
+        chosen, refused = choose_locality(store, locality)
+        note = " ".join(part for part in (refused, note) if part)
         session = Session(store, chosen, Session.remembered_period(), self, lock)
         self.session = session
         self._fill_pickers()
@@ -244,7 +246,7 @@ class MainWindow(QMainWindow):
         session = self.session
         self.period_picker.blockSignals(True)
         self.period_picker.clear()
-        periods = periods_with_values(session.store, session.locality)
+        periods = reporting_years(periods_with_values(session.store, session.locality))
         self.period_picker.addItems([LATEST] + [p.label for p in periods])
         if session.period is not None and session.period not in periods:
             session.period = None
@@ -473,6 +475,24 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
+
+
+def choose_locality(store: Store, asked: str | None) -> tuple[str, str]:
+    """The district to open on, by the same matcher as `vfk --locality` ("TWBC", "tunbridge wells"):
+    the one asked for, else the one shown last, else Tunbridge Wells; and a sentence when the one
+    asked for is not known."""
+    remembered = QSettings().value("locality/last", DEFAULT_LOCALITY, type=str) or DEFAULT_LOCALITY
+    refused = ""
+    for wanted in (asked, remembered, DEFAULT_LOCALITY):
+        if not wanted:
+            continue
+        try:
+            return resolve_district(store, wanted), refused
+        except VfkError as error:
+            if wanted == asked:
+                refused = f"{error} Showing another district instead."
+    names = districts(store)
+    return (names[0] if names else DEFAULT_LOCALITY), refused
 
 
 def _readonly_reason(store: Store, lock: InstanceLock | None) -> str:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from vfk_desktop import present
-from vfk_desktop.domain.fare import status_counts
+from vfk_desktop.domain.fare import indicator_count, status_counts
 from vfk_desktop.domain.model import Priority
-from vfk_desktop.facts.fare import fare_table
+from vfk_desktop.facts.fare import band_counts, fare_table
 from vfk_desktop.ui.delegates import RagChipDelegate, ThemeDelegate
 from vfk_desktop.ui.fare_model import (
     PRIORITY_COLUMN,
@@ -183,12 +183,14 @@ class OverviewPage(QWidget):
         rows = fare_table(session.store, session.locality, session.period)
         self.rows = rows
         self.heading.setText(f"How does {session.locality} fare in Kent?")
-        when = f"Period {session.period.label}" if session.period else "Latest period of each indicator"
-        self.subheading.setText(f"{when}. Rank 1 = best of the districts with a value.")
+        self.subheading.setText(f"{present.period_words(session.period)}. Rank 1 = best of the "
+                                "districts with a value; no rank where too few districts reported.")
         counts = status_counts(rows)
         self.counts.setText("   ·   ".join(
             present.band_counts(title, counts[band]) for band, title in BANDS if band in counts))
-        self.band_sizes = {section.band: sum(counts.get(section.band, {}).values())
+        ranked = band_counts(session.store, session.locality, session.period)
+        self.band_sizes = {section.band: ranked.get(section.band) if section.band else
+                           indicator_count(r for r in rows if r.priority is None)
                            for section in self.sections}
         self.apply_filters()
 
@@ -204,7 +206,8 @@ class OverviewPage(QWidget):
             wanted = not self.high_only.isChecked() or section.band is Priority.HIGH
             if section.isVisibleTo(self) != wanted:
                 section.setVisible(wanted)
-            shown, size = section.model.rowCount(), self.band_sizes.get(section.band, 0)
+            shown = indicator_count(section.model.row_at(r) for r in range(section.model.rowCount()))
+            size = self.band_sizes.get(section.band, 0)
             if size == 0:
                 words = "none"
             elif shown == size:

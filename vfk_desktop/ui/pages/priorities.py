@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from vfk_desktop.domain.codes import code_sort_key
+from vfk_desktop.domain.fare import count_bands
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.domain.periods import parse_period
+from vfk_desktop.facts.fare import ranking_round_for
 from vfk_desktop.store import edits
 from vfk_desktop.store.history import ranking_rounds
 from vfk_desktop.store.queries import catalogue, ka2_codes, theme_order
@@ -133,6 +135,7 @@ class PrioritiesPage(QWidget):
         self.model = RankingModel(self.change, self)
         self._build()
         session.locality_changed.connect(lambda _: self.refresh(new_locality=True))
+        session.period_changed.connect(lambda _: self.refresh(new_locality=True))
         session.data_changed.connect(self.refresh)
         self.refresh(new_locality=True)
 
@@ -200,8 +203,9 @@ class PrioritiesPage(QWidget):
     def refresh(self, new_locality: bool = False) -> None:
         session = self.session
         rounds = [p.label for p in ranking_rounds(session.store, session.locality)]
-        if new_locality or self.round not in rounds:
-            self.round = rounds[0] if rounds else None
+        if new_locality or self.round not in rounds:  # the round the Overview's priorities come from
+            self.round = ranking_round_for(session.store, session.locality, session.period)
+            self.round = self.round if self.round in rounds else (rounds[0] if rounds else None)
         self.round_picker.blockSignals(True)
         self.round_picker.clear()
         self.round_picker.addItems(rounds)
@@ -218,7 +222,8 @@ class PrioritiesPage(QWidget):
              for code in codes),
             key=lambda r: (order.get(r.theme or "", 99), code_sort_key(r.code)))
         self.model.set_rows(records)
-        counts = {band: sum(1 for r in records if r.priority is band) for band, _ in BANDS}
+        counts = count_bands(r.priority for r in records if r.priority) | {
+            None: sum(1 for r in records if r.priority is None)}
         self.counts.setText("   ·   ".join(f"{title}: {counts[band]}" for band, title in BANDS))
         for (heading, view, proxy), (band, title) in zip(self.sections, BANDS, strict=True):
             heading.setText(f"{title} ({counts[band]})")
