@@ -27,9 +27,9 @@ SEEDS = SHARED / "seeds"
 @pytest.fixture(scope="session")
 def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with the reference and sample data, built once per test session."""
+    from vfk_desktop.sample_loading import load_sample
     from vfk_desktop.store.connection import open_store
     from vfk_desktop.store.reference import load_reference
-    from vfk_desktop.store.sample import load_sample
 
     path = tmp_path_factory.mktemp("template") / "sample.db"
     with open_store(path, create=True) as store:

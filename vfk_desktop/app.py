@@ -32,8 +32,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def fill_first_run(store) -> None:
     """A new database gets the reference data and the sample."""
+    from vfk_desktop.sample_loading import load_sample
     from vfk_desktop.store.reference import load_reference
-    from vfk_desktop.store.sample import load_sample
 
     load_reference(store)
     load_sample(store)

@@ -39,7 +39,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         load_reference(store)
         print(f"Database ready: {store.path}")
         if args.sample:
-            from vfk_desktop.store.sample import load_sample
+            from vfk_desktop.sample_loading import load_sample
             from vfk_desktop.store.sample_flag import ILLUSTRATIVE
 
             result = load_sample(store)

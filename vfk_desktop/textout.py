@@ -12,7 +12,7 @@ from vfk_desktop.domain.periods import Period
 
 if TYPE_CHECKING:
     from vfk_desktop.domain.fare import FareRow
-    from vfk_desktop.io.readers.plan import ImportPlan
+    from vfk_desktop.domain.import_plan import ImportPlan
     from vfk_desktop.store.imports import ImportRecord, ImportResult
     from vfk_desktop.store.queries import Ranking
 

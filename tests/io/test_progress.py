@@ -1,7 +1,8 @@
 import pytest
 
 from tests.store.test_imports import dump
-from vfk_desktop.io.readers.importer import ImportCancelled, plan_import
+from vfk_desktop.io.readers.importer import plan_import
+from vfk_desktop.io.readers.sheets import ImportCancelled
 from vfk_desktop.store.imports import import_context
 
 

@@ -7,8 +7,8 @@ import pytest
 from tests.seed_figures import FARE_ROWS, HIGH, LOW_NAMED, MEDIUM
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.facts.fare import fare_table
+from vfk_desktop.sample_loading import load_sample
 from vfk_desktop.store.queries import ranking_rows
-from vfk_desktop.store.sample import load_sample
 
 BANDS = {"H": Priority.HIGH, "M": Priority.MEDIUM, "L": Priority.LOW}
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from tests.io.spreadsheets import write
 from tests.ui.conftest import answer_modal
-from vfk_desktop.io.readers.headers import Role
+from vfk_desktop.domain.columns import Role
 from vfk_desktop.store.history import observations
 from vfk_desktop.ui.workers import ProgressDialog
 

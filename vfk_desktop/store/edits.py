@@ -12,9 +12,9 @@ import json
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.domain.periods import parse_period
-from vfk_desktop.io.readers.values import parse_value
+from vfk_desktop.domain.values import parse_value
+from vfk_desktop.store.changes import TABLES, now_text
 from vfk_desktop.store.connection import Store
-from vfk_desktop.store.imports import TABLES, now_text
 from vfk_desktop.who import current_user
 
 KINDS = ("value", "target", "best", "worst")

@@ -6,36 +6,23 @@ so undo deletes what the import wrote and puts the replaced rows back, exactly a
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 
 from vfk_desktop.domain.errors import VfkError
-from vfk_desktop.io.readers.plan import ImportContext, ImportPlan, Problem
+from vfk_desktop.domain.import_plan import ImportContext, ImportPlan, Problem
+from vfk_desktop.store.changes import TABLES, now_text
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.profiles import load_profiles
 from vfk_desktop.store.queries import load_matcher
 from vfk_desktop.who import current_user
 
-OBSERVATION_COLUMNS = ("indicator", "area_id", "period", "kind", "value", "text", "missing",
-                       "import_id", "file", "sheet", "cell")
-RANKING_COLUMNS = ("area_id", "indicator", "round", "priority", "import_id", "file", "sheet", "cell")
-COMMENTARY_COLUMNS = ("indicator", "area_id", "period", "text", "import_id", "file", "sheet", "cell")
-TABLES = {
-    "observations": (OBSERVATION_COLUMNS, 4),  # columns, how many of them form the key
-    "rankings": (RANKING_COLUMNS, 3),
-    "commentary": (COMMENTARY_COLUMNS, 3),
-}
 CHUNK = 400
 _PRIMARY_KEY_ORDER = {
     "observations": lambda row: (row[1], row[0], row[2], row[3]),  # (area_id, indicator, period, kind)
     "rankings": lambda row: row[:3],
     "commentary": lambda row: row[:3],
 }
-
-
-def now_text() -> str:
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 @dataclass

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from vfk_desktop.domain.columns import ColumnSpec, Role, headers_signature
 from vfk_desktop.domain.localities import KENT
-from vfk_desktop.io.readers.headers import Role
-from vfk_desktop.io.readers.mapping import ColumnSpec, headers_signature
+from vfk_desktop.store.changes import now_text
 from vfk_desktop.store.connection import Store
 
 
@@ -15,8 +15,6 @@ def save_profile(store: Store, headers: list[str], columns: dict[int, str | Colu
     """Remember that files headed `headers` hold, in column i, columns[i] (a Role name or a spec)."""
     specs = [spec if isinstance(spec, ColumnSpec) else _spec(index, Role[spec], headers[index])
              for index, spec in sorted(columns.items())]
-    from vfk_desktop.store.imports import now_text
-
     with store.atomic():
         store.conn.execute(
             "INSERT OR REPLACE INTO import_profiles (headers, name, mapping, created_at) "

@@ -1,13 +1,15 @@
-"""The sample database: Tunbridge Wells as the LSP presentation shows it, the rest illustrative."""
+"""The sample database: Tunbridge Wells as the LSP presentation shows it, the rest illustrative.
+
+The readers turn FIGURE_FILES into a plan (`vfk_desktop.sample_loading`); this applies it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from vfk_desktop.io.readers.importer import plan_import
-from vfk_desktop.paths import sample_data_dir
+from vfk_desktop.domain.import_plan import ImportPlan
 from vfk_desktop.store.connection import Store
-from vfk_desktop.store.imports import ImportResult, apply_plan, import_context
+from vfk_desktop.store.imports import ImportResult, apply_plan
 from vfk_desktop.store.local_priorities import load_local_priorities_csv
 from vfk_desktop.store.sample_flag import ILLUSTRATIVE
 
@@ -17,10 +19,10 @@ FIGURE_FILES = (
     "tunbridge_wells_ka2_priorities.csv",
 )
 LSP_FILE = "tunbridge_wells_lsp_priorities.csv"
-def load_sample(store: Store, folder: Path | None = None) -> ImportResult:
-    """Import the sample files as one import (again: "unchanged") and the LSP's own priorities."""
-    folder = folder or sample_data_dir()
-    plan = plan_import([folder / name for name in FIGURE_FILES], import_context(store))
+
+
+def apply_sample(store: Store, plan: ImportPlan, folder: Path) -> ImportResult:
+    """Apply the sample files' plan as one import, with the LSP's own priorities from folder."""
     with store.atomic():
         result = apply_plan(store, plan, kind="sample", note=ILLUSTRATIVE)
         if result.ok:

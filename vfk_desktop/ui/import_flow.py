@@ -15,8 +15,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from vfk_desktop.domain.errors import VfkError
-from vfk_desktop.io.readers.importer import ImportCancelled, plan_import
-from vfk_desktop.io.readers.plan import ImportPlan
+from vfk_desktop.domain.import_plan import ImportPlan
+from vfk_desktop.io.readers.importer import plan_import
+from vfk_desktop.io.readers.sheets import ImportCancelled
 from vfk_desktop.store.imports import ImportResult, apply_plan, import_context
 from vfk_desktop.ui.import_report import ImportReportDialog, report_rows
 from vfk_desktop.ui.workers import JobContext, run_job, show_failure

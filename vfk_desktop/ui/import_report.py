@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from vfk_desktop import present
-from vfk_desktop.io.readers.plan import ImportPlan
+from vfk_desktop.domain.import_plan import ImportPlan
 from vfk_desktop.store.imports import ImportResult
 from vfk_desktop.ui.table_model import SORT_ROLE, Column, FilterProxy, RecordTableModel
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vfk_desktop.io.readers.headers import Role
-from vfk_desktop.io.readers.plan import UnreadSheet
+from vfk_desktop.domain.columns import Role
+from vfk_desktop.domain.import_plan import UnreadSheet
 
 CHOICES = (
     ("(leave out)", None), ("Locality", Role.AREA), ("Indicator code", Role.CODE),

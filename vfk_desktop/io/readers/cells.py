@@ -5,10 +5,7 @@ Every layout uses these, so a bad district name or period reads the same whateve
 
 from __future__ import annotations
 
-from vfk_desktop.domain.localities import KENT
-from vfk_desktop.domain.model import Priority
-from vfk_desktop.domain.periods import Period, try_parse_period
-from vfk_desktop.io.readers.plan import (
+from vfk_desktop.domain.import_plan import (
     CommentaryRow,
     FigureRow,
     ImportContext,
@@ -17,8 +14,11 @@ from vfk_desktop.io.readers.plan import (
     Origin,
     RankingRow,
 )
+from vfk_desktop.domain.localities import KENT
+from vfk_desktop.domain.model import Priority
+from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.domain.values import clip, parse_value
 from vfk_desktop.io.readers.sheets import Sheet, is_blank
-from vfk_desktop.io.readers.values import clip, parse_value
 
 _INF = float("inf")
 

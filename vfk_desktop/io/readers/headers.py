@@ -8,34 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
 
+from vfk_desktop.domain.columns import Role, normalise_header
 from vfk_desktop.domain.periods import Period, try_parse_period
-
-
-class Role(Enum):
-    AREA = "locality"
-    CODE = "indicator code"
-    TITLE = "indicator title"
-    PERIOD = "period"
-    VALUE = "value"
-    KENT_TARGET = "Kent target"
-    LOCAL_TARGET = "local target"
-    TARGET_PERIOD = "target period"
-    KENT_VALUE = "Kent figure"
-    BEST = "Kent best"
-    WORST = "Kent worst"
-    COMMENTARY = "commentary"
-    PRIORITY = "priority"
-    ROUND = "ranking period"
-    UNIT = "unit"
-    POLARITY = "polarity"
-    THEME = "theme"
-    RANK = "rank"
-    STATUS = "status"
-    DIRECTION = "direction"
-    PROVENANCE = "provenance"
-
 
 _WORDS: dict[Role, tuple[str, ...]] = {
     Role.AREA: ("district", "locality", "area", "authority", "la name", "la", "local authority",
@@ -88,16 +63,6 @@ class Header:
     words: str  # normalised, period removed
     role: Role | None
     period: Period | None  # a period written inside the header ("Kent 2010/11 Target")
-
-
-def normalise_header(text: object) -> str:
-    words = str(text or "").lower().replace("&", " and ")
-    words = re.sub(r"[\s_]+", " ", words)
-    words = re.sub(r"[.:;#()\[\]*?'’\"]", " ", words)
-    words = words.replace("/", " / ").replace("-", " ")
-    words = " ".join(words.split())
-    words = words.replace(" / ", "/")
-    return words.replace("h/m/l", "h m l")
 
 
 def read_header(cell: object) -> Header:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
 from vfk_desktop.io.readers.own_export import read_return_edits
-from vfk_desktop.io.readers.plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
 from vfk_desktop.io.readers.safety import CSV, XLS, identify
-from vfk_desktop.io.readers.sheets import BadFile, Sheet, read_csv_sheet
+from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, read_csv_sheet
 from vfk_desktop.io.readers.table import SheetReader
 from vfk_desktop.io.readers.workbooks import MAX_ROWS, read_workbook
 
@@ -22,11 +21,6 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
-
-
-class ImportCancelled(VfkError):
-    def __init__(self) -> None:
-        super().__init__("The import was cancelled; nothing was written.")
 
 
 def plan_import(

@@ -12,37 +12,19 @@ Headers may span two or three rows ("Tunbridge" over "Wells"; "Kent" / "2010/11"
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from vfk_desktop.domain.codes import try_parse_code
+from vfk_desktop.domain.columns import ColumnSpec, Role, headers_signature
 from vfk_desktop.domain.localities import KENT, LocalityMatcher, normalise_name
-from vfk_desktop.domain.periods import Period, try_parse_period
-from vfk_desktop.io.readers.headers import Header, Role, normalise_header, read_header
+from vfk_desktop.domain.periods import try_parse_period
+from vfk_desktop.domain.values import parse_number_text
+from vfk_desktop.io.readers.headers import Header, read_header
 from vfk_desktop.io.readers.sheets import is_blank
 
 MEASURES = (Role.VALUE, Role.KENT_TARGET, Role.LOCAL_TARGET, Role.BEST, Role.WORST,
             Role.PRIORITY, Role.COMMENTARY)
 MAX_HEADER_ROWS = 3
-
-
-@dataclass(frozen=True)
-class ColumnSpec:
-    index: int
-    role: Role
-    area: str | None = None  # a column of one place's figures ("Tunbridge Wells", "Kent")
-    period: Period | None = None  # a column of one period's figures, or the period of a target
-    header: str = ""
-
-    def to_json(self) -> dict[str, object]:
-        return {"index": self.index, "role": self.role.name, "area": self.area,
-                "period": self.period.label if self.period else None, "header": self.header}
-
-    @classmethod
-    def from_json(cls, data: dict[str, object]) -> ColumnSpec:
-        period = try_parse_period(data.get("period")) if data.get("period") else None
-        return cls(int(data["index"]), Role[str(data["role"])], data.get("area"), period,
-                   str(data.get("header", "")))
 
 
 @dataclass
@@ -88,11 +70,6 @@ class Mapping:
 
     def signature(self) -> str:
         return headers_signature(self.headers_found)
-
-
-def headers_signature(texts: list[str]) -> str:
-    """A key for a header row, the same however the cells are spaced or cased."""
-    return json.dumps([normalise_header(t) for t in texts])
 
 
 def spec_for(index: int, header: Header, matcher: LocalityMatcher) -> ColumnSpec | str | None:
@@ -153,8 +130,6 @@ def continuation(cells: list[object], code_index: int | None) -> bool:
 
 
 def _is_number_text(text: str) -> bool:
-    from vfk_desktop.io.readers.values import parse_number_text
-
     return parse_number_text(text) is not None
 
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from defusedxml import ElementTree
 
 from vfk_desktop.domain.codes import parent_code, try_parse_code
+from vfk_desktop.domain.import_plan import CommentaryRow, ImportContext, ImportPlan, RankingRow
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.domain.periods import try_parse_period
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.readers import cells as c
-from vfk_desktop.io.readers.plan import CommentaryRow, ImportContext, ImportPlan, RankingRow
 from vfk_desktop.io.readers.sheets import Sheet, is_blank
 from vfk_desktop.io.readers.table import Outcome
 

@@ -17,6 +17,11 @@ class BadFile(VfkError):
     """A file that cannot be read as a spreadsheet at all; the text names the file."""
 
 
+class ImportCancelled(VfkError):
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was written.")
+
+
 @dataclass
 class Sheet:
     file: Path

@@ -13,22 +13,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vfk_desktop.domain.codes import try_parse_code
+from vfk_desktop.domain.columns import ColumnSpec, Role
+from vfk_desktop.domain.import_plan import ImportContext, ImportPlan
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.domain.values import clip
 from vfk_desktop.io.export_layout import AS_GIVEN
 from vfk_desktop.io.readers import cells as c
-from vfk_desktop.io.readers.headers import Role
 from vfk_desktop.io.readers.mapping import (
     MAX_HEADER_ROWS,
-    ColumnSpec,
     Mapping,
     find_mapping,
     find_place_in,
     header_at,
 )
-from vfk_desktop.io.readers.plan import ImportContext, ImportPlan
-from vfk_desktop.io.readers.sheets import Sheet, blank_row, is_blank
-from vfk_desktop.io.readers.values import clip
+from vfk_desktop.io.readers.sheets import ImportCancelled, Sheet, blank_row, is_blank
 
 HEADER_SEARCH_ROWS = 30
 _LEADING_CODE = re.compile(r"^\s*((?:NI\s*)?\d{1,3}\s?[a-z]{0,3})\b[\s.:\-–]+(\S.*)$", re.I | re.S)
@@ -121,8 +120,6 @@ class SheetReader:
 
     def _report(self, fraction: float) -> None:
         if self.cancelled is not None and self.cancelled():
-            from vfk_desktop.io.readers.importer import ImportCancelled
-
             raise ImportCancelled()
         if self.progress is not None:
             self.progress(fraction)
@@ -167,7 +164,7 @@ class SheetReader:
         if target is not None and target.period is not None:
             self.context.target_period = target.period
         for index, why in mapping.skipped_columns:
-            self.plan.skip_column(self.sheet, mapping.header_rows[0], index, why)
+            self.plan.skip_column(self.sheet.where(mapping.header_rows[0], index), why)
 
         def index_of(role: Role) -> int | None:
             spec = mapping.first(role)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vfk_desktop.io.readers.values import (
+from vfk_desktop.domain.values import (
     ERROR,
     EXCEL_ERRORS,
     NOT_AVAILABLE,

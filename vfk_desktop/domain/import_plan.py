@@ -1,6 +1,7 @@
 """An import plan: every figure, ranking and comment a set of files would write, and every problem.
 
-Readers add to a PlanBuilder; nothing touches the database until the plan has no rejected row.
+The readers build a plan; the store applies it, and nothing touches the database until the plan has
+no rejected row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from pathlib import Path
 from vfk_desktop.domain.codes import code_sort_key
 from vfk_desktop.domain.localities import LocalityMatcher
 from vfk_desktop.domain.model import format_number
-from vfk_desktop.io.readers.sheets import Sheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +177,9 @@ class ImportPlan:
     def skip(self, origin: Origin, reason: str) -> None:
         self.skipped.append(Problem(origin.file, origin.sheet, origin.row, " ".join(reason.split())))
 
-    def skip_column(self, sheet: Sheet, row: int, index: int, reason: str) -> None:
-        """A column left out (an area outside Kent): reported once, as a note."""
-        self.notes.append(f"{sheet.where(row, index)}: the {reason}; skipped.")
+    def skip_column(self, where: str, reason: str) -> None:
+        """A column left out (an area outside Kent), where it is: reported once, as a note."""
+        self.notes.append(f"{where}: the {reason}; skipped.")
 
     def add_figure(self, figure: FigureRow) -> None:
         key = (figure.indicator, figure.area, figure.period, figure.kind)
