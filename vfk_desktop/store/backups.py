@@ -16,7 +16,7 @@ from pathlib import Path
 
 from vfk_desktop.domain.errors import StoreError
 from vfk_desktop.paths import backups_dir
-from vfk_desktop.store.connection import Store
+from vfk_desktop.store.database import Store
 
 KEEP = 20
 SUFFIX = ".vfkbackup.db"

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from vfk_desktop import __version__
-from vfk_desktop.store.connection import Store, translate_errors
+from vfk_desktop.store.database import Store, translate_errors
 from vfk_desktop.store.version import SCHEMA_VERSION
 
 migrations = Migrations("vfk")
