@@ -46,6 +46,8 @@ class ChartView(QWidget):
         return self.plot_widget.getPlotItem()
 
     def set_data(self, data) -> None:
+        if data == self.data and self.layout_.currentWidget() is self.plot_widget:
+            return  # the same picture: drawing it again costs a district switch 30 ms a chart
         self.data = data
         DRAW[type(data)](self.plot, data)
         if self.compact:

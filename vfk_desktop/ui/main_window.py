@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
             for n, name in enumerate(PAGE_NAMES, 1)
         ]
         self.focus_locality_action = self._action("Choose &locality", self._focus_locality, "Ctrl+L")
+        self.comparison_action = self._action(
+            "&Comparison settings…", self._comparison_settings, None,
+            "How many districts must have a value before a period is ranked")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -139,6 +142,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions(self.page_actions)
         view_menu.addSeparator()
         view_menu.addActions([self.focus_locality_action, self.refresh_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.comparison_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -224,6 +229,7 @@ class MainWindow(QMainWindow):
         self.readonly_banner.setText(_readonly_reason(store, lock))
         self.readonly_banner.setVisible(store.readonly)
         self.import_action.setEnabled(not store.readonly)
+        self.comparison_action.setEnabled(not store.readonly)
         self.restore_action.setEnabled(not store.readonly or bool(store.damaged))  # the way out of damage
         self.setWindowTitle(f"{store.path.name} – vfk_desktop")
         self._show_status()
@@ -267,6 +273,11 @@ class MainWindow(QMainWindow):
 
     def set_locality(self, name: str) -> None:
         self.locality_picker.setCurrentText(name)
+
+    def _comparison_settings(self) -> None:
+        from vfk_desktop.ui.comparison_settings import edit_comparison_settings
+
+        edit_comparison_settings(self)
 
     def _focus_locality(self) -> None:
         self.locality_picker.setFocus()

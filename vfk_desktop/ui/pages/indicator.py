@@ -147,6 +147,10 @@ class IndicatorPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self.isVisibleTo(self.window()):
+            self._stale = True  # filled when shown: a hidden page never slows a switch of district
+            return
+        self._stale = False
         if self.code is None:
             self.code = self.picker.itemData(0)
         rows = history(self.session.store, self.session.locality, self.code)
@@ -159,6 +163,11 @@ class IndicatorPage(QWidget):
         if rows:
             self.history_view.selectRow(0)
         self._period_chosen()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self.refresh()
 
     def _facts_text(self, row: FareRow | None) -> str:
         if row is None:
