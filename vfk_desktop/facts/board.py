@@ -18,7 +18,7 @@ from vfk_desktop.reports.pack import (
     RankedIndicator,
     worse_high_priorities,
 )
-from vfk_desktop.store import queries, vision
+from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.local_priorities import local_priorities
 from vfk_desktop.store.sample_flag import has_sample
@@ -32,11 +32,8 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
         raise ValueError(f"unknown report sections {unknown}")
     fare = fare_table(store, locality, period)
     ranked = queries.ranking_rows(store, locality, period)
-    names = {a.number: a.title for a in vision.ambitions(store)}
-    locals_ = tuple(
-        LocalPriorityLine(p.position, p.title, tuple(f"{n} {names.get(n, '')}".strip() for n in p.ambitions),
-                          p.indicators)
-        for p in local_priorities(store, locality))
+    locals_ = tuple(LocalPriorityLine(p.position, p.title, p.ambition_names, p.indicators)
+                    for p in local_priorities(store, locality))
     reds = psb_reds(store, locality, period)
     comments = queries.commentary(store, locality)
     commentary = tuple((row, comments[(row.code, row.period.label)]) for row in fare

@@ -38,7 +38,7 @@ class RankedIndicator:
 class LocalPriorityLine:
     position: int
     title: str
-    ambitions: tuple[str, ...]  # "1 Grow the economy"
+    ambitions: tuple[str, ...]  # as the store names them: "1 To grow the economy"
     indicators: tuple[str, ...]
 
 

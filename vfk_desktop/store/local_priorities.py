@@ -20,6 +20,8 @@ class LocalPriority:
     description: str | None = None
     ambitions: tuple[int, ...] = field(default_factory=tuple)
     indicators: tuple[str, ...] = field(default_factory=tuple)
+    # as the store names them ("1 To grow the economy"), for every face that lists them
+    ambition_names: tuple[str, ...] = field(default_factory=tuple, compare=False)
 
 
 def area_id(store: Store, name: str) -> int:
@@ -37,6 +39,7 @@ def local_priorities(store: Store, locality: str) -> list[LocalPriority]:
         (locality,),
     ).fetchall()
     result = []
+    names = dict(conn.execute("SELECT id, title FROM ambitions"))
     for pid, position, title, description in rows:
         ambitions = tuple(a for (a,) in conn.execute(
             "SELECT ambition_id FROM local_priority_ambitions WHERE priority_id = ? "
@@ -45,7 +48,7 @@ def local_priorities(store: Store, locality: str) -> list[LocalPriority]:
             "SELECT indicator FROM local_priority_indicators WHERE priority_id = ? "
             "ORDER BY rowid", (pid,)))
         result.append(LocalPriority(pid, locality, position, title, description, ambitions,
-                                    indicators))
+                                    indicators, tuple(f"{n} {names.get(n, '')}".strip() for n in ambitions)))
     return result
 
 

@@ -40,14 +40,11 @@ class LocalPriorityModel(RecordTableModel):
         Column("#", lambda p: str(p.position), "Its place in the LSP's list", numeric=True),
         Column("Priority", lambda p: p.title, "The LSP's own priority",
                cell_tip=lambda p: p.description or p.title),
-        Column("Ambitions", lambda p: "; ".join(AMBITION_NAMES.get(a, str(a)) for a in p.ambitions) or "none",
+        Column("Ambitions", lambda p: "; ".join(p.ambition_names) or "none",
                "The Countywide Ambitions it serves"),
         Column("Evidenced by", lambda p: ", ".join(p.indicators) or "no indicator yet",
                "The indicators that show progress on it"),
     )
-
-
-AMBITION_NAMES = {1: "1 Grow the economy", 2: "2 Tackle disadvantage", 3: "3 Citizens in control"}
 
 
 class LocalPriorityDialog(QDialog):
