@@ -64,7 +64,7 @@ def fare(locality: str, rows: list[FareRow], period: Period | None = None) -> st
 
 
 def rankings(locality: str, rows: list[Ranking]) -> str:
-    rounds = sorted({r.round for r in rows})
+    rounds = [p.label for p in sorted({r.round for r in rows})]
     out = [f"{locality} KA2 priorities" + (f" (ranked {', '.join(rounds)})" if rounds else "")]
     if not rows:
         out.append("No ranking has been recorded for this district.")

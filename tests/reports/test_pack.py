@@ -19,7 +19,7 @@ def test_the_pack_holds_the_rankings_as_the_presentation_groups_them(sample_stor
     assert sorted(bands[Priority.HIGH]) == sorted(HIGH)
     assert sorted(bands[Priority.MEDIUM]) == sorted(MEDIUM)
     assert len(bands[Priority.LOW]) == 19
-    assert pack.ranking_round == "2009/10"
+    assert pack.ranking_round.label == "2009/10"
     themes_in_high = [r.theme for r in pack.rankings if r.priority is Priority.HIGH]
     assert themes_in_high == sorted(themes_in_high, key=themes_in_high.index)  # grouped, not scattered
 

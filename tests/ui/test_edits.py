@@ -35,7 +35,7 @@ def set_by_drop_down(page, code, choice):
 
 def test_change_a_band_by_drop_down_then_undo_and_redo(window):
     page = window.show_page("Priorities")
-    assert page.round == "2009/10" and "NI 163" in page.band_codes(Priority.HIGH)
+    assert page.round.label == "2009/10" and "NI 163" in page.band_codes(Priority.HIGH)
     set_by_drop_down(page, "NI 163", "Medium")
     store = window.session.store
     assert edits.priority_of(store, "Tunbridge Wells", "NI 163", "2009/10") is Priority.MEDIUM
@@ -72,9 +72,10 @@ def test_drag_rows_to_another_band_is_one_undo_step(window, qtbot):
 def test_a_new_ranking_period_and_copying_from_another(window):
     page = window.show_page("Priorities")
     store, session = window.session.store, window.session
+    from vfk_desktop.domain.periods import parse_period
     from vfk_desktop.ui.undo import ReplaceRound
 
-    push(session, ReplaceRound(session, "2009/10", "2010/11"))
+    push(session, ReplaceRound(session, parse_period("2009/10"), parse_period("2010/11")))
     assert edits.ranking_round(store, "Tunbridge Wells", "2010/11") == edits.ranking_round(
         store, "Tunbridge Wells", "2009/10")
     page.refresh()
@@ -83,7 +84,8 @@ def test_a_new_ranking_period_and_copying_from_another(window):
     set_by_drop_down(page, "NI 21", "Low")
     assert edits.priority_of(store, "Tunbridge Wells", "NI 21", "2010/11") is Priority.LOW
     assert edits.priority_of(store, "Tunbridge Wells", "NI 21", "2009/10") is Priority.HIGH
-    push(session, ReplaceRound(session, "2009/10", "2010/11"))  # copy back from the earlier period
+    # copy back from the earlier period
+    push(session, ReplaceRound(session, parse_period("2009/10"), parse_period("2010/11")))
     assert edits.priority_of(store, "Tunbridge Wells", "NI 21", "2010/11") is Priority.HIGH
     window.undo_action.trigger()
     assert edits.priority_of(store, "Tunbridge Wells", "NI 21", "2010/11") is Priority.LOW

@@ -7,7 +7,7 @@ from datetime import date
 
 from vfk_desktop.domain.charts import districts_chart, range_chart
 from vfk_desktop.domain.fare import status_counts
-from vfk_desktop.domain.periods import Period, period_of_label
+from vfk_desktop.domain.periods import Period
 from vfk_desktop.facts.fare import band_counts, fare_table, indicator_facts
 from vfk_desktop.facts.reds import psb_reds
 from vfk_desktop.reports.pack import (
@@ -44,7 +44,7 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
     return BoardPack(
         locality=locality, period=period, made=date.today(), database=store.path.name,
         illustrative=has_sample(store),
-        ranking_round=max((r.round for r in ranked), default=None, key=period_of_label),
+        ranking_round=max((r.round for r in ranked), default=None),
         rankings=tuple(RankedIndicator(r.code, r.title, r.theme, r.priority) for r in ranked),
         local_priorities=locals_, fare=tuple(fare), counts=status_counts(fare),
         band_counts=band_counts(store, locality, period),

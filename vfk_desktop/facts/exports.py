@@ -90,7 +90,7 @@ def return_rows(store: Store, locality: str, period: Period | None = None) -> li
     rows += [assess(IndicatorFacts(indicators[code], locality)) for code in queries.ka2_codes(store)
              if code not in listed]
     comments = queries.commentary(store, locality)
-    newest_round = max((r.round for r in ranked.values()), default=None, key=period_of_label)
+    newest_round = max((r.round for r in ranked.values()), default=None)
     order = queries.theme_order(store)
     rows.sort(key=lambda r: (order.get(r.theme or "", len(order) + 1), code_sort_key(r.code)))
     result = []
@@ -98,7 +98,7 @@ def return_rows(store: Store, locality: str, period: Period | None = None) -> li
         ranking = ranking_of(ranked, row.code)
         label = row.period.label if row.period else None
         result.append(ReturnRow(
-            row, ranking.round if ranking else newest_round or label,
+            row, ranking.round if ranking else newest_round or row.period,
             comments.get((row.code, label)) if label else None))
     return result
 

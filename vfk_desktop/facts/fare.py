@@ -10,7 +10,7 @@ from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.fare import FareRow, IndicatorFacts, assess, count_bands, fare_sort_key
 from vfk_desktop.domain.model import Priority
-from vfk_desktop.domain.periods import Period, period_of_label
+from vfk_desktop.domain.periods import Period
 from vfk_desktop.facts.figures import figures
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
@@ -41,10 +41,10 @@ def band_counts(store: Store, locality: str, period: Period | None = None) -> di
     return count_bands(r.priority for r in queries.rankings(store, locality, period).values())
 
 
-def ranking_round_for(store: Store, locality: str, period: Period | None = None) -> str | None:
+def ranking_round_for(store: Store, locality: str, period: Period | None = None) -> Period | None:
     """The ranking round a period choice uses: the newest made no later than it (else the earliest)."""
     chosen = queries.rankings(store, locality, period).values()
-    return max((r.round for r in chosen), default=None, key=period_of_label)
+    return max((r.round for r in chosen), default=None)
 
 
 def fare_facts(store: Store, locality: str, period: Period | None = None) -> list[IndicatorFacts]:

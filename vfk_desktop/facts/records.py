@@ -47,7 +47,7 @@ class ReturnRow:
     """One indicator of a KA2 return: its fare row, the ranking round of its priority, its comment."""
 
     fare: FareRow
-    ranking_period: str | None
+    ranking_period: Period | None
     commentary: str | None
 
 

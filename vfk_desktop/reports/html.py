@@ -71,7 +71,7 @@ def _cover(pack: BoardPack) -> str:
         f'<p style="font-size: 26pt; font-weight: 600;">{escape(pack.locality)}</p>'
         f'<p style="font-size: 16pt;">How does {escape(pack.locality)} fare in Kent?</p>'
         f"<p>Figures: {escape(pack.period_words)}"
-        + (f" · Priorities ranked {escape(pack.ranking_round)}" if pack.ranking_round else "") + "</p>"
+        + (f" · Priorities ranked {escape(pack.ranking_round.label)}" if pack.ranking_round else "") + "</p>"
         f"<p>Prepared {pack.made.day} {pack.made:%B %Y} with vfk_desktop {__version__}<br/>"
         f"From {escape(str(pack.database))}</p>{note}"
         f'<h2 style="margin-top: 40px;">Contents</h2><ul>{contents}</ul>'
@@ -134,7 +134,7 @@ def _band_name(band: Priority | None, plural: str = "priority") -> str:
 
 
 def _rankings(pack: BoardPack, tables: Tables) -> str:
-    round_ = f" ({escape(pack.ranking_round)})" if pack.ranking_round else ""
+    round_ = f" ({escape(pack.ranking_round.label)})" if pack.ranking_round else ""
     parts = [_heading(pack, "rankings"),
              f"<p>{escape(pack.locality)}'s ranking of the KA2 indicators{round_}: "
              + " · ".join(f"{b.value} {sum(r.priority is b for r in pack.rankings)}" for b in Priority)

@@ -59,7 +59,7 @@ class BoardPack:
     made: date
     database: str  # the file's name: a published paper never shows a folder
     illustrative: bool
-    ranking_round: str | None
+    ranking_round: Period | None
     rankings: tuple[RankedIndicator, ...]
     local_priorities: tuple[LocalPriorityLine, ...]
     fare: tuple[FareRow, ...]

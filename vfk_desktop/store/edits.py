@@ -11,7 +11,7 @@ import json
 
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.model import Priority
-from vfk_desktop.domain.periods import parse_period
+from vfk_desktop.domain.periods import Period, parse_period
 from vfk_desktop.domain.values import parse_value
 from vfk_desktop.store.changes import TABLES, now_text
 from vfk_desktop.store.connection import Store
@@ -92,7 +92,8 @@ def figure_text(store: Store, area: str, code: str, period: str, kind: str) -> s
     return None if value is None else repr(value).removesuffix(".0")
 
 
-def set_priority(store: Store, locality: str, code: str, round_: str, priority: Priority | None) -> None:
+def set_priority(store: Store, locality: str, code: str, round_: Period | str,
+                 priority: Priority | None) -> None:
     """Rank an indicator High, Medium or Low for a ranking round; None takes the ranking away."""
     label = parse_period(round_).label
     _check_indicator(store, code)
@@ -103,7 +104,7 @@ def set_priority(store: Store, locality: str, code: str, round_: str, priority: 
         _record(store, "rankings", key, new, f"{code} {what} for {locality} ({label})")
 
 
-def priority_of(store: Store, locality: str, code: str, round_: str) -> Priority | None:
+def priority_of(store: Store, locality: str, code: str, round_: Period | str) -> Priority | None:
     row = store.conn.execute(
         "SELECT r.priority FROM rankings r JOIN areas a ON a.id = r.area_id "
         "WHERE a.name = ? AND r.indicator = ? AND r.round = ?",
@@ -111,7 +112,7 @@ def priority_of(store: Store, locality: str, code: str, round_: str) -> Priority
     return Priority(row[0]) if row else None
 
 
-def set_commentary(store: Store, locality: str, code: str, period: str, text: str | None) -> None:
+def set_commentary(store: Store, locality: str, code: str, period: Period | str, text: str | None) -> None:
     label = parse_period(period).label
     _check_indicator(store, code)
     key = {"indicator": code, "area_id": _area_id(store, locality), "period": label}
@@ -120,7 +121,7 @@ def set_commentary(store: Store, locality: str, code: str, period: str, text: st
         _record(store, "commentary", key, new, f"commentary on {code} for {locality}, {label}")
 
 
-def commentary_of(store: Store, locality: str, code: str, period: str) -> str | None:
+def commentary_of(store: Store, locality: str, code: str, period: Period | str) -> str | None:
     row = store.conn.execute(
         "SELECT c.text FROM commentary c JOIN areas a ON a.id = c.area_id "
         "WHERE a.name = ? AND c.indicator = ? AND c.period = ?",
@@ -128,14 +129,14 @@ def commentary_of(store: Store, locality: str, code: str, period: str) -> str | 
     return row[0] if row else None
 
 
-def ranking_round(store: Store, locality: str, round_: str) -> dict[str, Priority]:
+def ranking_round(store: Store, locality: str, round_: Period | str) -> dict[str, Priority]:
     """Every indicator's priority in one ranking round."""
     return {code: Priority(priority) for code, priority in store.conn.execute(
         "SELECT r.indicator, r.priority FROM rankings r JOIN areas a ON a.id = r.area_id "
         "WHERE a.name = ? AND r.round = ?", (locality, parse_period(round_).label))}
 
 
-def replace_round(store: Store, locality: str, round_: str, ranking: dict[str, Priority]) -> None:
+def replace_round(store: Store, locality: str, round_: Period | str, ranking: dict[str, Priority]) -> None:
     """Make a round's ranking exactly `ranking` (copying from another period), as one action."""
     label = parse_period(round_).label
     current = ranking_round(store, locality, label)

@@ -79,7 +79,7 @@ class Ranking:
     title: str
     theme: str | None
     priority: Priority
-    round: str
+    round: Period  # the ranking round it was made in
 
     def to_json(self) -> dict[str, object]:
         return {"code": self.code, "title": self.title, "theme": self.theme,
@@ -112,8 +112,7 @@ def rankings(store: Store, locality: str, period: Period | None = None) -> dict[
             earlier = [r for r in rounds if r[0] <= period]
             chosen = earlier[-1] if earlier else rounds[0]
         indicator = indicators[code]
-        result[code] = Ranking(code, indicator.title, indicator.theme, Priority(chosen[1]),
-                               chosen[0].label)
+        result[code] = Ranking(code, indicator.title, indicator.theme, Priority(chosen[1]), chosen[0])
     return result
 
 

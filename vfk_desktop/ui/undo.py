@@ -11,6 +11,7 @@ from dataclasses import replace
 from PySide6.QtGui import QUndoCommand
 
 from vfk_desktop.domain.model import Priority
+from vfk_desktop.domain.periods import Period
 from vfk_desktop.store import edits
 from vfk_desktop.store.local_priorities import (
     LocalPriority,
@@ -42,7 +43,7 @@ def push(session, command: EditCommand) -> None:
 
 
 class SetPriority(EditCommand):
-    def __init__(self, session, code: str, round_: str, priority: Priority | None) -> None:
+    def __init__(self, session, code: str, round_: Period, priority: Priority | None) -> None:
         what = priority.value if priority else "not ranked"
         super().__init__(session, f"Set {code} to {what}")
         self.locality, self.code, self.round, self.new = session.locality, code, round_, priority
@@ -58,8 +59,8 @@ class SetPriority(EditCommand):
 class ReplaceRound(EditCommand):
     """Copy one ranking round onto another, as one step."""
 
-    def __init__(self, session, source: str, target: str) -> None:
-        super().__init__(session, f"Copy the {source} ranking to {target}")
+    def __init__(self, session, source: Period, target: Period) -> None:
+        super().__init__(session, f"Copy the {source.label} ranking to {target.label}")
         self.locality, self.target = session.locality, target
         self.new = edits.ranking_round(session.store, self.locality, source)
         self.old = edits.ranking_round(session.store, self.locality, target)

@@ -120,7 +120,7 @@ def _return_row(book: Book, sheet, index: int, item: ReturnRow, new_theme: bool)
     cells = (
         (row.theme, plain(wrap=True)), (row.code, plain()), (row.title, plain(wrap=True)),
         (row.priority.value if row.priority else None, plain(align="center")),
-        (item.ranking_period, plain(align="center")),
+        (item.ranking_period.label if item.ranking_period else None, plain(align="center")),
         (row.period.label if row.period else None, plain(align="center")),
     )
     for column, (value, cell_format) in enumerate(cells):

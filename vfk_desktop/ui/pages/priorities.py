@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from vfk_desktop.domain.codes import code_sort_key
 from vfk_desktop.domain.fare import count_bands
 from vfk_desktop.domain.model import Priority
-from vfk_desktop.domain.periods import parse_period
+from vfk_desktop.domain.periods import Period, parse_period
 from vfk_desktop.facts.fare import ranking_round_for
 from vfk_desktop.store import edits
 from vfk_desktop.store.history import ranking_rounds
@@ -131,7 +131,7 @@ class PrioritiesPage(QWidget):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.round: str | None = None
+        self.round: Period | None = None
         self.model = RankingModel(self.change, self)
         self._build()
         session.locality_changed.connect(lambda _: self.refresh(new_locality=True))
@@ -202,15 +202,15 @@ class PrioritiesPage(QWidget):
     # --- reading --------------------------------------------------------------------------
     def refresh(self, new_locality: bool = False) -> None:
         session = self.session
-        rounds = [p.label for p in ranking_rounds(session.store, session.locality)]
+        rounds = ranking_rounds(session.store, session.locality)
         if new_locality or self.round not in rounds:  # the round the Overview's priorities come from
             self.round = ranking_round_for(session.store, session.locality, session.period)
             self.round = self.round if self.round in rounds else (rounds[0] if rounds else None)
         self.round_picker.blockSignals(True)
         self.round_picker.clear()
-        self.round_picker.addItems(rounds)
+        self.round_picker.addItems([p.label for p in rounds])
         if self.round:
-            self.round_picker.setCurrentText(self.round)
+            self.round_picker.setCurrentText(self.round.label)
         self.round_picker.blockSignals(False)
         self.heading.setText(f"{session.locality}'s KA2 priorities")
         ranking = edits.ranking_round(session.store, session.locality, self.round) if self.round else {}
@@ -236,8 +236,8 @@ class PrioritiesPage(QWidget):
                                  else QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def _round_picked(self, label: str) -> None:
-        if label and label != self.round:
-            self.round = label
+        if label and (self.round is None or label != self.round.label):
+            self.round = parse_period(label)
             self.refresh()
 
     # --- changing -------------------------------------------------------------------------
@@ -264,28 +264,29 @@ class PrioritiesPage(QWidget):
 
     def copy_from(self) -> None:
         others = [p.label for p in ranking_rounds(self.session.store, self.session.locality)
-                  if p.label != self.round]
+                  if p != self.round]
         if not others:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(self, "Copy a ranking", "There is no other ranking period to copy from.")
             return
         source, ok = QInputDialog.getItem(self, "Copy a ranking",
-                                          f"Replace the {self.round} ranking with the ranking of:",
+                                          f"Replace the {self.round.label} ranking with the ranking of:",
                                           others, 0, False)
         if ok and source:
             with shown(self, "Copy a ranking"):
-                push(self.session, ReplaceRound(self.session, source, self.round))
+                push(self.session, ReplaceRound(self.session, parse_period(source), self.round))
 
     def start_round(self) -> None:
         text, ok = QInputDialog.getText(self, "New ranking period",
-                                        f"Period of the new ranking (it starts as a copy of {self.round}):")
+                                        "Period of the new ranking (it starts as a copy of "
+                                        f"{self.round.label}):")
         if not ok or not text.strip():
             return
         with shown(self, "New ranking period"):
-            label = parse_period(text.strip()).label
-            push(self.session, ReplaceRound(self.session, self.round, label))
-            self.round = label
+            wanted = parse_period(text.strip())
+            push(self.session, ReplaceRound(self.session, self.round, wanted))
+            self.round = wanted
             self.refresh()
 
     def band_codes(self, band: Priority | None) -> list[str]:
