@@ -100,3 +100,26 @@ def test_a_reporting_year_prefers_a_whole_year_then_the_latest_comparable_quarte
 def test_an_exact_period_is_compared_as_it_is():
     place = placement(facts(), P("2008/09"), exact=True)
     assert place.period == P("2008/09") and place.districts_reported == 0
+
+
+def test_the_districts_chart_shows_every_district_and_says_why_a_figure_is_missing():
+    from vfk_desktop.domain.charts import districts_chart
+
+    districts = facts().districts | {P("2009"): spread(None, start=50.0, count=10)}
+    chart = districts_chart(facts(
+        districts=districts, values=facts().values | {P("2009"): Figure(None, "*", "suppressed")},
+        district_missing={P("2009"): {TW: "suppressed"}}, all_districts=tuple([*OTHERS, TW])))
+    assert chart.period == P("2009") and len(chart.bars) == 12
+    last = {bar.district: bar for bar in chart.bars[-2:]}
+    assert last[TW].value is None and last[TW].missing == "suppressed" and last[TW].highlighted
+    assert last["Tonbridge and Malling"].missing == "not available"
+    assert [bar.rank for bar in chart.bars[:10]] == list(range(1, 11))
+    assert chart.headline == "Tunbridge Wells: figure suppressed"
+
+
+def test_the_districts_chart_gives_no_rank_where_too_few_reported():
+    from vfk_desktop.domain.charts import districts_chart
+
+    chart = districts_chart(facts(values={P("2009"): Figure(73.0)}, districts={P("2009"): {TW: 73.0}}))
+    assert [bar.rank for bar in chart.bars] == [0]
+    assert "1 of 12 districts reported, not ranked" in chart.headline and "1st" not in chart.headline

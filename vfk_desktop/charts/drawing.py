@@ -90,7 +90,10 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
     for index, bar in enumerate(data.bars):
         y = count - 1 - index
         if bar.value is None:  # an empty bar and the word: "suppressed", "not available"
-            _label(plot, 0, y, f" {bar.missing or 'no figure'}", colour=NO_STATUS, bold=bar.highlighted)
+            outline = pg.mkPen(TEXT if bar.highlighted else NO_STATUS, style=Qt.PenStyle.DashLine)
+            plot.addItem(pg.BarGraphItem(x0=[0], y=[y], height=[0.7], width=[max(values)], brush=None,
+                                         pen=outline))
+            _label(plot, 0, y, f" {bar.missing or 'no figure'}", colour=TEXT, bold=bar.highlighted)
             continue
         colour = HIGHLIGHT if bar.highlighted else OTHER
         item = pg.BarGraphItem(x0=[0], y=[y], height=[0.7], width=[bar.value], brush=colour,

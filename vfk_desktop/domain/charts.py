@@ -108,7 +108,8 @@ def districts_chart(facts: IndicatorFacts, period: Period | None = None, exact: 
     ranked = len(values) >= facts.min_districts
     bars = tuple(Bar(name, value, rank if ranked else 0, name == facts.locality)
                  for name, value, rank in ordered)
-    missing = facts.district_missing.get(chosen, {})
+    missing = {name: "not available" for name in facts.all_districts} | dict(
+        facts.district_missing.get(chosen, {}))
     bars += tuple(Bar(name, None, 0, name == facts.locality, why)
                   for name, why in sorted(missing.items()) if name not in values)
     return DistrictsData(

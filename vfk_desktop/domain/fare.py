@@ -56,6 +56,7 @@ class IndicatorFacts:
     # districts whose figure at a period is given but is no value: name -> "suppressed", …
     district_missing: Mapping[Period, Mapping[str, str]] = field(default_factory=dict)
     min_districts: int = DEFAULT_MIN_DISTRICTS
+    all_districts: tuple[str, ...] = ()  # the 12, so a district with no figure at all is shown too
 
 
 @dataclass(frozen=True)

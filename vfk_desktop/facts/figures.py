@@ -48,6 +48,7 @@ class Figures:
             stated=self.stated.get(code, {}),
             district_missing=self.missing.get(code, {}),
             min_districts=self.min_districts,
+            all_districts=self.districts,
         )
 
 
