@@ -63,6 +63,13 @@ def period(row: FareRow) -> str:
     return row.period.label if row.period else DASH
 
 
+def newer_short(row: FareRow) -> str:
+    """ "73 (2009)": the newer figure alone, for a narrow column."""
+    if row.own_newer is None or row.own_newer_period is None:
+        return ""
+    return f"{figure(row.own_newer.value, row.own_newer.text)} ({row.own_newer_period.label})"
+
+
 def rank(row: FareRow) -> str:
     """ "6 of 12"; where too few districts reported to rank, how many did: "3 of 12 reported"."""
     if row.rank:

@@ -68,10 +68,11 @@ FARE_COLUMNS = (
     Column("Direction", present.direction,
            "Since the previous period of the same kind: improved or worsened by polarity",
            sort=lambda r: r.direction.value if r.direction else "~"),
-    Column("Newer", lambda r: present.newer(r).removeprefix("Newer: "),
+    Column("Newer", present.newer_short,
            "A newer figure of the district's own, shown beside the comparison and never ranked "
            "until enough districts have reported",
-           sort=lambda r: r.own_newer_period.sort_key if r.own_newer_period else ()),
+           sort=lambda r: r.own_newer_period.sort_key if r.own_newer_period else (),
+           cell_tip=lambda r: present.newer(r) or None),
 )
 
 
