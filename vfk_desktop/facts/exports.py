@@ -140,5 +140,6 @@ def high_priority_reds(store: Store, period: Period | None = None) -> list[Distr
     for name in queries.districts(store):
         high = [row for row in fare_table(store, name, period) if row.priority is Priority.HIGH]
         counts = status_counts(high).get(Priority.HIGH, {})
-        result.append(DistrictReds(name, len(high), counts, [r for r in high if r.rag is Rag.RED]))
+        ranked_high = band_counts(store, name, period)[Priority.HIGH]  # NI 120 counts once
+        result.append(DistrictReds(name, ranked_high, counts, [r for r in high if r.rag is Rag.RED]))
     return result

@@ -70,8 +70,8 @@ class DistrictReds:
     """A district's High priorities: how many of each status, and the red ones."""
 
     district: str
-    high: int
-    counts: dict[Rag | None, int]
+    high: int  # indicators ranked High (NI 120 once)
+    counts: dict[Rag | None, int]  # statuses of the High rows (NI 120f and NI 120m each)
     reds: list[FareRow]
 
 

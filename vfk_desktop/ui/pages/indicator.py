@@ -24,7 +24,7 @@ from vfk_desktop import present
 from vfk_desktop.domain.codes import code_sort_key
 from vfk_desktop.domain.fare import FareRow
 from vfk_desktop.domain.localities import KENT
-from vfk_desktop.facts.fare import history
+from vfk_desktop.facts.fare import fare_row, history
 from vfk_desktop.store import edits
 from vfk_desktop.store.history import Observation, observations
 from vfk_desktop.store.queries import catalogue
@@ -70,6 +70,7 @@ class IndicatorPage(QWidget):
         self.source_model = SourceModel(self)
         self._build()
         session.locality_changed.connect(lambda _: self.refresh())
+        session.period_changed.connect(lambda _: self.refresh())
         session.data_changed.connect(self.refresh)
         self._fill_picker()
 
@@ -159,9 +160,11 @@ class IndicatorPage(QWidget):
         title = first.title if first else catalogue(self.session.store)[self.code].title
         self.heading.setText(f"{self.code} {title}")
         self.facts.setText(self._facts_text(first))
-        self._draw_charts(first)
-        if rows:
-            self.history_view.selectRow(0)
+        compared = fare_row(self.session.store, self.session.locality, self.code, self.session.period)
+        shown = next((r for r in rows if r.period == compared.period), first)
+        self._draw_charts(shown)
+        if rows:  # the period the Overview compares, as the period chooser asks
+            self.history_view.selectRow(rows.index(shown))
         self._period_chosen()
 
     def showEvent(self, event) -> None:
