@@ -55,14 +55,76 @@ def cmd_fare(args: argparse.Namespace) -> int:
     from vfk_desktop.facts.fare import fare_table
     from vfk_desktop.store.queries import resolve_district
 
-    period = parse_period(args.period) if args.period else None
     with _open(args) as store:
         locality = resolve_district(store, args.locality)
+        period = _period_with_data(store, args.period)
         rows = fare_table(store, locality, period)
     if args.json:
         print(json.dumps([row.to_json() for row in rows], indent=2, ensure_ascii=False))
     else:
         print(textout.fare(locality, rows, period))
+    return 0
+
+
+def _period_with_data(store, text: str | None):
+    """The period asked for, or a sentence naming the reporting years that have figures."""
+    from vfk_desktop.domain.reporting import is_reporting_year, reporting_year_of, reporting_years
+    from vfk_desktop.store.queries import value_counts_by_period
+
+    if not text:
+        return None
+    period = parse_period(text)
+    held = value_counts_by_period(store)
+    found = (any(reporting_year_of(p) == period for p in held) if is_reporting_year(period)
+             else period in held)
+    if not found:
+        years = ", ".join(p.label for p in reporting_years(held)) or "none yet"
+        raise VfkError(f"There are no figures for {period.label} in this database. Reporting years "
+                       f"with figures: {years} (`vfk periods` lists every period).")
+    return period
+
+
+def cmd_localities(args: argparse.Namespace) -> int:
+    from vfk_desktop import textout
+    from vfk_desktop.store.queries import areas_with_aliases
+
+    with _open(args) as store:
+        rows = areas_with_aliases(store)
+    if args.json:
+        print(json.dumps([{"name": name, "kind": kind, "aliases": aliases} for name, kind, aliases in rows],
+                         indent=2, ensure_ascii=False))
+    else:
+        print(textout.localities(rows))
+    return 0
+
+
+def cmd_periods(args: argparse.Namespace) -> int:
+    from vfk_desktop import textout
+    from vfk_desktop.domain.reporting import reporting_year_of
+    from vfk_desktop.store.queries import value_counts_by_period
+
+    with _open(args) as store:
+        held = value_counts_by_period(store)
+    rows = [{"period": p.label, "kind": p.kind.value, "reporting_year": reporting_year_of(p).label,
+             "values": values, "places": places}
+            for p, (values, places) in sorted(held.items(), reverse=True)]
+    print(json.dumps(rows, indent=2, ensure_ascii=False) if args.json else textout.periods(rows))
+    return 0
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from vfk_desktop import textout
+    from vfk_desktop.domain.codes import code_sort_key
+    from vfk_desktop.store.queries import catalogue, ka2_codes, value_counts_by_indicator
+
+    with _open(args) as store:
+        found, ka2 = catalogue(store), set(ka2_codes(store))
+        counts = value_counts_by_indicator(store)
+    rows = [{"code": i.code, "title": i.title, "theme": i.theme, "unit": i.unit,
+             "polarity": i.polarity.contract if i.polarity else None, "ka2": code in ka2,
+             "values": counts.get(code, 0)}
+            for code, i in sorted(found.items(), key=lambda item: code_sort_key(item[0]))]
+    print(json.dumps(rows, indent=2, ensure_ascii=False) if args.json else textout.indicators(rows))
     return 0
 
 
@@ -164,9 +226,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from vfk_desktop.io.writers.exports import check_locality_name, export_county, export_locality
     from vfk_desktop.store.queries import resolve_district
 
-    period = parse_period(args.period) if args.period else None
     out = Path(args.out)
     with _open(args) as store:
+        period = _period_with_data(store, args.period)
         if args.county:
             done = export_county(county_facts(store, period), out)
             print(done.sentence())
@@ -205,9 +267,9 @@ def cmd_chart(args: argparse.Namespace) -> int:
         raise VfkError(f"{out.name}: a chart is written as .png or .svg.")
     if args.kind in ("districts", "trend") and not args.indicator:
         raise VfkError(f"A {args.kind} chart needs --indicator CODE (for example --indicator 163).")
-    period = parse_period(args.period) if args.period else None
     with _open(args) as store:
         locality = resolve_district(store, args.locality)
+        period = _period_with_data(store, args.period)
         code = None
         if args.indicator:
             code = parse_code(args.indicator)
@@ -235,7 +297,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     from vfk_desktop.facts.board import build_pack
     from vfk_desktop.store.queries import resolve_district
 
-    period = parse_period(args.period) if args.period else None
     app = _offscreen_app()  # noqa: F841 - lives while the pages are laid out
     from vfk_desktop.reports.board import check_target, write_report
     from vfk_desktop.reports.printing import PageSetup
@@ -243,10 +304,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = check_target(Path(args.out))
     with _open(args) as store:
         locality = resolve_district(store, args.locality)
-        pack = build_pack(store, locality, period)
+        pack = build_pack(store, locality, _period_with_data(store, args.period))
     pages = write_report(pack, out, PageSetup(paper=args.paper, landscape=args.landscape))
     print(f"{locality}: Board pack written to {args.out} ({pages} pages).")
     return 0
+
+
+LOCALITY_HELP = ('a district: its name in any spelling ("tunbridge wells", "Tonbridge & Malling"), a short '
+                 'form (TWBC) or the start of its name ("Tunbridge"); `vfk localities` lists them')
+PERIOD_HELP = ("a reporting year such as 2008/09 (the financial year, the calendar year 2008 that ends in "
+               "it, and the quarters and months in it) or one period: 2008, 2009/10 Q3, Mar 2010 "
+               "(default: each indicator at its newest comparable period; `vfk periods` lists them)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -270,12 +338,21 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--sample", action="store_true", help="also load the sample data")
 
     fare = add("fare", cmd_fare, "How does a district fare in Kent?")
-    fare.add_argument("--locality", required=True, metavar="NAME")
-    fare.add_argument("--period", metavar="P", help="one period (default: each indicator's latest)")
+    fare.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
+    fare.add_argument("--period", metavar="P", help=PERIOD_HELP)
     fare.add_argument("--json", action="store_true", help="print JSON rows")
 
+    for name, handler, what in (("localities", cmd_localities, "the districts, Kent and the other places, "
+                                 "with the spellings each is known by"),
+                                ("periods", cmd_periods, "the periods that have figures, with their "
+                                 "reporting year"),
+                                ("indicators", cmd_indicators, "the indicator catalogue, with how many "
+                                 "figures each has")):
+        listing = add(name, handler, what)
+        listing.add_argument("--json", action="store_true", help="print JSON rows")
+
     rankings = add("rankings", cmd_rankings, "a district's High / Medium / Low priority ranking")
-    rankings.add_argument("--locality", required=True, metavar="NAME")
+    rankings.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
     rankings.add_argument("--json", action="store_true", help="print JSON rows")
 
     imp = add("import", cmd_import, "import spreadsheets, all or nothing")
@@ -299,11 +376,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", metavar="BACKUP", help="a backup's file name (from `vfk backups`) or path")
 
     chart = add("chart", cmd_chart, "one chart, as the app draws it, as PNG or SVG")
-    chart.add_argument("--locality", required=True, metavar="NAME")
+    chart.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
     chart.add_argument("--indicator", metavar="CODE", help="needed for districts and trend")
     chart.add_argument("--kind", required=True, choices=("districts", "range", "trend", "priorities"))
     chart.add_argument("--out", required=True, metavar="FILE.png|FILE.svg")
-    chart.add_argument("--period", metavar="P", help="one period (default: the latest)")
+    chart.add_argument("--period", metavar="P", help=PERIOD_HELP)
 
     export = add("export", cmd_export, "a district's KA2 return (.xlsx) or fare table (.csv), or the "
                  "county workbook of all 12 districts (.xlsx)")
@@ -312,12 +389,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the district whose KA2 return or fare table to write")
     which.add_argument("--county", action="store_true", help="the county workbook of all 12 districts")
     export.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
-    export.add_argument("--period", metavar="P", help="one period (default: each indicator's latest)")
+    export.add_argument("--period", metavar="P", help=PERIOD_HELP)
 
     report = add("report", cmd_report, "the Board pack for a district, as a PDF")
-    report.add_argument("--locality", required=True, metavar="NAME")
+    report.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
     report.add_argument("--out", required=True, metavar="FILE.pdf")
-    report.add_argument("--period", metavar="P", help="one period (default: each indicator's latest)")
+    report.add_argument("--period", metavar="P", help=PERIOD_HELP)
     report.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     report.add_argument("--landscape", action="store_true", help="turn the pages sideways")
     return parser

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -36,28 +37,40 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]
     return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
 
 
+FARE_HEADERS = ["Code", "Indicator", "Period", "Value", "Target", "Kent", "Best", "Worst", "Rank",
+                "Status", "Direction"]
+
+
+def _fare_cells(row: FareRow) -> list[str]:
+    return [row.code, row.title, present.period(row), present.value(row), present.target(row),
+            present.kent(row), present.best(row), present.worst(row), present.rank(row),
+            present.status(row), present.direction(row)]
+
+
+def title_room(cells: list[list[str]], headers: list[str], title: int) -> int | None:
+    """How wide the title column may be: the whole title when the output is not a terminal (a
+    file, a pipe), else what the terminal's width leaves after the other columns."""
+    if not sys.stdout.isatty():
+        return None
+    others = sum(max(len(headers[i]), *(len(r[i]) for r in cells)) + 2
+                 for i in range(len(headers)) if i != title)
+    return max(20, shutil.get_terminal_size((120, 20)).columns - others)
+
+
 def fare(locality: str, rows: list[FareRow], period: Period | None = None) -> str:
-    width = max(60, shutil.get_terminal_size((120, 20)).columns)
-    title_width = max(20, width - 96)
     out = [f"How does {locality} fare in Kent?", present.period_words(period) + "; rank 1 = best of the "
            "districts with a value (no rank where fewer than enough districts reported)."]
+    cells = {id(r): _fare_cells(r) for r in rows}
+    room = title_room(list(cells.values()), FARE_HEADERS, 1) if rows else None
     bands = [(p, [r for r in rows if r.priority is p]) for p in (*Priority, None)]
     for band, members in bands:
         if not members:
             continue
         out += ["", f"{band.value} priorities" if band else "Not ranked"]
-        out += table(
-            ["Code", "Indicator", "Period", "Value", "Target", "Kent", "Best", "Worst", "Rank",
-             "Status", "Direction"],
-            (
-                [r.code, _clip(r.title, title_width), present.period(r), present.value(r),
-                 present.target(r), present.kent(r), present.best(r),
-                 present.worst(r), present.rank(r), present.status(r),
-                 present.direction(r)]
-                for r in members
-            ),
-            right={3, 4, 5, 6, 7, 8},
-        )
+        shown = [cells[id(r)] for r in members]
+        if room is not None:
+            shown = [[c[0], _clip(c[1], room), *c[2:]] for c in shown]
+        out += table(FARE_HEADERS, shown, right={3, 4, 5, 6, 7, 8})
         out += [f"  {r.code}: {present.newer(r)}" for r in members if r.own_newer]
     return "\n".join(out)
 
@@ -70,6 +83,8 @@ def rankings(locality: str, rows: list[Ranking]) -> str:
         out.append("No ranking has been recorded for this district.")
     for band in Priority:
         members = [r for r in rows if r.priority is band]
+        if not members:  # an empty band is not a heading over nothing
+            continue
         out += ["", f"{band.value.upper()} PRIORITY ({len(members)})"]
         theme = object()
         for r in members:
@@ -108,3 +123,27 @@ def imports(records: list[ImportRecord]) -> str:
         ),
         right={0, 4, 5, 6, 7},
     ))
+
+
+def localities(rows: list[tuple[str, str, list[str]]]) -> str:
+    kinds = {"district": "district", "county": "the county", "outside": "outside Kent"}
+    cells = [[name, kinds.get(kind, kind), ", ".join(aliases)] for name, kind, aliases in rows]
+    return "\n".join(table(["Place", "Kind", "Also written"], cells, right=set()))
+
+
+def periods(rows: list[dict]) -> str:
+    if not rows:
+        return "No figures yet."
+    return "\n".join(table(["Period", "Kind", "Reporting year", "Values", "Places"],
+                           ([r["period"], r["kind"], r["reporting_year"], str(r["values"]), str(r["places"])]
+                            for r in rows), right={3, 4}))
+
+
+def indicators(rows: list[dict]) -> str:
+    cells = [[r["code"], r["title"], r["theme"] or "", r["unit"] or "", r["polarity"] or "not known",
+              "KA2" if r["ka2"] else "", str(r["values"])] for r in rows]
+    headers = ["Code", "Indicator", "Theme", "Unit", "Polarity", "KA2", "Values"]
+    room = title_room(cells, headers, 1) if cells else None
+    if room is not None:
+        cells = [[c[0], _clip(c[1], room), *c[2:]] for c in cells]
+    return "\n".join(table(headers, cells, right={6}))

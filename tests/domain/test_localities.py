@@ -63,3 +63,17 @@ def test_case_spacing_ampersand_and_council_suffixes_do_not_matter(name, suffix,
     text = (text + suffix).upper() if upper else text + suffix
     assert normalise_name(text) == normalise_name(name)
     assert LocalityMatcher(AREAS).match(text).name == name
+
+
+def test_the_start_of_a_name_resolves_when_it_names_one_district():
+    from vfk_desktop.domain.localities import Area, LocalityMatcher
+
+    matcher = LocalityMatcher([
+        (Area("Tunbridge Wells", "district"), ["TWBC"]),
+        (Area("Tonbridge and Malling", "district"), ["T&M"]),
+        (Area("Thanet", "district"), []),
+    ])
+    assert matcher.district("Tunbridge") == "Tunbridge Wells"
+    assert matcher.district("tonbridge") == "Tonbridge and Malling"
+    with pytest.raises(VfkError):
+        matcher.district("T")  # three districts start with T

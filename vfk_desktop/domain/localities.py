@@ -92,4 +92,15 @@ class LocalityMatcher:
             )
         if area is not None:
             raise VfkError(f'"{name}" is outside Kent; choose one of the 12 Kent districts.')
+        started = self.starting_with(name)
+        if len(started) == 1:  # "Tunbridge" is Tunbridge Wells, "sevenoaks dc" Sevenoaks
+            return started[0]
         raise UnknownLocality(str(name), self.suggest(name))
+
+    def starting_with(self, name: object) -> list[str]:
+        """The districts whose name or a spelling of it starts with name, word by word."""
+        key = normalise_name(name)
+        if len(key) < 3:  # "T" could be Thanet, Tonbridge or Tunbridge
+            return []
+        return sorted({a.name for k, a in self._by_key.items()
+                       if a.kind == "district" and (k == key or k.startswith(key + " "))})

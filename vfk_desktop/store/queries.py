@@ -185,3 +185,26 @@ def commentary(store: Store, locality: str) -> dict[tuple[str, str], str]:
     return dict(((code, label), text) for code, label, text in store.conn.execute(
         "SELECT c.indicator, c.period, c.text FROM commentary c JOIN areas a ON a.id = c.area_id "
         "WHERE a.name = ?", (locality,)))
+
+
+def areas_with_aliases(store: Store) -> list[tuple[str, str, list[str]]]:
+    """(name, kind, spellings) of every place, in the reference order."""
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for name, alias in store.conn.execute(
+            "SELECT a.name, x.alias FROM area_aliases x JOIN areas a ON a.id = x.area_id ORDER BY x.alias"):
+        aliases[name].append(alias)
+    return [(name, kind, aliases.get(name, [])) for name, kind in
+            store.conn.execute("SELECT name, kind FROM areas ORDER BY position, name")]
+
+
+def value_counts_by_period(store: Store) -> dict[Period, tuple[int, int]]:
+    """Per period: how many values are stored, and for how many places."""
+    return {period_of_label(label): (values, places) for label, values, places in store.conn.execute(
+        "SELECT period, count(*), count(DISTINCT area_id) FROM observations "
+        "WHERE kind = 'value' AND value IS NOT NULL GROUP BY period")}
+
+
+def value_counts_by_indicator(store: Store) -> dict[str, int]:
+    return dict(store.conn.execute(
+        "SELECT indicator, count(*) FROM observations WHERE kind = 'value' AND value IS NOT NULL "
+        "GROUP BY indicator"))
