@@ -181,16 +181,33 @@ class ImportPlan:
     sheets_read: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unread: list[UnreadSheet] = field(default_factory=list)
+    _once: dict[str, list[int]] = field(default_factory=dict, repr=False)  # key -> [index, rows]
 
     @property
     def row_count(self) -> int:
         return len(self.figures) + len(self.rankings) + len(self.commentary)
 
     def reject(self, origin: Origin | None, reason: str, file: str = "", sheet: str | None = None,
-               row: int | None = None) -> None:
+               row: int | None = None, once: str | None = None) -> None:
+        """Refuse a row; once: a key (an unknown code) said once however many rows repeat it."""
         if origin is not None:
             file, sheet, row = origin.file, origin.sheet, origin.row
+        if once is not None:
+            self._once[once] = [len(self.rejected), 1]
         self.rejected.append(Problem(file, sheet, row, " ".join(reason.split())))  # one line, always
+
+    def count_again(self, key: str) -> bool:
+        """True (and the first problem's count raised) when key was refused once already."""
+        seen = self._once.get(key)
+        if seen is None:
+            return False
+        seen[1] += 1
+        index, count = seen
+        first = self.rejected[index]
+        reason = first.reason.split(" [")[0]
+        self.rejected[index] = Problem(first.file, first.sheet, first.row,
+                                       f"{reason} [{count} rows give {key}]")
+        return True
 
     def skip(self, origin: Origin, reason: str) -> None:
         self.skipped.append(Problem(origin.file, origin.sheet, origin.row, " ".join(reason.split())))

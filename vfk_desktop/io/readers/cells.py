@@ -66,19 +66,19 @@ def resolve_area(ctx: ImportContext, plan: ImportPlan, cell: object, origin: Ori
 
 def known_code(ctx: ImportContext, plan: ImportPlan, code: str, origin: Origin,
                title: str | None = None, unit: str | None = None) -> bool:
-    """True when the catalogue knows code (or it may be added, having a title); else rejected."""
+    """True when the catalogue knows code (or it may be added); else refused, once per code."""
     if code in ctx.indicators or code in plan.new_indicators:
         return True
-    if ctx.add_indicators and title:
-        plan.new_indicators[code] = NewIndicator(code, title, unit, origin)
+    if ctx.add_indicators:
+        plan.new_indicators[code] = NewIndicator(code, title or code, unit, origin)
         return True
+    if plan.count_again(code):
+        return False
     hint = ctx.suggest_code(code, title)
     advice = f" (did you mean {hint}?)" if hint and hint != code else ""
-    if title and not ctx.add_indicators:
-        advice += "; to add it to the catalogue, import again with --add-indicators"
-    elif not title:
-        advice += "; a new indicator needs a title column to be added"
-    plan.reject(origin, f"{code} in {origin.cell} is not in the indicator catalogue{advice}.")
+    advice += "; to add it to the catalogue, import again with --add-indicators"
+    plan.reject(origin, f"{code} in {origin.cell} is not in the indicator catalogue{advice}.",
+                once=code)
     return False
 
 

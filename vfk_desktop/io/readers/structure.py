@@ -16,7 +16,7 @@ from vfk_desktop.domain.import_plan import Origin
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.io.readers.cells import looks_numeric
 from vfk_desktop.io.readers.hidden import number_ranges
-from vfk_desktop.io.readers.mapping import Mapping
+from vfk_desktop.io.readers.mapping import Mapping, mapping_of, wording_of
 from vfk_desktop.io.readers.sheets import Sheet
 
 if TYPE_CHECKING:
@@ -38,6 +38,22 @@ def sheet_place(sheet: Sheet) -> str:
     return f'{sheet.file_name}, sheet "{sheet.name}"' if sheet.name else sheet.file_name
 
 
+def refused_heading(reader: SheetReader, head: list[tuple[int, list[object]]]) -> str | None:
+    """Why a header row naming an indicator column could not be used: a date heading, say."""
+    for position in range(len(head)):
+        number, cells = head[position]
+        mapping = mapping_of(cells, (number,), reader.ctx.matcher,
+                             wording_of([row for _, row in head[max(0, position - 3):position + 1]]))
+        if mapping.code is not None and mapping.refused_columns:
+            index, why = mapping.refused_columns[0]
+            return f"{why} (cell {reader.sheet.cell_ref(number, index)}): {_DATE_ADVICE}"
+    return None
+
+
+_DATE_ADVICE = ('head the columns "Year ending", "Quarter ending" or "Month", or write the period '
+                '(e.g. "2008/09")')
+
+
 def check_headings(reader: SheetReader, mapping: Mapping) -> None:
     """Refuse headings that cannot be read: a date closing no named period, an unknown place."""
     sheet, plan, matcher = reader.sheet, reader.plan, reader.ctx.matcher
@@ -48,8 +64,7 @@ def check_headings(reader: SheetReader, mapping: Mapping) -> None:
         reader._reported_columns.add((row, index))
         cell = sheet.cell_ref(mapping.header_rows[-1], index)
         plan.reject(Origin(sheet.file_name, sheet.name, mapping.header_rows[-1], cell),
-                    f"{why} (cell {cell}): head the columns \"Year ending\", \"Quarter ending\" or "
-                    f"\"Month\", or write the period; the column was not read.")
+                    f"{why} (cell {cell}): {_DATE_ADVICE}; the column was not read.")
     places = [c.index for c in mapping.columns if c.role is Role.VALUE and c.area]
     districts = [c.index for c in mapping.columns if c.role is Role.VALUE and c.area and c.area != KENT]
     for index, text in mapping.unknown_columns:

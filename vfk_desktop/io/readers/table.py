@@ -32,6 +32,7 @@ from vfk_desktop.io.readers.sheets import ImportCancelled, Sheet, blank_row, is_
 from vfk_desktop.io.readers.structure import (
     check_headings,
     code_in_sheet_name,
+    refused_heading,
     describe_reading,
     sheet_place,
 )
@@ -107,6 +108,9 @@ class SheetReader:
         if found is None and self.sheet_code is not None:
             found = find_mapping(head, self.ctx.matcher, self.ctx.profiles, needs_code=False)
         if found is None:
+            refused = refused_heading(self, head)
+            if refused is not None:
+                return Outcome(False, refused)
             number, cells = max(head, key=lambda r: sum(isinstance(x, str) and bool(x.strip()) for x in r[1]))
             return Outcome(False, "no header row naming an indicator column and a column of "
                                   "figures was found in the first 30 rows", number,
@@ -286,7 +290,7 @@ class SheetReader:
             if type(cell) in _KEYS:
                 self._codes[cell] = code
             where = c.origin_of(self.sheet, number, self.code_index).cell
-            self.plan.notes.append(f'{sheet_place(self.sheet)}: "{clip(text)}" in {where} read as '
+            self.plan.notes.append(f'{sheet_place(self.sheet)}: "{clip(text, 120)}" in {where} read as '
                                    f"{code}.")
         return code
 
