@@ -32,8 +32,8 @@ from vfk_desktop.io.readers.sheets import ImportCancelled, Sheet, blank_row, is_
 from vfk_desktop.io.readers.structure import (
     check_headings,
     code_in_sheet_name,
-    refused_heading,
     describe_reading,
+    refused_heading,
     sheet_place,
 )
 
@@ -271,7 +271,7 @@ class SheetReader:
             title = c.cell_text(_at(cells, self.title_index)) or None
         unit = c.cell_text(_at(cells, self.unit_index)) or None
         if self.code_index is None:
-            origin = c.Origin(self.sheet.file_name, self.sheet.name, number, f"the sheet's name")
+            origin = c.Origin(self.sheet.file_name, self.sheet.name, number, "the sheet's name")
         else:
             origin = c.origin_of(self.sheet, number, self.code_index)
         return c.known_code(self.ctx, self.plan, code, origin, title, unit)
