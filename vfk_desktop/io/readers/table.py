@@ -327,8 +327,9 @@ class SheetReader:
         elif not text:
             self.plan.reject(origin, f"no indicator code in {origin.cell}.")
         else:
-            self.plan.reject(origin, f'"{clip(text)}" in {origin.cell} is neither an indicator code '
-                                     f'(e.g. "NI 163" or "163") nor a title in the catalogue.')
+            self.plan.reject(origin, f'"{clip(text)}" in {origin.cell} is not an indicator code '
+                                     f'(expected e.g. "NI 163" or "163"), nor a title in the '
+                                     f"catalogue.")
         return offset + 1
 
     def _row_area(self, number: int, cells: list[object]) -> str | bool:
