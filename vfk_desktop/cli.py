@@ -149,7 +149,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         ctx = import_context(store, add_indicators=args.add_indicators)
-        plan = plan_import([Path(name) for name in args.files], ctx, sheet_name=args.sheet)
+        plan = plan_import([Path(name) for name in args.files], ctx, sheet_name=args.sheet,
+                           include_hidden=args.include_hidden)
         result = apply_plan(store, plan, dry_run=args.dry_run)
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
@@ -361,7 +362,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.add_argument("--add-indicators", action="store_true",
-                     help="add unknown indicator codes that come with a title")
+                     help="add unknown indicator codes to the catalogue (titled as the file "
+                          "titles them, else by their code)")
+    imp.add_argument("--include-hidden", action="store_true",
+                     help="also read hidden sheets, rows and columns (left out by default)")
 
     listing = add("imports", cmd_imports, "list the imports")
     listing.add_argument("--json", action="store_true", help="print JSON rows")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,6 +130,23 @@ class ImportContext:
     units: dict[str, str | None] = field(default_factory=dict)
     add_indicators: bool = False
     profiles: dict[str, list[dict]] = field(default_factory=dict)  # header signature -> columns
+    _titles: dict[str, str] | None = field(default=None, repr=False)
+
+    def code_for_title(self, text: str) -> str | None:
+        """The code whose catalogue title is text, written the same or closely (difflib)."""
+        key = _title_key(text)
+        if len(key) < 12 or len(key.split()) < 3:
+            return None
+        if self._titles is None:
+            self._titles = {_title_key(t): c for c, t in self.indicators.items() if t}
+        if key in self._titles:
+            return self._titles[key]
+        close = difflib.get_close_matches(key, self._titles, n=2, cutoff=0.85)
+        if len(close) == 2 and self._titles[close[0]] != self._titles[close[1]] and (
+                difflib.SequenceMatcher(None, key, close[0]).ratio()
+                - difflib.SequenceMatcher(None, key, close[1]).ratio() < 0.02):
+            return None  # two titles as close as each other: not a match to trust
+        return self._titles[close[0]] if close else None
 
     def suggest_code(self, code: str, title: str | None = None) -> str | None:
         if title:
@@ -163,16 +181,33 @@ class ImportPlan:
     sheets_read: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unread: list[UnreadSheet] = field(default_factory=list)
+    _once: dict[str, list[int]] = field(default_factory=dict, repr=False)  # key -> [index, rows]
 
     @property
     def row_count(self) -> int:
         return len(self.figures) + len(self.rankings) + len(self.commentary)
 
     def reject(self, origin: Origin | None, reason: str, file: str = "", sheet: str | None = None,
-               row: int | None = None) -> None:
+               row: int | None = None, once: str | None = None) -> None:
+        """Refuse a row; once: a key (an unknown code) said once however many rows repeat it."""
         if origin is not None:
             file, sheet, row = origin.file, origin.sheet, origin.row
+        if once is not None:
+            self._once[once] = [len(self.rejected), 1]
         self.rejected.append(Problem(file, sheet, row, " ".join(reason.split())))  # one line, always
+
+    def count_again(self, key: str) -> bool:
+        """True (and the first problem's count raised) when key was refused once already."""
+        seen = self._once.get(key)
+        if seen is None:
+            return False
+        seen[1] += 1
+        index, count = seen
+        first = self.rejected[index]
+        reason = first.reason.split(" [")[0]
+        self.rejected[index] = Problem(first.file, first.sheet, first.row,
+                                       f"{reason} [{count} rows give {key}]")
+        return True
 
     def skip(self, origin: Origin, reason: str) -> None:
         self.skipped.append(Problem(origin.file, origin.sheet, origin.row, " ".join(reason.split())))
@@ -227,6 +262,10 @@ class ImportPlan:
         codes = {key[0] for key in self.figures} | {key[1] for key in self.rankings}
         codes |= {key[0] for key in self.commentary}
         return sorted(codes, key=code_sort_key)
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w%]+", " ", text.lower()).split())
 
 
 def _cell_of(earlier: Origin, here: Origin) -> str:

@@ -209,3 +209,54 @@ def canonical_period(value: object) -> str:
 
 def latest(periods: list[Period]) -> Period | None:
     return max(periods, default=None)
+
+
+_YEAR_WORDS = re.compile(r"\byear\s*(?:ending|ended|end|to)\b|\b12 months (?:to|ending|ended)\b|"
+                         r"\bfinancial year\b", re.I)
+_QUARTER_WORDS = re.compile(r"\bquarter", re.I)
+_MONTH_WORDS = re.compile(r"\bmonth", re.I)
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y",
+                 "%Y-%m-%d %H:%M:%S")
+
+
+def date_of_text(text: str) -> dt.date | None:
+    """A date written as text ("31/03/2009", "2009-03-31", "31 March 2009"); None otherwise."""
+    cleaned = " ".join(text.split())
+    for pattern in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def period_closed_by(date: dt.date, wording: str = "") -> Period | None:
+    """The period a date closes, as the heading's wording or the date itself says; None if neither.
+
+    Under "year ending" 31 March closes a financial year (31/03/2009 -> 2008/09) and 31 December a
+    calendar year; under "quarter ending" a quarter end closes a financial quarter; under "month" any
+    date stands for its month. With no such words only 31 March and 31 December say which year they
+    close: any other date could be a month, a quarter or a rolling year, so it is not guessed.
+    """
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if date.year not in YEAR_RANGE:
+        return None
+    last_day = (date + dt.timedelta(days=1)).day == 1
+    if _QUARTER_WORDS.search(wording) and not _YEAR_WORDS.search(wording):
+        if not last_day or date.month % 3:
+            return None
+        if date.month == 3:
+            return Period(PeriodKind.FINANCIAL_QUARTER, date.year - 1, 4)
+        return Period(PeriodKind.FINANCIAL_QUARTER, date.year, date.month // 3 - 1)
+    if _MONTH_WORDS.search(wording) and not _YEAR_WORDS.search(wording):
+        return Period(PeriodKind.MONTH, date.year, date.month)
+    if (date.month, date.day) == (3, 31):
+        return Period(PeriodKind.FINANCIAL_YEAR, date.year - 1)
+    if (date.month, date.day) == (12, 31):
+        return Period(PeriodKind.CALENDAR_YEAR, date.year)
+    return None
+
+
+def describe_date(date: dt.date) -> str:
+    return f"{date.day} {dt.date(2000, date.month, 1):%B} {date.year}"

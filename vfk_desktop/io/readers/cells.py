@@ -5,6 +5,8 @@ Every layout uses these, so a bad district name or period reads the same whateve
 
 from __future__ import annotations
 
+import datetime as dt
+
 from vfk_desktop.domain.import_plan import (
     CommentaryRow,
     FigureRow,
@@ -16,7 +18,13 @@ from vfk_desktop.domain.import_plan import (
 )
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.model import Priority
-from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.domain.periods import (
+    Period,
+    date_of_text,
+    describe_date,
+    period_closed_by,
+    try_parse_period,
+)
 from vfk_desktop.domain.values import clip, parse_value
 from vfk_desktop.io.readers.sheets import Sheet, is_blank
 
@@ -58,19 +66,19 @@ def resolve_area(ctx: ImportContext, plan: ImportPlan, cell: object, origin: Ori
 
 def known_code(ctx: ImportContext, plan: ImportPlan, code: str, origin: Origin,
                title: str | None = None, unit: str | None = None) -> bool:
-    """True when the catalogue knows code (or it may be added, having a title); else rejected."""
+    """True when the catalogue knows code (or it may be added); else refused, once per code."""
     if code in ctx.indicators or code in plan.new_indicators:
         return True
-    if ctx.add_indicators and title:
-        plan.new_indicators[code] = NewIndicator(code, title, unit, origin)
+    if ctx.add_indicators:
+        plan.new_indicators[code] = NewIndicator(code, title or code, unit, origin)
         return True
+    if plan.count_again(code):
+        return False
     hint = ctx.suggest_code(code, title)
     advice = f" (did you mean {hint}?)" if hint and hint != code else ""
-    if title and not ctx.add_indicators:
-        advice += "; to add it to the catalogue, import again with --add-indicators"
-    elif not title:
-        advice += "; a new indicator needs a title column to be added"
-    plan.reject(origin, f"{code} in {origin.cell} is not in the indicator catalogue{advice}.")
+    advice += "; to add it to the catalogue, import again with --add-indicators"
+    plan.reject(origin, f"{code} in {origin.cell} is not in the indicator catalogue{advice}.",
+                once=code)
     return False
 
 
@@ -80,8 +88,15 @@ def looks_numeric(cell: object) -> bool:
     return isinstance(cell, str) and parse_value(cell).value is not None
 
 
-def resolve_period(plan: ImportPlan, cell: object, origin: Origin) -> Period | None:
+def resolve_period(plan: ImportPlan, cell: object, origin: Origin, wording: str = "") -> Period | None:
+    """The period in a cell; a date is the period it closes, as wording (its heading) says."""
+    if isinstance(cell, dt.date):
+        return _period_of_date(plan, cell, origin, wording)
     period = try_parse_period(cell.strip() if isinstance(cell, str) else cell)
+    if period is None and isinstance(cell, str):
+        date = date_of_text(cell)
+        if date is not None:
+            return _period_of_date(plan, date, origin, wording)
     if period is None:
         text = cell_text(cell)
         plan.reject(
@@ -90,6 +105,19 @@ def resolve_period(plan: ImportPlan, cell: object, origin: Origin) -> Period | N
             if text else f"no period in {origin.cell}.",
         )
     return period
+
+
+def _period_of_date(plan: ImportPlan, date: dt.date, origin: Origin, wording: str) -> Period | None:
+    period = period_closed_by(date, wording)
+    if period is None:
+        plan.reject(origin, date_problem(date, origin.cell))
+    return period
+
+
+def date_problem(date: dt.date, cell: str) -> str:
+    return (f"{cell} holds the date {describe_date(date)}, which does not say which period it closes: "
+            f'head the column "Year ending", "Quarter ending" or "Month", or write the period '
+            f'(e.g. "2008/09", "2009/10 Q1").')
 
 
 def add_figure(

@@ -6,11 +6,12 @@ A header is normalised (case, line breaks, punctuation) and any period inside it
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from vfk_desktop.domain.columns import Role, normalise_header
-from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.domain.periods import Period, describe_date, period_closed_by, try_parse_period
 
 _WORDS: dict[Role, tuple[str, ...]] = {
     Role.AREA: ("district", "locality", "area", "authority", "la name", "la", "local authority",
@@ -24,7 +25,9 @@ _WORDS: dict[Role, tuple[str, ...]] = {
     Role.PERIOD: ("year", "period", "financial year", "date", "time period", "quarter",
                   "reporting period", "fy", "data period", "latest year", "year of data",
                   "latest period", "data year", "month", "reporting month", "period ending",
-                  "quarter ending", "month ending", "year ending", "as at", "date of data"),
+                  "quarter ending", "month ending", "year ending", "as at", "date of data",
+                  "year to", "year end", "quarter to", "quarter end", "month to", "period to",
+                  "12 months to", "12 months ending", "year ended", "quarter ended"),
     Role.VALUE: ("value", "actual", "outturn", "result", "figure", "data", "score",
                  "performance", "latest value", "latest data", "actual value", "district value",
                  "locality value", "latest outturn", "latest actual"),
@@ -63,10 +66,24 @@ class Header:
     words: str  # normalised, period removed
     role: Role | None
     period: Period | None  # a period written inside the header ("Kent 2010/11 Target")
+    problem: str | None = None  # a date heading that closes no period the wording names
 
 
-def read_header(cell: object) -> Header:
-    text = " ".join(str(cell or "").split())
+def read_header(cell: object, wording: str = "") -> Header:
+    """The header in a cell, whatever Excel stored: text, a year as a number, or a date.
+
+    wording: the header rows' text, which says what a date heading closes ("Year ending").
+    """
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, dt.date):
+        period = period_closed_by(cell, wording)
+        shown = describe_date(cell)
+        if period is None:
+            return Header(shown, "", None, None, f"the heading {shown} does not say which period it "
+                                                 f"closes")
+        return Header(shown, "", None, period)
+    text = " ".join(str(cell if cell is not None else "").split())
     period = None
     found = _PERIOD_TOKEN.search(text)
     remainder = text

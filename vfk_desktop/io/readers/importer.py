@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
+from vfk_desktop.io.readers.hidden import leave_out_hidden
 from vfk_desktop.io.readers.own_export import read_return_edits
 from vfk_desktop.io.readers.safety import CSV, XLS, identify
 from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, read_csv_sheet
@@ -29,8 +30,12 @@ def plan_import(
     sheet_name: str | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    include_hidden: bool = False,
 ) -> ImportPlan:
-    """Read every file into one plan (several files are one import: all or nothing together)."""
+    """Read every file into one plan (several files are one import: all or nothing together).
+
+    Hidden sheets, rows and columns are left out, each with a note, unless include_hidden.
+    """
     plan = ImportPlan()
     for done, path in enumerate(paths):
         if progress:
@@ -39,7 +44,8 @@ def plan_import(
             raise ImportCancelled()
         data = read_bytes(path)
         plan.files.append(FileInfo.of(path, data))
-        sheets = open_sheets(path, data, sheet_name)
+        sheets = leave_out_hidden(open_sheets(path, data, sheet_name), plan, include_hidden,
+                                  sheet_name)
         outcomes = []
         for number, sheet in enumerate(sheets):
             if cancelled and cancelled():

@@ -12,12 +12,13 @@ Headers may span two or three rows ("Tunbridge" over "Wells"; "Kent" / "2010/11"
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from vfk_desktop.domain.codes import try_parse_code
 from vfk_desktop.domain.columns import ColumnSpec, Role, headers_signature
 from vfk_desktop.domain.localities import KENT, LocalityMatcher, normalise_name
-from vfk_desktop.domain.periods import try_parse_period
+from vfk_desktop.domain.periods import YEAR_RANGE, try_parse_period
 from vfk_desktop.domain.values import parse_number_text
 from vfk_desktop.io.readers.headers import Header, read_header
 from vfk_desktop.io.readers.sheets import is_blank
@@ -34,6 +35,8 @@ class Mapping:
     skipped_columns: list[tuple[int, str]] = field(default_factory=list)  # (index, why)
     headers_found: list[str] = field(default_factory=list)
     from_profile: bool = False
+    refused_columns: list[tuple[int, str]] = field(default_factory=list)  # (index, why): problems
+    unknown_columns: list[tuple[int, str]] = field(default_factory=list)  # (index, heading text)
 
     def first(self, role: Role) -> ColumnSpec | None:
         return next((c for c in self.columns if c.role is role), None)
@@ -59,9 +62,9 @@ class Mapping:
 
     def describe(self) -> str:
         if len(self.districts_bound) >= 2:
-            return "districts across the top"
+            return "wide by locality (districts across the top)"
         if sum(1 for c in self.columns if c.role is Role.VALUE and c.period) >= 2:
-            return "periods across the top"
+            return "wide by period (periods across the top)"
         if self.first(Role.AREA):
             return "one row per locality, indicator and period"
         if len(self.districts_bound) == 1:
@@ -72,8 +75,15 @@ class Mapping:
         return headers_signature(self.headers_found)
 
 
+class Refused(str):
+    """Why a column cannot be read: a problem for the officer, not a column quietly left out."""
+
+
 def spec_for(index: int, header: Header, matcher: LocalityMatcher) -> ColumnSpec | str | None:
-    """The column's spec; a sentence when it names a place outside Kent; None when unknown."""
+    """The column's spec; a sentence when it names a place outside Kent (Refused when it cannot be
+    read at all); None when unknown."""
+    if header.problem:
+        return Refused(header.problem)
     role, area, period = header.role, None, header.period
     if role is Role.KENT_VALUE:
         role, area = Role.VALUE, KENT
@@ -91,16 +101,22 @@ def spec_for(index: int, header: Header, matcher: LocalityMatcher) -> ColumnSpec
     return ColumnSpec(index, role, area, period, header.text)
 
 
-def mapping_of(cells: list[object], rows: tuple[int, ...], matcher: LocalityMatcher) -> Mapping:
-    columns, skipped = [], []
+def mapping_of(cells: list[object], rows: tuple[int, ...], matcher: LocalityMatcher,
+               wording: str = "") -> Mapping:
+    columns, skipped, refused, unknown = [], [], [], []
     for index, cell in enumerate(cells):
         if is_blank(cell):
             continue
-        spec = spec_for(index, read_header(cell), matcher)
-        if isinstance(spec, str):
+        header = read_header(cell, wording)
+        spec = spec_for(index, header, matcher)
+        if isinstance(spec, Refused):
+            refused.append((index, str(spec)))
+        elif isinstance(spec, str):
             skipped.append((index, spec))
         elif spec is not None:
             columns.append(spec)
+        elif header.words:
+            unknown.append((index, header.text))
     # A role named twice (other than place or period columns) keeps its first column.
     seen, unique = set(), []
     for spec in columns:
@@ -109,20 +125,41 @@ def mapping_of(cells: list[object], rows: tuple[int, ...], matcher: LocalityMatc
             continue
         seen.add(key)
         unique.append(spec)
-    texts = [" ".join(str(c).split()) if not is_blank(c) else "" for c in cells]
-    return Mapping(rows, unique, skipped, texts)
+    texts = [read_header(c).text if not is_blank(c) else "" for c in cells]
+    return Mapping(rows, unique, skipped, texts, refused_columns=refused, unknown_columns=unknown)
 
 
-def usable(mapping: Mapping) -> bool:
-    """A header names an indicator column and at least one column of figures."""
-    return mapping.code is not None and bool(mapping.measures()) and mapping.score >= 2
+def usable(mapping: Mapping, needs_code: bool = True) -> bool:
+    """A header names an indicator column and at least one column of figures.
+
+    Without needs_code (the sheet's name gives the indicator) a locality or period column, or
+    columns bound to places or periods, is enough beside the figures.
+    """
+    if not mapping.measures():
+        return False
+    if mapping.code is not None:
+        return mapping.score >= 2
+    if needs_code:
+        return False
+    bound = [c for c in mapping.columns if c.role is Role.VALUE and (c.area or c.period)]
+    return bool(mapping.first(Role.AREA) or mapping.first(Role.PERIOD) or len(bound) >= 2)
+
+
+def _heading_value(cell: object) -> bool:
+    """A year typed as a number, or a date: headings as Excel stores them."""
+    if isinstance(cell, dt.date):
+        return True
+    return isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer() \
+        and int(cell) in YEAR_RANGE
 
 
 def continuation(cells: list[object], code_index: int | None) -> bool:
-    """A row that continues a header above it: text only, and no indicator code in the code column."""
+    """A row that continues a header above it: text only (or years and dates), and no indicator code
+    in the code column."""
     texts = [c for c in cells if not is_blank(c)]
-    if not texts or any(not isinstance(c, str) for c in texts):
+    if not texts or any(not isinstance(c, str) and not _heading_value(c) for c in texts):
         return False
+    texts = [c for c in texts if isinstance(c, str)]
     if any(try_parse_period(c) is None and _is_number_text(c) for c in texts):
         return False
     code_cell = cells[code_index] if code_index is not None and code_index < len(cells) else None
@@ -134,16 +171,28 @@ def _is_number_text(text: str) -> bool:
 
 
 def merge_rows(rows: list[list[object]]) -> list[object]:
+    """The header rows as one; a date heading stays a date (the rows' text says what it closes)."""
     width = max(len(r) for r in rows)
-    merged = []
+    merged: list[object] = []
     for index in range(width):
-        parts = [str(r[index]).strip() for r in rows if index < len(r) and not is_blank(r[index])]
+        cells = [r[index] for r in rows if index < len(r) and not is_blank(r[index])]
+        dates = [c for c in cells if isinstance(c, dt.date)]
+        if dates:
+            merged.append(dates[0])
+            continue
+        parts = [read_header(c).text for c in cells]
         merged.append(" ".join(parts) if parts else None)
     return merged
 
 
+def wording_of(rows: list[list[object]]) -> str:
+    """The text of header (and title) rows, for what a date heading closes."""
+    return " ".join(c for row in rows for c in row if isinstance(c, str))
+
+
 def header_at(numbered: list[tuple[int, list[object]]], position: int, matcher: LocalityMatcher,
-              profiles: dict[str, list[dict]] | None = None) -> tuple[int, Mapping] | None:
+              profiles: dict[str, list[dict]] | None = None,
+              needs_code: bool = True) -> tuple[int, Mapping] | None:
     """A usable header starting at numbered[position], with up to two continuation rows merged in.
 
     Returns the position of the header's last row and the mapping; None when the row is no header.
@@ -152,7 +201,12 @@ def header_at(numbered: list[tuple[int, list[object]]], position: int, matcher: 
     profile = _profile_mapping(cells, number, profiles)
     if profile is not None:
         return position, profile
-    mapping = mapping_of(cells, (number,), matcher)
+    wording = ""
+    if any(isinstance(c, dt.date) for row in numbered[position:position + MAX_HEADER_ROWS]
+           for c in row[1]):
+        wording = wording_of([row for _, row in numbered[max(0, position - 3):
+                                                          position + MAX_HEADER_ROWS]])
+    mapping = mapping_of(cells, (number,), matcher, wording)
     if not mapping.columns:
         return None
     last = position
@@ -162,19 +216,21 @@ def header_at(numbered: list[tuple[int, list[object]]], position: int, matcher: 
                                                                   code_index):
             break
         span = numbered[position:position + extra + 1]
-        merged = mapping_of(merge_rows([row for _, row in span]), tuple(n for n, _ in span), matcher)
-        if merged.score < mapping.score or not usable(merged):
+        merged = mapping_of(merge_rows([row for _, row in span]), tuple(n for n, _ in span), matcher,
+                            wording)
+        if merged.score < mapping.score or not usable(merged, needs_code):
             break
         mapping, last = merged, position + extra
-    return (last, mapping) if usable(mapping) else None
+    return (last, mapping) if usable(mapping, needs_code) else None
 
 
 def find_mapping(numbered: list[tuple[int, list[object]]], matcher: LocalityMatcher,
-                 profiles: dict[str, list[dict]] | None = None) -> tuple[int, Mapping] | None:
+                 profiles: dict[str, list[dict]] | None = None,
+                 needs_code: bool = True) -> tuple[int, Mapping] | None:
     """The best header among the given rows: the one naming the most columns."""
     best: tuple[int, Mapping] | None = None
     for position in range(len(numbered)):
-        found = header_at(numbered, position, matcher, profiles)
+        found = header_at(numbered, position, matcher, profiles, needs_code)
         if found is not None and found[1].from_profile:
             return found
         if found is not None and (best is None or found[1].score > best[1].score):

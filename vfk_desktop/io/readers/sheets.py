@@ -34,6 +34,9 @@ class Sheet:
     letters: list[str] = field(default_factory=list, repr=False)  # column letters, from cells[0]
     export_role: str | None = None  # "data" or "return" in a workbook vfk_desktop exported
     export_locality: str | None = None  # the district of an exported KA2 return
+    hidden: bool = False  # a hidden sheet
+    hidden_rows: set[int] = field(default_factory=set)  # row numbers as Excel shows them
+    hidden_columns: set[int] = field(default_factory=set)  # 0-based, as first_column counts
 
     @property
     def file_name(self) -> str:

@@ -27,7 +27,15 @@ from vfk_desktop.io.readers.mapping import (
     find_place_in,
     header_at,
 )
+from vfk_desktop.io.readers.notes import is_footnote, is_note_row
 from vfk_desktop.io.readers.sheets import ImportCancelled, Sheet, blank_row, is_blank
+from vfk_desktop.io.readers.structure import (
+    check_headings,
+    code_in_sheet_name,
+    describe_reading,
+    refused_heading,
+    sheet_place,
+)
 
 HEADER_SEARCH_ROWS = 30
 _LEADING_CODE = re.compile(r"^\s*((?:NI\s*)?\d{1,3}\s?[a-z]{0,3})\b[\s.:\-–]+(\S.*)$", re.I | re.S)
@@ -35,6 +43,7 @@ _TOTALS = {"total", "totals", "grand total", "average", "mean", "sum", "overall"
 _PERIOD_IN_TEXT = re.compile(
     r"(?:Q[1-4]\s+)?\b\d{4}\s*[/\-–]\s*\d{2,4}(?:\s*Q[1-4])?|\b(?:19|20)\d{2}\b", re.I)
 _KEYS = (str, float, int)  # cell types that can be cache keys
+_NO_SPEC = ColumnSpec(-1, Role.VALUE)
 
 
 @dataclass
@@ -44,6 +53,7 @@ class Context:
     area: str | None = None
     period: Period | None = None
     target_period: Period | None = None
+    wording: str = ""  # the title rows' text: "Year ending", "Quarter ending" say what a date closes
 
 
 @dataclass
@@ -79,6 +89,12 @@ class SheetReader:
         self._codes: dict[object, str] = {}
         self._areas: dict[str, str] = {}
         self._periods: dict[object, Period] = {}
+        self.notes: list[int] = []  # rows passed over as notes: footnotes, sources, run dates
+        self.header_rows: list[int] = []
+        self.titles: list[int] = []  # text rows within the table: section headings, or notes below
+        self.last_data_row = 0
+        self.sheet_code = code_in_sheet_name(sheet.name)
+        self._reported_columns: set[tuple[int, int]] = set()
         if sheet.name:
             self.context.area = find_place_in(sheet.name, ctx.matcher)
             self.context.period = try_parse_period(sheet.name.strip()) or period_in(sheet.name)
@@ -89,7 +105,12 @@ class SheetReader:
         if not head:
             return Outcome(False, "the sheet is empty")
         found = find_mapping(head, self.ctx.matcher, self.ctx.profiles)
+        if found is None and self.sheet_code is not None:
+            found = find_mapping(head, self.ctx.matcher, self.ctx.profiles, needs_code=False)
         if found is None:
+            refused = refused_heading(self, head)
+            if refused is not None:
+                return Outcome(False, refused)
             number, cells = max(head, key=lambda r: sum(isinstance(x, str) and bool(x.strip()) for x in r[1]))
             return Outcome(False, "no header row naming an indicator column and a column of "
                                   "figures was found in the first 30 rows", number,
@@ -116,7 +137,7 @@ class SheetReader:
             if offset >= next_report:
                 next_report = offset + PROGRESS_EVERY
                 self._report(offset / len(rows))
-        return Outcome(True, mapping.describe())
+        return Outcome(True, describe_reading(self))
 
     def _report(self, fraction: float) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -159,18 +180,24 @@ class SheetReader:
 
     def _use(self, mapping: Mapping) -> None:
         self.mapping = mapping
+        self.header_rows.append(mapping.header_rows[0])
         self.home = self._home(mapping)
         target = mapping.first(Role.KENT_TARGET)
         if target is not None and target.period is not None:
             self.context.target_period = target.period
         for index, why in mapping.skipped_columns:
             self.plan.skip_column(self.sheet.where(mapping.header_rows[0], index), why)
+        check_headings(self, mapping)
 
         def index_of(role: Role) -> int | None:
             spec = mapping.first(role)
             return spec.index if spec else None
 
         self.code_spec = mapping.code
+        self.code_index = self.code_spec.index if self.code_spec is not None else None
+        self.wordings = {role: " ".join(filter(None, ((mapping.first(role) or _NO_SPEC).header,
+                                                      self.context.wording)))
+                         for role in (Role.PERIOD, Role.ROUND, Role.TARGET_PERIOD)}
         self.title_index = mapping.title.index if mapping.title else None
         self.unit_index = index_of(Role.UNIT)
         self.area_index = index_of(Role.AREA)
@@ -186,6 +213,7 @@ class SheetReader:
     # --- rows -----------------------------------------------------------------------------
     def _title_row(self, cells: list[object]) -> None:
         text = " ".join(str(x) for x in cells if not is_blank(x))
+        self.context.wording = f"{self.context.wording} {text}".strip()[-500:]
         place = find_place_in(text, self.ctx.matcher)
         if place and place != KENT:
             self.context.area = place
@@ -195,16 +223,25 @@ class SheetReader:
 
     def _row(self, offset: int, number: int, cells: list[object]) -> int:
         """Read the row at rows[offset]; returns the offset of the next row to read."""
-        index = self.code_spec.index
-        code_cell = cells[index] if index < len(cells) else None
-        code = self._codes.get(code_cell) if type(code_cell) in _KEYS else None
-        title = None
+        index = self.code_index
+        if index is None:  # the sheet's name gives the indicator
+            if not any(not is_blank(_at(cells, s.index)) for s in self.measure_specs):
+                return self._not_a_data_row(offset, number, cells, "")
+            code, title = self.sheet_code, None
+        else:
+            code_cell = cells[index] if index < len(cells) else None
+            code = self._codes.get(code_cell) if type(code_cell) in _KEYS else None
+            title = None
         if code is None:
             text = c.cell_text(code_cell)
             code, title = self._code_of(text)
+            if title is not None and self._no_figures(cells) and is_footnote(text):
+                return self._note(offset, number)  # "1. Figures are provisional": not NI 1
             if code is None:
-                return self._not_a_data_row(offset, number, cells, text)
-            if title is None and type(code_cell) in _KEYS:
+                code = self._code_of_title(code_cell, text, number)
+                if code is None:
+                    return self._not_a_data_row(offset, number, cells, text)
+            elif title is None and type(code_cell) in _KEYS:
                 self._codes[code_cell] = code
         if code not in self.ctx.indicators and not self._new_code(number, cells, code, title):
             return offset + 1
@@ -213,7 +250,7 @@ class SheetReader:
         if area is False:
             return offset + 1
         period = self._row_period(number, cells, self.period_index, self.context.period)
-        round_ = self._row_period(number, cells, self.round_index, None)
+        round_ = self._row_period(number, cells, self.round_index, None, Role.ROUND)
         if period is False or round_ is False:
             return offset + 1
         percent = self.ctx.units.get(code) == "%"
@@ -224,6 +261,7 @@ class SheetReader:
             self.given = given if isinstance(given, str) and given else None
         for spec in self.measure_specs:
             self._measure(spec, number, cells, code, area, period, round_, percent, blank_is_missing)
+        self.last_data_row = number
         return offset + 1
 
     def _new_code(self, number: int, cells: list[object], code: str, title: str | None) -> bool:
@@ -232,8 +270,29 @@ class SheetReader:
         if title is None and self.title_index is not None:
             title = c.cell_text(_at(cells, self.title_index)) or None
         unit = c.cell_text(_at(cells, self.unit_index)) or None
-        origin = c.origin_of(self.sheet, number, self.code_spec.index)
+        if self.code_index is None:
+            origin = c.Origin(self.sheet.file_name, self.sheet.name, number, "the sheet's name")
+        else:
+            origin = c.origin_of(self.sheet, number, self.code_index)
         return c.known_code(self.ctx, self.plan, code, origin, title, unit)
+
+    def _no_figures(self, cells: list[object]) -> bool:
+        return all(is_blank(_at(cells, s.index)) for s in self.measure_specs)
+
+    def _note(self, offset: int, number: int) -> int:
+        self.notes.append(number)
+        return offset + 1
+
+    def _code_of_title(self, cell: object, text: str, number: int) -> str | None:
+        """The catalogue's code for an indicator's title, matched exactly or closely."""
+        code = self.ctx.code_for_title(text)
+        if code is not None:
+            if type(cell) in _KEYS:
+                self._codes[cell] = code
+            where = c.origin_of(self.sheet, number, self.code_index).cell
+            self.plan.notes.append(f'{sheet_place(self.sheet)}: "{clip(text, 120)}" in {where} read as '
+                                   f"{code}.")
+        return code
 
     @staticmethod
     def _code_of(text: str) -> tuple[str | None, str | None]:
@@ -246,26 +305,31 @@ class SheetReader:
 
     def _not_a_data_row(self, offset: int, number: int, cells: list[object], text: str) -> int:
         measure_cells = [_at(cells, s.index) for s in self.measure_specs]
+        if all(is_blank(x) for x in measure_cells) and is_note_row(cells):
+            return self._note(offset, number)  # "Source: …", "Page 2 of 3", a run date
         if not text and all(is_blank(x) for x in measure_cells):
-            self._title_row(cells)  # a note or section heading elsewhere in the row
+            self._title_row(cells)  # a section heading elsewhere in the row
+            self.titles.append(number)
             return offset + 1
         window = self._nonblank_from(offset, MAX_HEADER_ROWS)
-        header = header_at(window, 0, self.ctx.matcher, self.ctx.profiles)
+        header = header_at(window, 0, self.ctx.matcher, self.ctx.profiles, self.code_index is not None)
         if header is not None:  # the table's header repeated, perhaps worded differently
             self._use(header[1])
             return window[header[0]][0] - self.sheet.first_row + 1
         if all(isinstance(x, str) or is_blank(x) for x in cells) and not any(
                 c.looks_numeric(x) for x in measure_cells):
             self._title_row(cells)  # "High Priorities", "Latest Annual Data"
+            self.titles.append(number)
             return offset + 1
-        origin = c.origin_of(self.sheet, number, self.code_spec.index)
+        origin = c.origin_of(self.sheet, number, self.code_index or 0)
         if text.lower() in _TOTALS or _is_total(text):
             self.plan.skip(origin, f'a "{text}" row, not an indicator; skipped.')
         elif not text:
             self.plan.reject(origin, f"no indicator code in {origin.cell}.")
         else:
             self.plan.reject(origin, f'"{clip(text)}" in {origin.cell} is not an indicator code '
-                                     f'(expected e.g. "NI 163" or "163").')
+                                     f'(expected e.g. "NI 163" or "163"), nor a title in the '
+                                     f"catalogue.")
         return offset + 1
 
     def _row_area(self, number: int, cells: list[object]) -> str | bool:
@@ -281,7 +345,7 @@ class SheetReader:
         return area
 
     def _row_period(self, number: int, cells: list[object], index: int | None,
-                    default: Period | None) -> Period | None | bool:
+                    default: Period | None, role: Role = Role.PERIOD) -> Period | None | bool:
         if index is None:
             return default
         cell = cells[index] if index < len(cells) else None
@@ -291,7 +355,8 @@ class SheetReader:
         if period is None:
             if is_blank(cell):
                 return default
-            period = c.resolve_period(self.plan, cell, c.origin_of(self.sheet, number, index))
+            period = c.resolve_period(self.plan, cell, c.origin_of(self.sheet, number, index),
+                                      self.wordings[role])
             if period is None:
                 return False
             if type(cell) in _KEYS:
@@ -323,7 +388,7 @@ class SheetReader:
                              area=area, indicator=code, period=period)
 
     def _target_period(self, number: int, cells: list[object]) -> Period | None:
-        found = self._row_period(number, cells, self.target_period_index, None)
+        found = self._row_period(number, cells, self.target_period_index, None, Role.TARGET_PERIOD)
         return found if isinstance(found, Period) else self.context.target_period
 
     def _figure(self, index: int, number: int, cell: object, code: str, area: str | None,

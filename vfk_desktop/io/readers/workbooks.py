@@ -27,6 +27,10 @@ _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _ERROR_CELL = re.compile(
     rb'<c\b([^>]*\bt="e"[^>]*)>\s*(?:<f\b[^>]*/>|<f\b[^>]*>.*?</f>)?\s*<v>([^<]*)</v>', re.S)
 _STYLED_CELL = re.compile(rb'<c\b([^>]*\bs="([0-9]+)"[^>]*)>')
+_HIDDEN_ROW = re.compile(rb'<row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
+_ROW_NUMBER = re.compile(rb'\br="([0-9]{1,7})"')
+_HIDDEN_COLS = re.compile(rb'<col\b[^>]*\bhidden="(?:1|true)"[^>]*>')
+_COL_SPAN = (re.compile(rb'\bmin="([0-9]{1,5})"'), re.compile(rb'\bmax="([0-9]{1,5})"'))
 _NS = {
     "main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "rel": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -52,6 +56,7 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(workbook.sheet_names)
+        hidden_sheets = _hidden_sheets(workbook)
         if sheet_name is not None and sheet_name not in names:
             listed = ", ".join(f'"{n}"' for n in names)
             raise BadFile(f'{name} has no sheet "{sheet_name}" (its sheets: {listed}).')
@@ -74,6 +79,9 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -
                 first_column=start_column,
                 percent_cells=extras.percent_cells(title),
                 error_cells=extras.error_cells(title),
+                hidden=title in hidden_sheets,
+                hidden_rows=extras.hidden_rows(title),
+                hidden_columns=extras.hidden_columns(title),
                 export_role=None if own is None else "data" if title == own.data_sheet else "return",
                 export_locality=own.locality if own else None,
             ))
@@ -87,6 +95,16 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -
         if type(error).__name__ != "PanicException":
             raise
         raise BadFile(f"{name} is damaged: its content cannot be read ({_short(error)}).") from None
+
+
+def _hidden_sheets(workbook: object) -> set[str]:
+    """The names of hidden (and very hidden) sheets, as calamine reports them."""
+    from python_calamine import SheetVisibleEnum
+
+    try:
+        return {m.name for m in workbook.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
+    except Exception:  # noqa: BLE001 - an older calamine, or a format without the facts
+        return set()
 
 
 def _short(error: Exception) -> str:
@@ -111,11 +129,12 @@ class _ExtraFacts:
         self.parts: dict[str, str] = {}
         self.percent_styles: set[int] = set()
         self.ods_percent: dict[str, set[tuple[int, int]]] = {}
+        self.ods_hidden: dict[str, tuple[set[int], set[int]]] = {}
         if kind is XLSX:
             self.parts = self._sheet_parts(sheet_names)
             self.percent_styles = self._percent_styles()
         elif kind is ODS:
-            self.ods_percent = self._ods_percent_cells()
+            self.ods_percent, self.ods_hidden = self._ods_cell_facts()
 
     def _read(self, part: str) -> bytes:
         try:
@@ -195,6 +214,40 @@ class _ExtraFacts:
                 found[(int(ref.group(2)), column_index(ref.group(1)))] = text.decode("utf-8", "replace")
         return found
 
+    def hidden_rows(self, title: str) -> set[int]:
+        """Row numbers (as Excel shows them) an officer has hidden."""
+        if self.kind is ODS:
+            return self.ods_hidden.get(title, (set(), set()))[0]
+        if title not in self.parts:
+            return set()
+        xml = self._sheet_xml(title)
+        if b"hidden=" not in xml:
+            return set()
+        rows = set()
+        for tag in _HIDDEN_ROW.findall(xml):
+            number = _ROW_NUMBER.search(tag)
+            if number:
+                rows.add(int(number.group(1)))
+        return rows
+
+    def hidden_columns(self, title: str) -> set[int]:
+        """0-based indexes of hidden columns."""
+        if self.kind is ODS:
+            return self.ods_hidden.get(title, (set(), set()))[1]
+        if title not in self.parts:
+            return set()
+        xml = self._sheet_xml(title)
+        if b"hidden=" not in xml:
+            return set()
+        columns: set[int] = set()
+        for tag in _HIDDEN_COLS.findall(xml):
+            low, high = (pattern.search(tag) for pattern in _COL_SPAN)
+            if low:
+                first = int(low.group(1))
+                last = min(int(high.group(1)) if high else first, first + 1000, 16_384)
+                columns.update(range(first - 1, last))
+        return columns
+
     def percent_cells(self, title: str) -> set[tuple[int, int]]:
         if self.kind is ODS:
             return self.ods_percent.get(title, set())
@@ -208,31 +261,46 @@ class _ExtraFacts:
                     cells.add((int(ref.group(2)), column_index(ref.group(1))))
         return cells
 
-    def _ods_percent_cells(self) -> dict[str, set[tuple[int, int]]]:
+    def _ods_cell_facts(self) -> tuple[dict[str, set[tuple[int, int]]],
+                                       dict[str, tuple[set[int], set[int]]]]:
+        """Percentage cells per table, and hidden rows and columns (table:visibility) per table."""
         content = self._read("content.xml")
-        if b'value-type="percentage"' not in content:
-            return {}
+        has_percent = b'value-type="percentage"' in content
+        if not has_percent and b"visibility=" not in content:
+            return {}, {}
         found: dict[str, set[tuple[int, int]]] = {}
-        table, row, column = None, 0, 0
+        hidden: dict[str, tuple[set[int], set[int]]] = {}
+        visibility = f"{_ODS_TABLE}visibility"
+        table, row, column, table_column = None, 0, 0, 0
         try:
             for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
                 tag = element.tag
                 if event == "start":
                     if tag == f"{_ODS_TABLE}table":
-                        table, row = element.get(f"{_ODS_TABLE}name"), 0
+                        table, row, table_column = element.get(f"{_ODS_TABLE}name"), 0, 0
                     elif tag == f"{_ODS_TABLE}table-row":
                         column = 0
                     continue
                 if tag in (f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"):
                     repeat = int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
-                    if element.get(f"{_ODS_OFFICE}value-type") == "percentage":
+                    if has_percent and element.get(f"{_ODS_OFFICE}value-type") == "percentage":
                         cells = found.setdefault(table, set())
                         cells.update((row + 1, column + k) for k in range(min(repeat, 1000)))
                     column += repeat
                     element.clear()
+                elif tag == f"{_ODS_TABLE}table-column":
+                    repeat = int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+                    if element.get(visibility, "visible") != "visible":
+                        rows_and_columns = hidden.setdefault(table, (set(), set()))
+                        rows_and_columns[1].update(range(table_column, table_column + min(repeat, 1000)))
+                    table_column += repeat
                 elif tag == f"{_ODS_TABLE}table-row":
-                    row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+                    repeat = int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+                    if element.get(visibility, "visible") != "visible":
+                        rows_and_columns = hidden.setdefault(table, (set(), set()))
+                        rows_and_columns[0].update(range(row + 1, row + 1 + min(repeat, 1000)))
+                    row += repeat
                     element.clear()
         except (ElementTree.ParseError, ValueError) as error:
             raise BadFile(f"{self.name} is damaged: its content cannot be read ({error}).") from error
-        return found
+        return found, hidden
