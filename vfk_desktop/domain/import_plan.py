@@ -15,7 +15,6 @@ from vfk_desktop.domain.codes import code_sort_key
 from vfk_desktop.domain.localities import LocalityMatcher
 from vfk_desktop.domain.model import format_number
 
-
 STATISTICS = ("count", "denominator", "lower_95", "upper_95", "lower_99_8", "upper_99_8")
 
 

@@ -8,6 +8,11 @@ under the source's own ID: "FT 90323" (Fingertips) or "LGI 1234" (LG Inform). Fi
 one sex, age or category are a sub-indicator of their own ("FT 90323/F", "FT 90323/F/65UP"), so
 figures for different people are never merged. Count, denominator and confidence limits are kept
 with the value. Rolling periods ("2018 - 20") are stored as their last year ("2020"), with a note.
+
+LG Inform publishes no fixed CSV layout that we found, so the common shape of its downloads is read:
+one row per area and period, an ONS area code column, a metric title and/or metric ID column, a
+period ("2019/20", "Q3 2019/20") and a value; count, denominator and limits when present. Without
+a metric ID, a title that is a code or a catalogue title is used, else "LGI" and a stable token.
 """
 
 from __future__ import annotations
