@@ -16,6 +16,8 @@ from vfk_desktop.domain.codes import code_sort_key
 from vfk_desktop.domain.localities import LocalityMatcher
 from vfk_desktop.domain.model import format_number
 
+STATISTICS = ("count", "denominator", "lower_95", "upper_95", "lower_99_8", "upper_99_8")
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:
@@ -40,6 +42,17 @@ class FigureRow:
     sheet: str | None
     row: int
     cell: str
+    # Public data files (Fingertips, LG Inform) give these beside the value; other readers leave them.
+    count: float | None = None
+    denominator: float | None = None
+    lower_95: float | None = None
+    upper_95: float | None = None
+    lower_99_8: float | None = None
+    upper_99_8: float | None = None
+
+    @property
+    def statistics(self) -> tuple[float | None, ...]:
+        return tuple(getattr(self, name) for name in STATISTICS)
 
     @property
     def key(self) -> tuple[str, str, str, str]:

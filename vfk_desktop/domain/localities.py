@@ -42,7 +42,9 @@ def normalise_name(text: object) -> str:
 @dataclass(frozen=True)
 class Area:
     name: str
-    kind: str  # "district", "county" or "outside" (Medway, England: not part of Kent's 12)
+    # "district", "county", "comparator" (England, South East: kept to compare with, never ranked)
+    # or "outside" (Medway, other areas: not part of Kent's 12, skipped)
+    kind: str
 
 
 class LocalityMatcher:
@@ -73,7 +75,7 @@ class LocalityMatcher:
         key = normalise_name(name)
         if not key:
             return None
-        candidates = {k: a.name for k, a in self._by_key.items() if a.kind != "outside"}
+        candidates = {k: a.name for k, a in self._by_key.items() if a.kind in ("district", "county")}
         close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6)
         if close:
             return candidates[close[0]]

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vfk_desktop.domain.import_plan import STATISTICS
+
+# What a public data file gives beside a value (count, denominator, 95 % and 99.8 % limits):
+# FigureRow's fields of the same names, in this order.
+STATISTIC_COLUMNS = STATISTICS
+
 OBSERVATION_COLUMNS = ("indicator", "area_id", "period", "kind", "value", "text", "missing",
-                       "import_id", "file", "sheet", "cell")
+                       "import_id", "file", "sheet", "cell", *STATISTIC_COLUMNS)
 RANKING_COLUMNS = ("area_id", "indicator", "round", "priority", "import_id", "file", "sheet", "cell")
 COMMENTARY_COLUMNS = ("indicator", "area_id", "period", "text", "import_id", "file", "sheet", "cell")
 TABLES = {

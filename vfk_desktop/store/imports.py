@@ -133,7 +133,7 @@ def _planned_rows(store: Store, plan: ImportPlan, import_id: int | None) -> dict
     return {
         "observations": [
             (f.indicator, areas[f.area], f.period, f.kind, f.value, f.text, f.missing, import_id,
-             f.file, f.sheet, f.cell) for f in plan.figures.values()
+             f.file, f.sheet, f.cell, *f.statistics) for f in plan.figures.values()
         ],
         "rankings": [
             (areas[r.area], r.indicator, r.round, r.priority, import_id, r.origin.file,
@@ -190,6 +190,8 @@ def _same(table: str, old: tuple, new: tuple) -> bool:
     """Unchanged when the figure is the same: 1212 typed as a number equals "1,212" typed as text."""
     if table == "observations":
         value, text, missing = old[4], old[5], old[6]
+        if any(x is not None for x in new[11:]) and tuple(old[11:]) != tuple(new[11:]):
+            return False  # a public data file's count or limits revised
         if value is not None or new[4] is not None:
             return value == new[4] and missing == new[6]
         return (text or "").strip().lower() == (new[5] or "").strip().lower() and missing == new[6]
@@ -286,7 +288,7 @@ def undo_import(store: Store, import_id: int) -> int:
             store.conn.execute(
                 f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) "
                 f"VALUES ({', '.join('?' * len(columns))})",
-                [values[column] for column in columns],
+                [values.get(column) for column in columns],  # logged before a column was added
             )
             restored += 1
         store.conn.execute("DELETE FROM indicators WHERE added_by_import = ?", (import_id,))

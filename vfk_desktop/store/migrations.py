@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from vfk_desktop import __version__
+from vfk_desktop.domain.import_plan import STATISTICS
 from vfk_desktop.store.database import Store, translate_errors
 from vfk_desktop.store.version import SCHEMA_VERSION
 
@@ -211,6 +212,34 @@ def import_profiles(db: Database) -> None:
     )
 
 
+@migrations(name="0003_public_data")
+def public_data(db: Database) -> None:
+    """Comparator areas (England, the South East: stored, never ranked) and, beside each figure,
+    the count, denominator and 95 % and 99.8 % confidence limits that public data files give.
+
+    SQLite cannot change a CHECK constraint in place, so areas is rebuilt as its documentation
+    says (lang_altertable.html, "other kinds of table schema changes"): upgrade() turns foreign
+    keys off around the migrations, and the check below proves no reference was broken.
+    """
+    for statement in (
+        """CREATE TABLE areas_new (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('district', 'county', 'comparator', 'outside')),
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+        "INSERT INTO areas_new (id, name, kind, position) SELECT id, name, kind, position FROM areas",
+        "DROP TABLE areas",
+        "ALTER TABLE areas_new RENAME TO areas",
+        "UPDATE areas SET kind = 'comparator' WHERE name IN ('England', 'South East')",
+        *(f"ALTER TABLE observations ADD COLUMN {name} REAL" for name in STATISTICS),
+    ):
+        db.execute(statement)  # one by one: executescript would commit half-way
+    broken = db.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"rebuilding the areas table broke {len(broken)} references")
+
+
 def upgrade(store: Store, found: int, stop_before: str | None = None) -> None:
     """Apply every pending migration, after a backup copy when the file already held data."""
     if found > 0:
@@ -218,7 +247,11 @@ def upgrade(store: Store, found: int, stop_before: str | None = None) -> None:
 
         make_backup(store, reason=f"before upgrading from database version {found}")
     with translate_errors(store.path):
-        migrations.apply(store.db, stop_before=stop_before)
+        store.conn.execute("PRAGMA foreign_keys = OFF")  # 0003 rebuilds a table others refer to
+        try:
+            migrations.apply(store.db, stop_before=stop_before)
+        finally:
+            store.conn.execute("PRAGMA foreign_keys = ON")
         applied = len(migrations.applied(store.db))
         with store.atomic():
             store.conn.execute(f"PRAGMA user_version = {applied}")

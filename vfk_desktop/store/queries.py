@@ -127,7 +127,7 @@ def ranking_rows(store: Store, locality: str, period: Period | None = None) -> l
 
 
 def area_kinds(store: Store) -> dict[str, str]:
-    """Each place's kind: "district", "county" or "outside"."""
+    """Each place's kind: "district", "county", "comparator" (England, South East) or "outside"."""
     return store.cached("area kinds", lambda: dict(store.conn.execute("SELECT name, kind FROM areas")))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
 from vfk_desktop.io.readers.hidden import leave_out_hidden
 from vfk_desktop.io.readers.own_export import read_return_edits
+from vfk_desktop.io.readers.public_data import read_public_data
 from vfk_desktop.io.readers.safety import CSV, XLS, identify
 from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, read_csv_sheet
 from vfk_desktop.io.readers.table import SheetReader
@@ -58,6 +59,10 @@ def plan_import(
 
             if sheet.export_role == "return":
                 outcomes.append((sheet, read_return_edits(sheet, ctx, plan)))
+                continue
+            public = None if sheet.export_role else read_public_data(sheet, ctx, plan)
+            if public is not None:  # a Fingertips or LG Inform file, known by its headings
+                outcomes.append((sheet, public))
                 continue
             reader = SheetReader(sheet, ctx, plan, progress=report, cancelled=cancelled)
             outcomes.append((sheet, reader.read()))
