@@ -95,6 +95,7 @@ class Problem:
     sheet: str | None
     row: int | None
     reason: str
+    cell: str | None = field(default=None, compare=False)  # the cell at fault, where one is
 
     def to_json(self) -> dict[str, object]:
         return {"file": self.file, "sheet": self.sheet, "row": self.row, "reason": self.reason}
@@ -151,6 +152,27 @@ class UnreadSheet:
     headers: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class RowCopy:
+    """A row as the file gave it, with its sheet's headings and what the reader made of it."""
+
+    headings: tuple[str, ...]
+    cells: tuple[object, ...]
+    letters: tuple[str, ...]  # the column letter of each cell
+    locality: str | None = None
+    code: str | None = None
+    period: str | None = None
+    value_columns: tuple[int, ...] = ()  # where the row's figures are
+
+    def given(self, cell: str | None) -> object:
+        """The value as given: the refused cell's, when it is a figure, else the row's first figure."""
+        letter = cell.rstrip("0123456789") if cell else None
+        at = self.letters.index(letter) if letter in self.letters else None
+        if at is None or at not in self.value_columns:
+            at = self.value_columns[0] if self.value_columns else None
+        return self.cells[at] if at is not None and at < len(self.cells) else None
+
+
 @dataclass
 class ImportPlan:
     files: list[FileInfo] = field(default_factory=list)
@@ -163,6 +185,10 @@ class ImportPlan:
     sheets_read: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unread: list[UnreadSheet] = field(default_factory=list)
+    # a refused or skipped row as the file gave it, for the report and the refused-rows workbook
+    row_copies: dict[tuple[str, str | None, int], RowCopy] = field(default_factory=dict)
+    # blank cells of partners' sheets (figure keys): reported as skipped, never replacing a figure
+    blank_figures: set[tuple] = field(default_factory=set)
 
     @property
     def row_count(self) -> int:
@@ -170,12 +196,14 @@ class ImportPlan:
 
     def reject(self, origin: Origin | None, reason: str, file: str = "", sheet: str | None = None,
                row: int | None = None) -> None:
+        cell = None
         if origin is not None:
-            file, sheet, row = origin.file, origin.sheet, origin.row
-        self.rejected.append(Problem(file, sheet, row, " ".join(reason.split())))  # one line, always
+            file, sheet, row, cell = origin.file, origin.sheet, origin.row, origin.cell
+        self.rejected.append(Problem(file, sheet, row, " ".join(reason.split()), cell))  # one line
 
     def skip(self, origin: Origin, reason: str) -> None:
-        self.skipped.append(Problem(origin.file, origin.sheet, origin.row, " ".join(reason.split())))
+        self.skipped.append(Problem(origin.file, origin.sheet, origin.row, " ".join(reason.split()),
+                                    origin.cell))
 
     def skip_column(self, where: str, reason: str) -> None:
         """A column left out (an area outside Kent), where it is: reported once, as a note."""

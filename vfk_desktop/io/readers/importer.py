@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from vfk_desktop.domain.values import NOT_AVAILABLE
 from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
+from vfk_desktop.io.readers.chosen import with_given_indicator
 from vfk_desktop.io.readers.own_export import read_return_edits
+from vfk_desktop.io.readers.row_copies import copy_rows
 from vfk_desktop.io.readers.safety import CSV, XLS, identify
 from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, read_csv_sheet
 from vfk_desktop.io.readers.table import SheetReader
@@ -32,6 +35,7 @@ def plan_import(
 ) -> ImportPlan:
     """Read every file into one plan (several files are one import: all or nothing together)."""
     plan = ImportPlan()
+    ours = set()  # (file, sheet) of vfk's own exports, whose blanks are records
     for done, path in enumerate(paths):
         if progress:
             progress(done / len(paths), f"Reading {path.name}")
@@ -50,17 +54,24 @@ def plan_import(
                 if progress:
                     progress((done + (number + fraction) / total) / len(paths), f"Reading {name}")
 
+            if sheet.export_role:
+                ours.add((path.name, sheet.name))
             if sheet.export_role == "return":
                 outcomes.append((sheet, read_return_edits(sheet, ctx, plan)))
                 continue
+            sheet = with_given_indicator(sheet, ctx.profiles)  # --indicator CODE
+            refused, skipped = len(plan.rejected), len(plan.skipped)
             reader = SheetReader(sheet, ctx, plan, progress=report, cancelled=cancelled)
             outcomes.append((sheet, reader.read()))
+            copy_rows(sheet, reader, plan, plan.rejected[refused:] + plan.skipped[skipped:])
         if sheets and sheets[0].export_role:
             plan.notes.append(f"{path.name} was exported by vfk_desktop: its Data sheet was read"
                               + (" with the Return sheet's priorities and comments"
                                  if len(sheets) > 1 else "")
                               + "; its other sheets are laid out for people and were left alone.")
         _report(path, outcomes, plan)
+    plan.blank_figures = {key for key, f in plan.figures.items() if f.value is None and f.text is None
+                          and f.missing == NOT_AVAILABLE and (f.file, f.sheet) not in ours}
     if progress:
         progress(1.0, "Checked")
     return plan
