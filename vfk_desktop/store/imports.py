@@ -203,7 +203,7 @@ def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult,
     inserts, updates = [], []
     for position, row in enumerate(rows):
         old = existing.get(row[:key_width])
-        if blank and row[:key_width] in blank and (old is None or not _same(table, old, row)):
+        if blank and row[:key_width] in blank:
             result.blank += 1  # no figure given: noted where nothing is stored, else left alone
             action = "blank"
             if old is None:
