@@ -149,7 +149,7 @@ def test_dry_run_json_rows_name_every_action(db, tmp_path):
         ["Ashford", "NI 39", "2019/20", None, ""],  # blank
         ["Medway", "NI 39", "2019/20", 1, ""],  # outside Kent: skipped
         ["Thanet", "NI 77", "2019/20", 5, ""],  # refused
-        ["Dover", "NI 39", "2009/10", 1400, ""],  # as stored: unchanged
+        ["Swale", "NI 39", "2008/09", 1080, ""],  # as stored: unchanged
     ]})
     done = run_cli("import", str(path), "--dry-run", "--json", db=db)
     report = json.loads(done.stdout)
@@ -165,7 +165,7 @@ def test_dry_run_json_rows_name_every_action(db, tmp_path):
     assert by_cell["E3"]["action"] == "new" and by_cell["E3"]["new"] == "Rising"
     assert (by_cell["D4"]["action"], by_cell["D4"]["reason"], by_cell["D4"]["new"]) == (
         "skipped", "blank", None)
-    assert by_cell["D7"]["action"] == "unchanged" and by_cell["D7"]["old"] == 1400
+    assert by_cell["D7"]["action"] == "unchanged" and by_cell["D7"]["old"] == 1080
     assert by_cell["A5"]["action"] == "skipped" and "outside Kent" in by_cell["A5"]["reason"]
     refused = by_cell["B6"]
     assert refused["action"] == "refused" and refused["locality"] == "Thanet"
