@@ -150,6 +150,8 @@ class UnreadSheet:
     sheet: str | None
     header_row: int
     headers: tuple[str, ...]
+    sample: tuple[tuple[object, ...], ...] = ()  # the first rows under the header, as read
+    sample_rows: tuple[int, ...] = ()  # their row numbers
 
 
 @dataclass(frozen=True)

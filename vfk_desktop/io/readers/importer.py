@@ -81,7 +81,7 @@ def _report(path: Path, outcomes: list, plan: ImportPlan) -> None:
     understood = [(s, o) for s, o in outcomes if o.read]
     for sheet, outcome in outcomes:
         if not outcome.read and outcome.headers:
-            plan.unread.append(UnreadSheet(path, sheet.name, outcome.header_row, tuple(outcome.headers)))
+            plan.unread.append(_unread(path, sheet, outcome))
         where = f'sheet "{sheet.name}"' if sheet.name else "the file"
         if outcome.read:
             plan.sheets_read.append(f"{path.name}, {where}: {outcome.description}")
@@ -95,6 +95,19 @@ def _report(path: Path, outcomes: list, plan: ImportPlan) -> None:
                         file=path.name, sheet=sheet.name)
     if not understood and all(o.description == "the sheet is empty" for _, o in outcomes):
         plan.reject(None, "there is nothing to import: every sheet is empty.", file=path.name)
+
+
+SAMPLE_ROWS = 8
+
+
+def _unread(path: Path, sheet: Sheet, outcome) -> UnreadSheet:
+    """A sheet to map by hand, with its first rows under the header to show the officer."""
+    start = outcome.header_row - sheet.first_row + 1
+    numbered = [(sheet.first_row + start + i, tuple(row)) for i, row in
+                enumerate(sheet.rows[start:start + SAMPLE_ROWS * 4]) if any(c not in (None, "") for c in row)]
+    numbered = numbered[:SAMPLE_ROWS]
+    return UnreadSheet(path, sheet.name, outcome.header_row, tuple(outcome.headers),
+                       tuple(row for _, row in numbered), tuple(n for n, _ in numbered))
 
 
 def read_bytes(path: Path) -> bytes:
