@@ -117,6 +117,8 @@ def test_a_sheet_nobody_understands_can_be_mapped_by_hand_and_is_remembered(wind
                 click_button(dialog, "Import")
         else:
             steps.append("mapping")
+            sample = dialog.table.model()
+            steps.append((sample.index(1, 0).data(), sample.index(1, 3).data()))
             for header, role in (("Place", Role.AREA), ("Measure", Role.CODE), ("When", Role.PERIOD),
                                  ("Amount", Role.VALUE)):
                 dialog.choose(header, role)
@@ -127,7 +129,7 @@ def test_a_sheet_nobody_understands_can_be_mapped_by_hand_and_is_remembered(wind
     window.import_files([path])
     qtbot.waitUntil(lambda: getattr(window._import_flow, "finished_result", None) is not None,
                     timeout=30000)
-    assert steps[:3] == ["report", "mapping", "report"]
+    assert steps[:4] == ["report", "mapping", ("Dover", "1400"), "report"]
     dover = observations(window.session.store, area="Dover", code="NI 39", period="2009/10")[0]
     assert dover.figure.value == 1400
     saved = window.session.store.conn.execute("SELECT name FROM import_profiles").fetchone()[0]
@@ -170,10 +172,9 @@ MIXED = {"Data": [["District", "NI", "Year", "Value"], ["Dover", "NI 39", "2019/
 
 def test_the_why_column_is_visible_at_1366_by_768_and_the_good_rows_can_be_imported(
         window, qtbot, tmp_path, monkeypatch):
+    import openpyxl
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QFileDialog
-
-    import openpyxl
 
     path = write(tmp_path / "mixed.xlsx", MIXED)
     out = tmp_path / "back to partner.xlsx"

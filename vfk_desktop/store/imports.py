@@ -189,7 +189,8 @@ def _same(table: str, old: tuple, new: tuple) -> bool:
 
 
 def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult,
-              plan_keys: list[tuple] | None = None, blank: set[tuple] | None = None) -> tuple[list[tuple], list[tuple[tuple, tuple]]]:
+              plan_keys: list[tuple] | None = None,
+              blank: set[tuple] | None = None) -> tuple[list[tuple], list[tuple[tuple, tuple]]]:
     """Split rows into new ones and changed ones (with the row each replaces); count the same."""
     columns, key_width = TABLES[table]
     existing = _existing(store, table, [row[:key_width] for row in rows])

@@ -19,8 +19,8 @@ from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.import_plan import ImportPlan
 from vfk_desktop.domain.partial import refused_with_copies
 from vfk_desktop.io.readers.importer import plan_import
-from vfk_desktop.io.writers.refused import write_refused
 from vfk_desktop.io.readers.sheets import ImportCancelled
+from vfk_desktop.io.writers.refused import write_refused
 from vfk_desktop.store.imports import ImportResult, apply_plan, import_context
 from vfk_desktop.ui.import_report import ImportReportDialog, report_rows
 from vfk_desktop.ui.workers import JobContext, run_job, show_failure

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from vfk_desktop.domain.values import NOT_AVAILABLE
 from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
+from vfk_desktop.domain.values import NOT_AVAILABLE
 from vfk_desktop.io.readers.chosen import with_given_indicator
 from vfk_desktop.io.readers.own_export import read_return_edits
 from vfk_desktop.io.readers.row_copies import copy_rows
 from vfk_desktop.io.readers.safety import CSV, XLS, identify
-from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, read_csv_sheet
+from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, blank_row, read_csv_sheet
 from vfk_desktop.io.readers.table import SheetReader
 from vfk_desktop.io.readers.workbooks import MAX_ROWS, read_workbook
 
@@ -103,8 +103,8 @@ SAMPLE_ROWS = 8
 def _unread(path: Path, sheet: Sheet, outcome) -> UnreadSheet:
     """A sheet to map by hand, with its first rows under the header to show the officer."""
     start = outcome.header_row - sheet.first_row + 1
-    numbered = [(sheet.first_row + start + i, tuple(row)) for i, row in
-                enumerate(sheet.rows[start:start + SAMPLE_ROWS * 4]) if any(c not in (None, "") for c in row)]
+    numbered = [(sheet.first_row + start + i, tuple(row))
+                for i, row in enumerate(sheet.rows[start:start + SAMPLE_ROWS * 4]) if not blank_row(row)]
     numbered = numbered[:SAMPLE_ROWS]
     return UnreadSheet(path, sheet.name, outcome.header_row, tuple(outcome.headers),
                        tuple(row for _, row in numbered), tuple(n for n, _ in numbered))
