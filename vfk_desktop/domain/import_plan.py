@@ -191,6 +191,7 @@ class ImportPlan:
     row_copies: dict[tuple[str, str | None, int], RowCopy] = field(default_factory=dict)
     # blank cells of partners' sheets (figure keys): reported as skipped, never replacing a figure
     blank_figures: set[tuple] = field(default_factory=set)
+    conflicts: set[tuple] = field(default_factory=set)  # keys given two different figures
 
     @property
     def row_count(self) -> int:
@@ -220,6 +221,7 @@ class ImportPlan:
         if (earlier.value, earlier.missing) == (figure.value, figure.missing):
             return
         what = {"value": "", "target": " target", "best": " Kent best", "worst": " Kent worst"}
+        self.conflicts.add(key)
         self.reject(
             figure.origin,
             f"{figure.area} {figure.indicator} {figure.period}{what[figure.kind]} is "
@@ -231,6 +233,7 @@ class ImportPlan:
     def add_ranking(self, ranking: RankingRow) -> None:
         earlier = self.rankings.get(ranking.key)
         if earlier is not None and earlier.priority != ranking.priority:
+            self.conflicts.add(ranking.key)
             self.reject(
                 ranking.origin,
                 f"{ranking.area} {ranking.indicator} is ranked {ranking.priority} here but "
@@ -242,6 +245,7 @@ class ImportPlan:
     def add_commentary(self, comment: CommentaryRow) -> None:
         earlier = self.commentary.get(comment.key)
         if earlier is not None and earlier.text != comment.text:
+            self.conflicts.add(comment.key)
             self.reject(
                 comment.origin,
                 f"two different comments for {comment.area} {comment.indicator} {comment.period} "

@@ -1,7 +1,8 @@
 """A partial import: the rows of a plan that pass, when the officer chose to leave the refused out.
 
 A row with any refusal is left out whole (all its figures, its priority and its comment), so what is
-written never mixes a row's good cells with its bad ones.
+written never mixes a row's good cells with its bad ones; where two rows give one place and period
+two different figures, neither is written.
 """
 
 from __future__ import annotations
@@ -25,17 +26,17 @@ def passing_plan(plan: ImportPlan) -> ImportPlan:
     refused = refused_rows(plan)
     whole_sheets = {(file, sheet) for file, sheet, row in refused if row is None}
 
-    def passes(file: str, sheet: str | None, row: int) -> bool:
+    def passes(key: tuple, file: str, sheet: str | None, row: int) -> bool:
         return (file, sheet, row) not in refused and (file, sheet) not in whole_sheets \
-            and (file, None) not in whole_sheets
+            and (file, None) not in whole_sheets and key not in plan.conflicts
 
     good = replace(
         plan,
-        figures={k: f for k, f in plan.figures.items() if passes(f.file, f.sheet, f.row)},
+        figures={k: f for k, f in plan.figures.items() if passes(k, f.file, f.sheet, f.row)},
         rankings={k: r for k, r in plan.rankings.items()
-                  if passes(r.origin.file, r.origin.sheet, r.origin.row)},
+                  if passes(k, r.origin.file, r.origin.sheet, r.origin.row)},
         commentary={k: m for k, m in plan.commentary.items()
-                    if passes(m.origin.file, m.origin.sheet, m.origin.row)},
+                    if passes(k, m.origin.file, m.origin.sheet, m.origin.row)},
         rejected=[],
     )
     used = set(good.indicators_used())

@@ -28,7 +28,7 @@ def import_rows(plan: ImportPlan, result: ImportResult) -> list[dict[str, object
             code: str, period: str, new: object, old_of) -> None:
         found = result.actions.get((table, key))
         if found is None:  # a cell of a refused row: the refusal below speaks for it
-            if (file, sheet, row) in refused:
+            if (file, sheet, row) in refused or key in plan.conflicts:
                 return
             found = ("insert", None)
         action, old = found

@@ -76,7 +76,8 @@ def report_rows(plan: ImportPlan, result: ImportResult) -> list[ReportRow]:
     refused = {(p.file, p.sheet, p.row) for p in result.rejected}
     for key, figure in plan.figures.items():
         found = result.actions.get(("observations", key))
-        if found is None and (figure.file, figure.sheet, figure.row) in refused:
+        if found is None and ((figure.file, figure.sheet, figure.row) in refused
+                              or key in plan.conflicts):
             continue  # the row's refusal speaks for it
         action, old = found or ("insert", None)
         before = present.figure(old["value"], old["text"]) if old else ""
