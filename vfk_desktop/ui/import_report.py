@@ -172,9 +172,11 @@ class ImportReportDialog(QDialog):
         self.import_button.setEnabled(result.ok and bool(result.inserted or result.updated))
         self.partial_button = None
         if partial is not None and partial.ok and (partial.inserted or partial.updated):
-            good = partial.inserted + partial.updated
+            figures = sum(partial.by_table.get("observations", (0, 0)))
+            good = f"{figures:,} good figures" if figures else \
+                f"{partial.inserted + partial.updated:,} good rows"
             self.partial_button = buttons.addButton(
-                f"Import the {good:,} good figures, leave the {partial.left_out:,} refused",
+                f"Import the {good}, leave the {partial.left_out:,} refused",
                 QDialogButtonBox.ButtonRole.ActionRole)
             self.partial_button.setToolTip("One import, which Undo takes back; you can save the "
                                            "refused rows, with the reason for each, to send back")
