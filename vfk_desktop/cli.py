@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from vfk_desktop import __version__
-from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.domain.errors import UsageError, VfkError
 from vfk_desktop.domain.periods import parse_period
 from vfk_desktop.io.writers.output import ExportName
 from vfk_desktop.paths import resolve_db_path
@@ -143,22 +143,15 @@ def cmd_rankings(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from vfk_desktop import textout
-    from vfk_desktop.io.readers.importer import plan_import
-    from vfk_desktop.store.imports import apply_plan, import_context
+    from vfk_desktop import cli_import
 
-    with _open(args) as store:
-        ctx = import_context(store, add_indicators=args.add_indicators)
-        plan = plan_import([Path(name) for name in args.files], ctx, sheet_name=args.sheet,
-                           include_hidden=args.include_hidden)
-        result = apply_plan(store, plan, dry_run=args.dry_run)
-    if args.json:
-        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
-    else:
-        print(textout.import_report(result, plan))
-    if not result.ok:
-        print(f"vfk: {result.summary()}", file=sys.stderr)
-    return 0 if result.ok else 1
+    return cli_import.cmd_import(args, _open)
+
+
+def cmd_profiles(args: argparse.Namespace) -> int:
+    from vfk_desktop import cli_import
+
+    return cli_import.cmd_profiles(args, _open)
 
 
 def cmd_imports(args: argparse.Namespace) -> int:
@@ -366,6 +359,11 @@ def build_parser() -> argparse.ArgumentParser:
                           "titles them, else by their code)")
     imp.add_argument("--include-hidden", action="store_true",
                      help="also read hidden sheets, rows and columns (left out by default)")
+    from vfk_desktop.cli_import import add_import_options
+
+    add_import_options(imp)
+    profiles = add("profiles", cmd_profiles, "list the saved column profiles (--map … --save-profile)")
+    profiles.add_argument("--json", action="store_true", help="print JSON rows")
 
     listing = add("imports", cmd_imports, "list the imports")
     listing.add_argument("--json", action="store_true", help="print JSON rows")
@@ -429,7 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
-    except ExportName as error:  # a file name the command cannot write: wrong usage
+    except (ExportName, UsageError) as error:  # wrong usage: a file name, a role, a heading
         print(f"vfk: {error}", file=sys.stderr)
         return 2
     except VfkError as error:

@@ -96,17 +96,26 @@ def rankings(locality: str, rows: list[Ranking]) -> str:
 
 
 def import_report(result: ImportResult, plan: ImportPlan | None = None) -> str:
-    out = [result.summary()]
+    """The summary, the sheets read, then each refused and skipped row: each problem said once."""
+    if result.rejected and not result.partial:
+        count = len(result.rejected)
+        out = ["Nothing was imported: " + ("1 problem" if count == 1 else f"{count:,} problems")
+               + " to fix in the file (imports are all or nothing; --skip-refused imports the rest)."]
+    else:
+        out = [result.summary()]
     if plan is not None:
         out += [f"  read: {line}" for line in plan.sheets_read]
         out += [f"  note: {line}" for line in plan.notes]
-    for problem in result.rejected[1:REJECTIONS_SHOWN]:
-        out.append(f"  rejected: {problem.sentence()}")
+    word = "left out" if result.partial else "refused"
+    for problem in result.rejected[:REJECTIONS_SHOWN]:
+        out.append(f"  {word}: {problem.sentence()}")
     if len(result.rejected) > REJECTIONS_SHOWN:
-        out.append(f"  … and {len(result.rejected) - REJECTIONS_SHOWN} more rejected rows "
+        out.append(f"  … and {len(result.rejected) - REJECTIONS_SHOWN} more refused rows "
                    f"(use --json to list them all).")
     for problem in result.skipped[:REJECTIONS_SHOWN]:
         out.append(f"  skipped: {problem.sentence()}")
+    if result.blank:
+        out.append(f"  skipped (blank): {result.blank:,} blank cell(s), no figure given.")
     return "\n".join(out)
 
 

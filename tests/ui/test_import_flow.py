@@ -53,7 +53,7 @@ def test_the_report_lists_every_row_and_import_writes_them(window, qtbot, tmp_pa
         click_button(dialog, "Import")
 
     flow, _ = run_import(window, qtbot, [path], read_then_import)
-    assert seen["actions"] == [("insert", "Dover"), ("skip", ""), ("update", "Tunbridge Wells")]
+    assert seen["actions"] == [("insert", "Dover"), ("skip", "Medway"), ("update", "Tunbridge Wells")]
     assert seen["update"] == ("1,212", "1,250", "partner.xlsx, sheet Data, D3")
     assert seen["import_enabled"]
     qtbot.waitUntil(lambda: flow.finished_result is not None, timeout=20000)
@@ -117,6 +117,8 @@ def test_a_sheet_nobody_understands_can_be_mapped_by_hand_and_is_remembered(wind
                 click_button(dialog, "Import")
         else:
             steps.append("mapping")
+            sample = dialog.table.model()
+            steps.append((sample.index(1, 0).data(), sample.index(1, 3).data()))
             for header, role in (("Place", Role.AREA), ("Measure", Role.CODE), ("When", Role.PERIOD),
                                  ("Amount", Role.VALUE)):
                 dialog.choose(header, role)
@@ -127,7 +129,7 @@ def test_a_sheet_nobody_understands_can_be_mapped_by_hand_and_is_remembered(wind
     window.import_files([path])
     qtbot.waitUntil(lambda: getattr(window._import_flow, "finished_result", None) is not None,
                     timeout=30000)
-    assert steps[:3] == ["report", "mapping", "report"]
+    assert steps[:4] == ["report", "mapping", ("Dover", "1400"), "report"]
     dover = observations(window.session.store, area="Dover", code="NI 39", period="2009/10")[0]
     assert dover.figure.value == 1400
     saved = window.session.store.conn.execute("SELECT name FROM import_profiles").fetchone()[0]
@@ -161,3 +163,92 @@ def test_cancel_stops_a_long_check_and_nothing_is_written(window, qtbot, tmp_pat
     assert len(observations(window.session.store)) == before
     assert window._import_flow.finished_result is None
     assert not too_late  # Cancel stopped the check before any report
+
+
+MIXED = {"Data": [["District", "NI", "Year", "Value"], ["Dover", "NI 39", "2019/20", 1400],
+                  ["Thanet", "NI 77", "2019/20", 5], ["Ashford", "NI 39", "2019/20", None],
+                  ["Swale", "NI 39", "2019/20", "+1 lots"]]}
+
+
+def test_the_why_column_is_visible_at_1366_by_768_and_the_good_rows_can_be_imported(
+        window, qtbot, tmp_path, monkeypatch):
+    import openpyxl
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QFileDialog
+
+    path = write(tmp_path / "mixed.xlsx", MIXED)
+    out = tmp_path / "back to partner.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))  # not ours
+    seen = {}
+
+    def look(dialog):
+        dialog.fit_to(QSize(1366, 768))
+        QApplication.processEvents()
+        view, why = dialog.view, dialog.model.column_index("Why")
+        seen["size"] = (dialog.width(), dialog.height())
+        seen["why_right"] = view.columnViewportPosition(why) + view.columnWidth(why)
+        seen["viewport"] = view.viewport().width()
+        seen["why_width"] = view.columnWidth(why)
+        seen["scroll"] = view.horizontalScrollBar().maximum()
+        rows = dialog.model.rows()
+        seen["blank"] = [(r.action, r.place, r.new) for r in rows if r.place == "Ashford"]
+        seen["refused"] = [(r.place, r.indicator, r.new) for r in rows if r.action == "reject"]
+        seen["import_enabled"] = dialog.import_button.isEnabled()
+        seen["summary"] = dialog.findChild(QLabel, "summary").text()
+        click_button(dialog, "Import the 1 good figures, leave the 2 refused")
+
+    from PySide6.QtWidgets import QLabel
+
+    flow, _ = run_import(window, qtbot, [path], look)
+    assert seen["size"][0] <= 1366 and seen["size"][1] <= 768
+    assert seen["why_right"] <= seen["viewport"] and seen["why_width"] >= 250
+    assert seen["scroll"] == 0
+    assert seen["blank"] == [("blank", "Ashford", "")]
+    assert ("Thanet", "NI 77", "5") in seen["refused"] and ("Swale", "NI 39", "+1 lots") in seen["refused"]
+    assert not seen["import_enabled"] and "leave the 2 refused out" in seen["summary"]
+    qtbot.waitUntil(lambda: flow.finished_result is not None, timeout=20000)
+    result = flow.finished_result
+    assert result.partial and result.inserted == 1 and result.left_out == 2
+    dover = observations(window.session.store, area="Dover", code="NI 39", period="2019/20")[0]
+    assert dover.figure.value == 1400
+    count = window.session.store.conn.execute(
+        "SELECT count(*) FROM imports WHERE undone_at IS NULL AND id = ?", (result.import_id,)).fetchone()
+    assert count == (1,)
+    sheet = openpyxl.load_workbook(out).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows(values_only=False)]
+    reasons = {row[0]: row[-1] for row in rows[1:]}
+    assert "not in the indicator catalogue" in reasons["Thanet"] and "not a number" in reasons["Swale"]
+    assert sheet["D3"].value == "+1 lots" and sheet["D3"].data_type == "s"
+
+
+def test_choose_columns_shows_the_first_rows_and_fits_a_small_laptop_screen(qtbot, tmp_path):
+    from PySide6.QtCore import QSize
+
+    from vfk_desktop.domain.import_plan import UnreadSheet
+    from vfk_desktop.ui.mapping_dialog import MappingDialog
+
+    headings = ("Area", "Rate per 1,000", "Quarter", "Source", "Notes", "Updated", "Checked by",
+                "Denominator", "Numerator", "Confidence")
+    sample = tuple((f"Place {n}", 10.5 + n, "2009/10 Q3", "ONS", "", "", "", 1000, 10, "95%")
+                   for n in range(12))
+    sheet = UnreadSheet(tmp_path / "odd.xlsx", "Rates", 3, headings, sample[:8],
+                        tuple(range(4, 12)))
+    dialog = MappingDialog(sheet)
+    qtbot.addWidget(dialog)
+    dialog.fit_to(QSize(1366, 768))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= 1366 and dialog.height() <= 768
+    assert dialog.width() > 600 and dialog.height() > 400
+    model = dialog.table.model()
+    assert model.rowCount() == 9  # "Becomes", then 8 rows
+    assert model.headerData(0, Qt.Orientation.Vertical) == "Becomes"
+    assert model.headerData(1, Qt.Orientation.Vertical) == "4"
+    assert model.index(1, 0).data() == "Place 0" and model.index(1, 1).data() == "10.5"
+    assert model.index(8, 7).data() == "1000"
+    combo = dialog.table.indexWidget(model.index(0, 1))
+    assert combo is dialog.combos[1]
+    dialog.choose("Rate per 1,000", Role.VALUE)
+    assert dialog.mapping() == {1: "VALUE"}
+    assert dialog.table.rowViewportPosition(8) + dialog.table.rowHeight(8) <= (
+        dialog.table.viewport().height())  # every sample row shows without scrolling

@@ -45,3 +45,7 @@ class DamagedDatabase(StoreError):
     def __init__(self, path, detail: str) -> None:
         super().__init__(f"{path} is damaged or is not a vfk_desktop database ({detail}).")
         self.path = path
+
+
+class UsageError(VfkError):
+    """A command given wrongly (an unknown role, a heading the file lacks): exit status 2."""

@@ -109,6 +109,7 @@ class Problem:
     sheet: str | None
     row: int | None
     reason: str
+    cell: str | None = field(default=None, compare=False)  # the cell at fault, where one is
 
     def to_json(self) -> dict[str, object]:
         return {"file": self.file, "sheet": self.sheet, "row": self.row, "reason": self.reason}
@@ -180,6 +181,29 @@ class UnreadSheet:
     sheet: str | None
     header_row: int
     headers: tuple[str, ...]
+    sample: tuple[tuple[object, ...], ...] = ()  # the first rows under the header, as read
+    sample_rows: tuple[int, ...] = ()  # their row numbers
+
+
+@dataclass(frozen=True)
+class RowCopy:
+    """A row as the file gave it, with its sheet's headings and what the reader made of it."""
+
+    headings: tuple[str, ...]
+    cells: tuple[object, ...]
+    letters: tuple[str, ...]  # the column letter of each cell
+    locality: str | None = None
+    code: str | None = None
+    period: str | None = None
+    value_columns: tuple[int, ...] = ()  # where the row's figures are
+
+    def given(self, cell: str | None) -> object:
+        """The value as given: the refused cell's, when it is a figure, else the row's first figure."""
+        letter = cell.rstrip("0123456789") if cell else None
+        at = self.letters.index(letter) if letter in self.letters else None
+        if at is None or at not in self.value_columns:
+            at = self.value_columns[0] if self.value_columns else None
+        return self.cells[at] if at is not None and at < len(self.cells) else None
 
 
 @dataclass
@@ -195,6 +219,11 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)
     unread: list[UnreadSheet] = field(default_factory=list)
     _once: dict[str, list[int]] = field(default_factory=dict, repr=False)  # key -> [index, rows]
+    # a refused or skipped row as the file gave it, for the report and the refused-rows workbook
+    row_copies: dict[tuple[str, str | None, int], RowCopy] = field(default_factory=dict)
+    # blank cells of partners' sheets (figure keys): reported as skipped, never replacing a figure
+    blank_figures: set[tuple] = field(default_factory=set)
+    conflicts: set[tuple] = field(default_factory=set)  # keys given two different figures
 
     @property
     def row_count(self) -> int:
@@ -203,11 +232,12 @@ class ImportPlan:
     def reject(self, origin: Origin | None, reason: str, file: str = "", sheet: str | None = None,
                row: int | None = None, once: str | None = None) -> None:
         """Refuse a row; once: a key (an unknown code) said once however many rows repeat it."""
+        cell = None
         if origin is not None:
-            file, sheet, row = origin.file, origin.sheet, origin.row
+            file, sheet, row, cell = origin.file, origin.sheet, origin.row, origin.cell
         if once is not None:
             self._once[once] = [len(self.rejected), 1]
-        self.rejected.append(Problem(file, sheet, row, " ".join(reason.split())))  # one line, always
+        self.rejected.append(Problem(file, sheet, row, " ".join(reason.split()), cell))  # one line
 
     def count_again(self, key: str) -> bool:
         """True (and the first problem's count raised) when key was refused once already."""
@@ -219,11 +249,12 @@ class ImportPlan:
         first = self.rejected[index]
         reason = first.reason.split(" [")[0]
         self.rejected[index] = Problem(first.file, first.sheet, first.row,
-                                       f"{reason} [{count} rows give {key}]")
+                                       f"{reason} [{count} rows give {key}]", first.cell)
         return True
 
     def skip(self, origin: Origin, reason: str) -> None:
-        self.skipped.append(Problem(origin.file, origin.sheet, origin.row, " ".join(reason.split())))
+        self.skipped.append(Problem(origin.file, origin.sheet, origin.row, " ".join(reason.split()),
+                                    origin.cell))
 
     def skip_column(self, where: str, reason: str) -> None:
         """A column left out (an area outside Kent), where it is: reported once, as a note."""
@@ -238,6 +269,7 @@ class ImportPlan:
         if (earlier.value, earlier.missing) == (figure.value, figure.missing):
             return
         what = {"value": "", "target": " target", "best": " Kent best", "worst": " Kent worst"}
+        self.conflicts.add(key)
         self.reject(
             figure.origin,
             f"{figure.area} {figure.indicator} {figure.period}{what[figure.kind]} is "
@@ -249,6 +281,7 @@ class ImportPlan:
     def add_ranking(self, ranking: RankingRow) -> None:
         earlier = self.rankings.get(ranking.key)
         if earlier is not None and earlier.priority != ranking.priority:
+            self.conflicts.add(ranking.key)
             self.reject(
                 ranking.origin,
                 f"{ranking.area} {ranking.indicator} is ranked {ranking.priority} here but "
@@ -260,6 +293,7 @@ class ImportPlan:
     def add_commentary(self, comment: CommentaryRow) -> None:
         earlier = self.commentary.get(comment.key)
         if earlier is not None and earlier.text != comment.text:
+            self.conflicts.add(comment.key)
             self.reject(
                 comment.origin,
                 f"two different comments for {comment.area} {comment.indicator} {comment.period} "

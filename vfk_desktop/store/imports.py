@@ -7,12 +7,14 @@ so undo deletes what the import wrote and puts the replaced rows back, exactly a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from vfk_desktop.domain.errors import VfkError
-from vfk_desktop.domain.import_plan import ImportContext, ImportPlan, Problem
+from vfk_desktop.domain.import_plan import ImportContext, ImportPlan
+from vfk_desktop.domain.partial import left_out_count, passing_plan
 from vfk_desktop.store.changes import TABLES, now_text
 from vfk_desktop.store.connection import Store
+from vfk_desktop.store.import_result import ImportResult
 from vfk_desktop.store.profiles import load_profiles
 from vfk_desktop.store.queries import load_matcher
 from vfk_desktop.who import current_user
@@ -23,48 +25,6 @@ _PRIMARY_KEY_ORDER = {
     "rankings": lambda row: row[:3],
     "commentary": lambda row: row[:3],
 }
-
-
-@dataclass
-class ImportResult:
-    import_id: int | None
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: list[Problem] = field(default_factory=list)
-    rejected: list[Problem] = field(default_factory=list)
-    changes: list[dict[str, object]] = field(default_factory=list)  # updated rows: key, old, new
-    dry_run: bool = False
-    # with detailed=True: (table, the plan's key) -> ("insert" | "update" | "unchanged", old row)
-    actions: dict[tuple[str, tuple], tuple[str, dict | None]] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.rejected
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "import_id": self.import_id,
-            "inserted": self.inserted,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "skipped": len(self.skipped),
-            "rejected": [problem.to_json() for problem in self.rejected],
-        }
-
-    def summary(self) -> str:
-        if self.rejected:
-            first, count = self.rejected[0].sentence(), len(self.rejected)
-            if count == 1:
-                return f"Nothing was imported. {first}"
-            return f"Nothing was imported: {count} problems to fix, the first: {first}"
-        if not (self.inserted or self.updated):
-            head = "Nothing to change: every figure is already in the database"
-            return f"{head} ({self.unchanged} unchanged)."
-        verb = "Would import" if self.dry_run else "Imported"
-        tail = f" as import {self.import_id}" if self.import_id and not self.dry_run else ""
-        return (f"{verb}{tail}: {self.inserted} inserted, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {len(self.skipped)} skipped.")
 
 
 def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
@@ -88,9 +48,12 @@ def backup_before(store: Store, reason: str) -> None:
 
 
 def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind: str = "import",
-               dry_run: bool = False, note: str | None = None, detailed: bool = False) -> ImportResult:
+               dry_run: bool = False, note: str | None = None, detailed: bool = False,
+               skip_refused: bool = False) -> ImportResult:
     """Write the plan (all of it or, when any row is rejected or dry_run, none of it).
 
+    skip_refused: write the rows that pass and leave the refused rows out (still one transaction,
+    one import in the log); nothing is written when no row passes.
     detailed: also say, row by row, whether each planned row is new, an update or unchanged
     (the window's import report lists them).
     """
@@ -98,14 +61,23 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
                           dry_run=dry_run)
     files = ", ".join(sorted({f.name for f in plan.files}))
     if result.rejected:
-        _log().warning("%s of %s refused: %d rows to fix", kind, files, len(result.rejected))
-        return result
+        good = passing_plan(plan)
+        if skip_refused and good.row_count:
+            result.partial, result.left_out, plan = True, left_out_count(plan), good
+            note = note or f"{result.left_out} refused rows left out"
+        else:
+            _log().warning("%s of %s refused: %d rows to fix", kind, files, len(result.rejected))
+            if dry_run and detailed:  # still say what the good rows would do
+                _dry_run(store, good, ImportResult(None), result.actions)
+            return result
     user = user or current_user()
     plan_keys = {"observations": list(plan.figures), "rankings": list(plan.rankings),
                  "commentary": list(plan.commentary)} if detailed else None
+    blanks = _blanks(store, plan)
     if dry_run:
         for table, rows in _planned_rows(store, plan, None).items():
-            _classify(store, table, rows, result, plan_keys[table] if plan_keys else None)
+            _classify(store, table, rows, result, plan_keys[table] if plan_keys else None,
+                      blanks.get(table))
         return result
     if kind == "import":
         backup_before(store, f"before importing {files}"[:200])
@@ -115,16 +87,34 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
         _add_indicators(store, plan, import_id)
         for table, rows in _planned_rows(store, plan, import_id).items():
             inserts, updates = _classify(store, table, rows, result,
-                                         plan_keys[table] if plan_keys else None)
+                                         plan_keys[table] if plan_keys else None, blanks.get(table))
             _write(store, table, import_id, inserts, updates, user)
         store.conn.execute(
             "UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?",
-            (result.inserted, result.updated, result.unchanged, len(result.skipped), import_id),
+            (result.inserted, result.updated, result.unchanged, result.skipped_count, import_id),
         )
     _log().info("%s %d into %s by %s: %s; %d inserted, %d updated, %d unchanged, %d skipped", kind,
                 import_id, store.path, user, files, result.inserted, result.updated, result.unchanged,
-                len(result.skipped))
+                result.skipped_count)
     return result
+
+
+def _dry_run(store: Store, plan: ImportPlan, scratch: ImportResult,
+             actions: dict[tuple[str, tuple], tuple[str, dict | None]]) -> None:
+    keys = {"observations": list(plan.figures), "rankings": list(plan.rankings),
+            "commentary": list(plan.commentary)}
+    for table, rows in _planned_rows(store, plan, None).items():
+        _classify(store, table, rows, scratch, keys[table], _blanks(store, plan).get(table))
+    actions.update(scratch.actions)
+
+
+def _blanks(store: Store, plan: ImportPlan) -> dict[str, set[tuple]]:
+    """The blank cells of partners' sheets, keyed as observation rows are."""
+    if not plan.blank_figures:
+        return {}
+    areas = dict(store.conn.execute("SELECT name, id FROM areas"))
+    return {"observations": {(code, areas[area], period, kind)
+                             for code, area, period, kind in plan.blank_figures}}
 
 
 def _planned_rows(store: Store, plan: ImportPlan, import_id: int | None) -> dict[str, list[tuple]]:
@@ -201,33 +191,46 @@ def _same(table: str, old: tuple, new: tuple) -> bool:
 
 
 def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult,
-              plan_keys: list[tuple] | None = None) -> tuple[list[tuple], list[tuple[tuple, tuple]]]:
+              plan_keys: list[tuple] | None = None,
+              blank: set[tuple] | None = None) -> tuple[list[tuple], list[tuple[tuple, tuple]]]:
     """Split rows into new ones and changed ones (with the row each replaces); count the same."""
     columns, key_width = TABLES[table]
     existing = _existing(store, table, [row[:key_width] for row in rows])
+    counts = result.by_table.setdefault(table, [0, 0])
     if not existing and plan_keys is None:
-        result.inserted += len(rows)
+        blanks = sum(1 for row in rows if row[:key_width] in blank) if blank else 0
+        result.inserted += len(rows) - blanks
+        result.blank += blanks
+        counts[0] += len(rows) - blanks
         return rows, []
     inserts, updates = [], []
     for position, row in enumerate(rows):
         old = existing.get(row[:key_width])
-        if old is None:
+        if blank and row[:key_width] in blank:
+            result.blank += 1  # no figure given: noted where nothing is stored, else left alone
+            action = "blank"
+            if old is None:
+                inserts.append(row)
+        elif old is None:
             inserts.append(row)
+            counts[0] += 1
+            result.inserted += 1
             action = "insert"
         elif _same(table, old, row):
             result.unchanged += 1
             action = "unchanged"
         else:
             updates.append((old, row))
+            counts[1] += 1
+            result.updated += 1
             result.changes.append({"table": table, "key": list(row[:key_width]),
                                    "old": _as_dict(columns, old), "new": _as_dict(columns, row)})
             action = "update"
         if plan_keys is not None:
             result.actions[(table, plan_keys[position])] = (
                 action, _as_dict(columns, old) if old is not None else None)
-    result.inserted += len(inserts)
-    result.updated += len(updates)
     return inserts, updates
+
 
 
 def _as_dict(columns: tuple[str, ...], row: tuple) -> dict[str, object]:

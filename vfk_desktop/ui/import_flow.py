@@ -1,6 +1,7 @@
 """Importing from the window: check the files off the GUI thread, show the report, import on OK.
 
     check (job) -> report dialog -> [Choose columns… -> save profile -> check again] -> import (job)
+                                  -> [Import the good figures… -> save the refused rows? -> import (job)]
 
 Both jobs run on the thread pool with their own database connection, behind a progress dialog
 whose Cancel stops the reading; nothing is written until the officer chooses Import.
@@ -12,12 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.import_plan import ImportPlan
+from vfk_desktop.domain.partial import refused_with_copies
 from vfk_desktop.io.readers.importer import plan_import
 from vfk_desktop.io.readers.sheets import ImportCancelled
+from vfk_desktop.io.writers.refused import write_refused
 from vfk_desktop.store.imports import ImportResult, apply_plan, import_context
 from vfk_desktop.ui.import_report import ImportReportDialog, report_rows
 from vfk_desktop.ui.workers import JobContext, run_job, show_failure
@@ -32,6 +35,8 @@ class ImportFlow(QObject):
         self.plan: ImportPlan | None = None
         self.report: ImportReportDialog | None = None  # the open report (tests drive it)
         self.finished_result: ImportResult | None = None
+        self.skip_refused = False  # the officer chose to import the good rows and leave the refused
+        self.refused_out: Path | None = None  # where the refused rows are saved
 
     def start(self) -> None:
         if self.session.readonly:
@@ -41,25 +46,39 @@ class ImportFlow(QObject):
         run_job(self.window, "Checking the files", self.session.store.path, self._check,
                 self._checked, self._failed)
 
-    def _check(self, context: JobContext) -> tuple[ImportPlan, ImportResult, list]:
+    def _check(self, context: JobContext) -> tuple:
         plan = plan_import(self.paths, import_context(context.store), progress=context.progress,
                            cancelled=context.cancelled)
         context.progress(1.0, "Comparing with the database")
         result = apply_plan(context.store, plan, dry_run=True, detailed=True)
-        return plan, result, report_rows(plan, result)
+        partial = apply_plan(context.store, plan, dry_run=True, skip_refused=True) \
+            if result.rejected else None
+        return plan, result, report_rows(plan, result), partial
 
-    def _checked(self, outcome: tuple[ImportPlan, ImportResult, list]) -> None:
-        self.plan, result, rows = outcome
-        self.report = ImportReportDialog(self.plan, result, rows, self.window)
+    def _checked(self, outcome: tuple) -> None:
+        self.plan, result, rows, partial = outcome
+        self.report = ImportReportDialog(self.plan, result, rows, self.window, partial=partial)
         accepted = self.report.exec() == QDialog.DialogCode.Accepted
-        mapped = self.report.map_requested
+        mapped, self.skip_refused = self.report.map_requested, self.report.partial_requested
         self.report.deleteLater()
         self.report = None
         if mapped:
             self._map_columns()
         elif accepted:
+            self.refused_out = self._ask_refused_out() if self.skip_refused else None
             run_job(self.window, "Importing", self.session.store.path, self._apply, self._applied,
                     self._failed)
+
+    def _ask_refused_out(self) -> Path | None:
+        """Where to save the refused rows for the partner (Cancel: import without saving them)."""
+        first = self.paths[0]
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, "Save the refused rows, with the reason for each (Cancel: do not save them)",
+            str(first.with_name(f"{first.stem} refused rows.xlsx")), "Excel workbook (*.xlsx)")
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def _map_columns(self) -> None:
         from vfk_desktop.store.profiles import save_profile
@@ -70,7 +89,8 @@ class ImportFlow(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.mapping():
             try:
                 save_profile(self.session.store, list(sheet.headers), dialog.mapping(),
-                             name=dialog.name.text().strip() or None)
+                             name=dialog.name.text().strip() or None,
+                             indicator=dialog.given_indicator())
             except VfkError as error:
                 QMessageBox.warning(self.window, "Import", str(error))
                 return
@@ -78,11 +98,17 @@ class ImportFlow(QObject):
 
     def _apply(self, context: JobContext) -> ImportResult:
         context.progress(0.5, "Writing the figures")
-        return apply_plan(context.store, self.plan)
+        result = apply_plan(context.store, self.plan, skip_refused=self.skip_refused)
+        if result.partial and self.refused_out is not None:
+            context.progress(0.9, "Saving the refused rows")
+            write_refused(refused_with_copies(self.plan), self.refused_out)
+        return result
 
     def _applied(self, result: ImportResult) -> None:
         self.finished_result = result
-        self.window.statusBar().showMessage(result.summary(), 15000)
+        saved = f" The refused rows are in {self.refused_out.name}." if (
+            result.partial and self.refused_out is not None) else ""
+        self.window.statusBar().showMessage(result.summary() + saved, 15000)
         self.on_imported()
 
     def _failed(self, error: BaseException) -> None:

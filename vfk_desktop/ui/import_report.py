@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,9 +29,12 @@ from vfk_desktop.store.imports import ImportResult
 from vfk_desktop.ui.table_model import SORT_ROLE, Column, FilterProxy, RecordTableModel
 
 ACTION_WORDS = {"insert": "New", "update": "Update", "unchanged": "Unchanged", "skip": "Skipped",
-                "reject": "Rejected"}
-ACTION_ORDER = {"reject": 0, "update": 1, "insert": 2, "skip": 3, "unchanged": 4}
-ACTION_TINT = {"reject": "#F5D2BF", "update": "#FAE7BF", "skip": "#E8E8E8"}
+                "blank": "Skipped (blank)", "reject": "Refused"}
+ACTION_ORDER = {"reject": 0, "update": 1, "insert": 2, "skip": 3, "blank": 4, "unchanged": 5}
+ACTION_TINT = {"reject": "#F5D2BF", "update": "#FAE7BF", "skip": "#E8E8E8", "blank": "#E8E8E8"}
+# the share of the table's width each column takes; "Why" takes what is left, and wraps
+WIDTHS = (0.09, 0.11, 0.07, 0.07, 0.07, 0.07, 0.09, 0.15)
+WRAPPED_ROWS = 3000  # rows fitted to their wrapped text (more would make the dialog slow to open)
 KINDS = {"value": "value", "target": "Kent target", "best": "Kent best", "worst": "Kent worst"}
 
 
@@ -70,11 +73,18 @@ def _where(file: str, sheet: str | None, cell: str) -> str:
 def report_rows(plan: ImportPlan, result: ImportResult) -> list[ReportRow]:
     """Every planned row with its action, then the skipped and rejected ones."""
     rows = []
+    refused = {(p.file, p.sheet, p.row) for p in result.rejected}
     for key, figure in plan.figures.items():
-        action, old = result.actions.get(("observations", key), ("insert", None))
+        found = result.actions.get(("observations", key))
+        if found is None and ((figure.file, figure.sheet, figure.row) in refused
+                              or key in plan.conflicts):
+            continue  # the row's refusal speaks for it
+        action, old = found or ("insert", None)
         before = present.figure(old["value"], old["text"]) if old else ""
         rows.append(ReportRow(action, figure.area, figure.indicator, figure.period, KINDS[figure.kind],
-                              before, figure.shown, _where(figure.file, figure.sheet, figure.cell)))
+                              before, "" if action == "blank" else figure.shown,
+                              _where(figure.file, figure.sheet, figure.cell),
+                              "blank: no figure given" if action == "blank" else ""))
     for key, ranking in plan.rankings.items():
         action, old = result.actions.get(("rankings", key), ("insert", None))
         o = ranking.origin
@@ -88,26 +98,42 @@ def report_rows(plan: ImportPlan, result: ImportResult) -> list[ReportRow]:
                               old["text"] if old else "", comment.text, _where(o.file, o.sheet, o.cell)))
     for kind, problems in (("skip", result.skipped), ("reject", result.rejected)):
         for p in problems:
-            place = _where(p.file, p.sheet, f"row {p.row}" if p.row else "")
-            rows.append(ReportRow(kind, "", "", "", "", "", "", place, p.reason))
+            place = _where(p.file, p.sheet, p.cell or (f"row {p.row}" if p.row else ""))
+            copy = plan.row_copies.get((p.file, p.sheet, p.row)) if p.row else None
+            given = copy.given(p.cell) if copy else None
+            rows.append(ReportRow(kind, copy.locality or "" if copy else "",
+                                  copy.code or "" if copy else "", copy.period or "" if copy else "",
+                                  "", "", _given(given), place, p.reason))
     rows.sort(key=lambda r: ACTION_ORDER[r.action])  # problems first; stable within each kind
     return rows
 
 
+def _given(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return " ".join(str(cell).split())
+
+
 class ImportReportDialog(QDialog):
     def __init__(self, plan: ImportPlan, result: ImportResult, rows: list[ReportRow],
-                 parent: QWidget | None = None) -> None:
-        """rows: report_rows(plan, result), made off the GUI thread (an import can have 200,000)."""
+                 parent: QWidget | None = None, partial: ImportResult | None = None) -> None:
+        """rows: report_rows(plan, result), made off the GUI thread (an import can have 200,000).
+
+        partial: what importing the rows that pass would do, when some are refused.
+        """
         super().__init__(parent)
         self.setWindowTitle("Import: what would change")
-        self.plan, self.result = plan, result
+        self.plan, self.result, self.partial = plan, result, partial
         self.map_requested = False
+        self.partial_requested = False
         self.model = ReportModel(self)
         self.model.set_rows(rows)
         self.proxy = _ActionFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        summary = QLabel(self._summary(), self)
+        summary = QLabel(self)  # its text once the buttons are known
         summary.setObjectName("summary")
         summary.setWordWrap(True)
         summary.setStyleSheet("font-weight: 600;")
@@ -135,18 +161,33 @@ class ImportReportDialog(QDialog):
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 11), (1, 18), (2, 8), (3, 9), (4, 10), (5, 9), (6, 12), (7, 26)):
-            view.setColumnWidth(column, view.fontMetrics().horizontalAdvance("M" * width))
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        if len(rows) <= WRAPPED_ROWS:
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view = view
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(result.ok and bool(result.inserted or result.updated))
+        self.partial_button = None
+        if partial is not None and partial.ok and (partial.inserted or partial.updated):
+            figures = sum(partial.by_table.get("observations", (0, 0)))
+            good = f"{figures:,} good figures" if figures else \
+                f"{partial.inserted + partial.updated:,} good rows"
+            self.partial_button = buttons.addButton(
+                f"Import the {good}, leave the {partial.left_out:,} refused",
+                QDialogButtonBox.ButtonRole.ActionRole)
+            self.partial_button.setToolTip("One import, which Undo takes back; you can save the "
+                                           "refused rows, with the reason for each, to send back")
+            self.partial_button.clicked.connect(self._import_partial)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         if plan.unread:
             mapper = QPushButton("&Choose columns…", self)
             mapper.setToolTip("Say which column holds what; vfk remembers it for files with these headers")
             mapper.clicked.connect(self._map)
             buttons.addButton(mapper, QDialogButtonBox.ButtonRole.ActionRole)
+        summary.setText(self._summary())
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
@@ -159,20 +200,48 @@ class ImportReportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(view, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 640)
+        screen = self.screen().availableGeometry().size() if self.screen() else QSize(1366, 768)
+        self.fit_to(screen)
+
+    def fit_to(self, available: QSize) -> None:
+        """Sized to the screen, as wide as fits: every column, "Why" included, without scrolling."""
+        self.resize(min(1280, available.width() - 40), min(800, available.height() - 60))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        width = self.view.viewport().width()
+        if width <= 0:
+            return
+        for column, share in enumerate(WIDTHS):
+            self.view.setColumnWidth(column, int(width * share))
+        # "Why" (the last column) stretches over the rest: about a third of the table
 
     def _summary(self) -> str:
         result = self.result
         if not result.ok:
             count = len(result.rejected)
             problems = "this problem is" if count == 1 else f"these {count} problems are"
-            return f"Nothing can be imported until {problems} fixed in the file: imports are all or nothing."
+            text = (f"Nothing can be imported as it is until {problems} fixed in the file: "
+                    f"an import is all or nothing.")
+            if self.partial_button is not None:
+                text += (f" Or import the rows that pass ({self.partial.counts()}) and leave the "
+                         f"{self.partial.left_out:,} refused out.")
+            return text
         if not (result.inserted or result.updated):
             return (f"Nothing to change: every figure is already in the database "
                     f"({result.unchanged:,} unchanged).")
-        return (f"Importing would add {result.inserted:,} and update {result.updated:,} figures "
-                f"({result.unchanged:,} unchanged, {len(result.skipped):,} skipped). Nothing is written "
-                f"until you choose Import.")
+        return f"Importing would write {result.counts()}. Nothing is written until you choose Import."
+
+    def _import_partial(self) -> None:
+        self.partial_requested = True
+        self.accept()
 
     def _map(self) -> None:
         self.map_requested = True

@@ -11,11 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
+from vfk_desktop.domain.values import NOT_AVAILABLE
+from vfk_desktop.io.readers.chosen import with_given_indicator
 from vfk_desktop.io.readers.hidden import leave_out_hidden
 from vfk_desktop.io.readers.own_export import read_return_edits
 from vfk_desktop.io.readers.public_data import read_public_data
+from vfk_desktop.io.readers.row_copies import copy_rows
 from vfk_desktop.io.readers.safety import CSV, XLS, identify
-from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, read_csv_sheet
+from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, blank_row, read_csv_sheet
 from vfk_desktop.io.readers.table import SheetReader
 from vfk_desktop.io.readers.workbooks import MAX_ROWS, read_workbook
 
@@ -38,6 +41,7 @@ def plan_import(
     Hidden sheets, rows and columns are left out, each with a note, unless include_hidden.
     """
     plan = ImportPlan()
+    ours = set()  # (file, sheet) of vfk's own exports, whose blanks are records
     for done, path in enumerate(paths):
         if progress:
             progress(done / len(paths), f"Reading {path.name}")
@@ -57,6 +61,8 @@ def plan_import(
                 if progress:
                     progress((done + (number + fraction) / total) / len(paths), f"Reading {name}")
 
+            if sheet.export_role:
+                ours.add((path.name, sheet.name))
             if sheet.export_role == "return":
                 outcomes.append((sheet, read_return_edits(sheet, ctx, plan)))
                 continue
@@ -64,14 +70,19 @@ def plan_import(
             if public is not None:  # a Fingertips or LG Inform file, known by its headings
                 outcomes.append((sheet, public))
                 continue
+            sheet = with_given_indicator(sheet, ctx.profiles)  # --indicator CODE
+            refused, skipped = len(plan.rejected), len(plan.skipped)
             reader = SheetReader(sheet, ctx, plan, progress=report, cancelled=cancelled)
             outcomes.append((sheet, reader.read()))
+            copy_rows(sheet, reader, plan, plan.rejected[refused:] + plan.skipped[skipped:])
         if sheets and sheets[0].export_role:
             plan.notes.append(f"{path.name} was exported by vfk_desktop: its Data sheet was read"
                               + (" with the Return sheet's priorities and comments"
                                  if len(sheets) > 1 else "")
                               + "; its other sheets are laid out for people and were left alone.")
         _report(path, outcomes, plan)
+    plan.blank_figures = {key for key, f in plan.figures.items() if f.value is None and f.text is None
+                          and f.missing == NOT_AVAILABLE and (f.file, f.sheet) not in ours}
     if progress:
         progress(1.0, "Checked")
     return plan
@@ -81,7 +92,7 @@ def _report(path: Path, outcomes: list, plan: ImportPlan) -> None:
     understood = [(s, o) for s, o in outcomes if o.read]
     for sheet, outcome in outcomes:
         if not outcome.read and outcome.headers:
-            plan.unread.append(UnreadSheet(path, sheet.name, outcome.header_row, tuple(outcome.headers)))
+            plan.unread.append(_unread(path, sheet, outcome))
         where = f'sheet "{sheet.name}"' if sheet.name else "the file"
         if outcome.read:
             plan.sheets_read.append(f"{path.name}, {where}: {outcome.description}")
@@ -95,6 +106,19 @@ def _report(path: Path, outcomes: list, plan: ImportPlan) -> None:
                         file=path.name, sheet=sheet.name)
     if not understood and all(o.description == "the sheet is empty" for _, o in outcomes):
         plan.reject(None, "there is nothing to import: every sheet is empty.", file=path.name)
+
+
+SAMPLE_ROWS = 8
+
+
+def _unread(path: Path, sheet: Sheet, outcome) -> UnreadSheet:
+    """A sheet to map by hand, with its first rows under the header to show the officer."""
+    start = outcome.header_row - sheet.first_row + 1
+    numbered = [(sheet.first_row + start + i, tuple(row))
+                for i, row in enumerate(sheet.rows[start:start + SAMPLE_ROWS * 4]) if not blank_row(row)]
+    numbered = numbered[:SAMPLE_ROWS]
+    return UnreadSheet(path, sheet.name, outcome.header_row, tuple(outcome.headers),
+                       tuple(row for _, row in numbered), tuple(n for n, _ in numbered))
 
 
 def read_bytes(path: Path) -> bytes:
