@@ -16,6 +16,12 @@ if command -v xvfb-run >/dev/null; then
 else
     QT_QPA_PLATFORM=offscreen "${run[@]}"
 fi
+shot=(.venv/bin/python scripts/import_report_shot.py "$work/sample.db" "$work" "$out/08-import-report.png")
+if command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1366x768x24" "${shot[@]}"
+else
+    QT_QPA_PLATFORM=offscreen "${shot[@]}"
+fi
 vfk=(.venv/bin/vfk --db "$work/sample.db")
 mkdir -p docs/images/charts docs/images/report
 "${vfk[@]}" chart --locality "Tunbridge Wells" --indicator "NI 39" --kind districts --out docs/images/charts/districts-ni39.png
