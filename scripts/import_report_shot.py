@@ -3,6 +3,7 @@ an unknown code, a blank and a word where a figure should be, checked against th
 
     python scripts/import_report_shot.py DATABASE WORK_FOLDER OUT.png   (under Xvfb, at 1366 x 768)
 """
+
 import sys
 from pathlib import Path
 
@@ -16,22 +17,36 @@ from vfk_desktop.store.imports import apply_plan, import_context
 from vfk_desktop.ui.import_report import ImportReportDialog, report_rows
 from vfk_desktop.ui.main_window import MainWindow
 
-app = make_application()
-book = openpyxl.Workbook(); ws = book.active; ws.title = "Data"
-ws.append(["Alcohol admissions per 100,000, 2009/10"]); ws.append([])
-ws.append(["District", "NI", "Year", "Value"])
-for row in (["Dover", "NI 39", "2009/10", 1400], ["Ashford", "NI 39", "2009/10", 1100],
-            ["T Wells", "NI 39", "2009/10", 1180], ["Thanet", "NI 999", "2009/10", 5],
-            ["Canterbury", "NI 39", "2009/10", None], ["Swale", "NI 39", "2009/10", "+1 lots"]):
-    ws.append(row)
-ws.append([]); ws.append(["1. Figures are provisional."]); ws.append(["Source: KMPHO"])
-path = Path(sys.argv[2]) / "partner.xlsx"; book.save(path)
-store = open_store(Path(sys.argv[1]))
-window = MainWindow(store, "TWBC"); window.resize(1366, 728); window.show()
-plan = plan_import([path], import_context(store))
-result = apply_plan(store, plan, dry_run=True, detailed=True)
-partial = apply_plan(store, plan, dry_run=True, skip_refused=True)
-dialog = ImportReportDialog(plan, result, report_rows(plan, result), window, partial=partial)
-dialog.fit_to(QSize(1366, 728)); dialog.show()
-for _ in range(10): app.processEvents()
-dialog.grab().save(sys.argv[3])
+ROWS = [["Alcohol admissions per 100,000, 2009/10"], [], ["District", "NI", "Year", "Value"],
+        ["Dover", "NI 39", "2009/10", 1400], ["Ashford", "NI 39", "2009/10", 1100],
+        ["T Wells", "NI 39", "2009/10", 1180], ["Thanet", "NI 999", "2009/10", 5],
+        ["Canterbury", "NI 39", "2009/10", None], ["Swale", "NI 39", "2009/10", "+1 lots"],
+        [], ["1. Figures are provisional."], ["Source: KMPHO"]]
+
+
+def main(database: Path, folder: Path, out: Path) -> None:
+    app = make_application()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    for row in ROWS:
+        sheet.append(row)
+    path = folder / "partner.xlsx"
+    book.save(path)
+    store = open_store(database)
+    window = MainWindow(store, "TWBC")
+    window.resize(1366, 728)
+    window.show()
+    plan = plan_import([path], import_context(store))
+    result = apply_plan(store, plan, dry_run=True, detailed=True)
+    partial = apply_plan(store, plan, dry_run=True, skip_refused=True)
+    dialog = ImportReportDialog(plan, result, report_rows(plan, result), window, partial=partial)
+    dialog.fit_to(QSize(1366, 728))
+    dialog.show()
+    for _ in range(10):
+        app.processEvents()
+    dialog.grab().save(str(out))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
