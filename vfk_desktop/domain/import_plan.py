@@ -51,10 +51,6 @@ class FigureRow:
     upper_99_8: float | None = None
 
     @property
-    def statistics(self) -> tuple[float | None, ...]:
-        return tuple(getattr(self, name) for name in STATISTICS)
-
-    @property
     def key(self) -> tuple[str, str, str, str]:
         return (self.indicator, self.area, self.period, self.kind)
 

@@ -123,7 +123,9 @@ def _planned_rows(store: Store, plan: ImportPlan, import_id: int | None) -> dict
     return {
         "observations": [
             (f.indicator, areas[f.area], f.period, f.kind, f.value, f.text, f.missing, import_id,
-             f.file, f.sheet, f.cell, *f.statistics) for f in plan.figures.values()
+             f.file, f.sheet, f.cell, f.count, f.denominator, f.lower_95, f.upper_95, f.lower_99_8,
+             f.upper_99_8)  # STATISTICS, spelt out: a generator per row cost a tenth of an import
+            for f in plan.figures.values()
         ],
         "rankings": [
             (areas[r.area], r.indicator, r.round, r.priority, import_id, r.origin.file,

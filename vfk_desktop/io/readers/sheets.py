@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,9 +39,9 @@ class Sheet:
     hidden_rows: set[int] = field(default_factory=set)  # row numbers as Excel shows them
     hidden_columns: set[int] = field(default_factory=set)  # 0-based, as first_column counts
 
-    @property
+    @functools.cached_property
     def file_name(self) -> str:
-        return self.file.name
+        return self.file.name  # asked for every figure: worked out once
 
     def letter(self, index: int) -> str:
         """The column letter of cells[index] ("E"), remembered: every figure asks for one."""
