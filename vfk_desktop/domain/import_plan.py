@@ -29,7 +29,7 @@ class Origin:
     cell: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen init doubled the cost of 200,000 rows
 class FigureRow:
     indicator: str
     area: str
