@@ -178,11 +178,15 @@ def _existing(store: Store, table: str, keys: list[tuple]) -> dict[tuple, tuple]
     return found
 
 
+_NO_STATISTICS = (None,) * 6  # count, denominator and limits: given by public data files alone
+
+
 def _same(table: str, old: tuple, new: tuple) -> bool:
     """Unchanged when the figure is the same: 1212 typed as a number equals "1,212" typed as text."""
     if table == "observations":
         value, text, missing = old[4], old[5], old[6]
-        if any(x is not None for x in new[11:]) and tuple(old[11:]) != tuple(new[11:]):
+        statistics = new[11:]
+        if statistics != _NO_STATISTICS and old[11:] != statistics:
             return False  # a public data file's count or limits revised
         if value is not None or new[4] is not None:
             return value == new[4] and missing == new[6]
