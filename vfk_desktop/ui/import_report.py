@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vfk_desktop import present
 from vfk_desktop.domain.import_plan import ImportPlan
+from vfk_desktop.io.readers.cells import cell_text
 from vfk_desktop.store.imports import ImportResult
 from vfk_desktop.ui.table_model import SORT_ROLE, Column, FilterProxy, RecordTableModel
 
@@ -103,17 +104,10 @@ def report_rows(plan: ImportPlan, result: ImportResult) -> list[ReportRow]:
             given = copy.given(p.cell) if copy else None
             rows.append(ReportRow(kind, copy.locality or "" if copy else "",
                                   copy.code or "" if copy else "", copy.period or "" if copy else "",
-                                  "", "", _given(given), place, p.reason))
+                                  "", "", cell_text(given), place, p.reason))
     rows.sort(key=lambda r: ACTION_ORDER[r.action])  # problems first; stable within each kind
     return rows
 
-
-def _given(cell: object) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return " ".join(str(cell).split())
 
 
 class ImportReportDialog(QDialog):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from vfk_desktop.domain.codes import try_parse_code
 from vfk_desktop.domain.columns import Role
 from vfk_desktop.domain.import_plan import UnreadSheet
+from vfk_desktop.io.readers.cells import cell_text
 
 CHOICES = (
     ("(leave out)", None), ("Locality", Role.AREA), ("Indicator code", Role.CODE),
@@ -54,7 +55,7 @@ class SampleModel(QAbstractTableModel):
             return None
         row = self._rows[index.row() - 1]
         cell = row[index.column()] if index.column() < len(row) else None
-        return _text(cell)
+        return cell_text(cell)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -151,10 +152,3 @@ class MappingDialog(QDialog):
             return
         self.accept()
 
-
-def _text(cell: object) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return " ".join(str(cell).split())
