@@ -154,8 +154,10 @@ def add_figure(
         value, text, missing = parsed.value, parsed.text, parsed.missing
     if given is not None and value is not None:
         text = given
+    letters = sheet.letters
+    letter = letters[index] if index < len(letters) else sheet.letter(index)
     figure = FigureRow(indicator, area, period.label, kind, value, text, missing, sheet.file_name,
-                       sheet.name, row, f"{sheet.letter(index)}{row}")
+                       sheet.name, row, f"{letter}{row}")
     key = (indicator, area, figure.period, kind)
     if key in plan.figures:
         plan.add_figure(figure)  # the same figure again, or a conflict to report

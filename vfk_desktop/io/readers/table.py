@@ -250,7 +250,8 @@ class SheetReader:
         if area is False:
             return offset + 1
         period = self._row_period(number, cells, self.period_index, self.context.period)
-        round_ = self._row_period(number, cells, self.round_index, None, Role.ROUND)
+        round_ = (None if self.round_index is None
+                  else self._row_period(number, cells, self.round_index, None, Role.ROUND))
         if period is False or round_ is False:
             return offset + 1
         percent = self.ctx.units.get(code) == "%"
@@ -372,7 +373,13 @@ class SheetReader:
         if role is Role.VALUE:
             where = spec.area or area
             keep = where != KENT if blank_is_missing is None else blank_is_missing
-            self._figure(index, number, cell, code, where, spec.period or period, "value", keep, percent)
+            when = spec.period or period
+            if where is not None and when is not None:  # the common case, one call fewer a figure
+                c.add_figure(self.plan, self.sheet, number, index, cell, indicator=code, area=where,
+                             period=when, kind="value", keep_blank=keep, percent_unit=percent,
+                             given=self.given)
+            else:
+                self._figure(index, number, cell, code, where, when, "value", keep, percent)
         elif role is Role.KENT_TARGET or role is Role.LOCAL_TARGET:
             when = spec.period or self._target_period(number, cells) or period
             where = KENT if role is Role.KENT_TARGET else area
