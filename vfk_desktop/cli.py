@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -82,50 +83,6 @@ def _period_with_data(store, text: str | None):
         raise VfkError(f"There are no figures for {period.label} in this database. Reporting years "
                        f"with figures: {years} (`vfk periods` lists every period).")
     return period
-
-
-def cmd_localities(args: argparse.Namespace) -> int:
-    from vfk_desktop import textout
-    from vfk_desktop.store.queries import areas_with_aliases
-
-    with _open(args) as store:
-        rows = areas_with_aliases(store)
-    if args.json:
-        print(json.dumps([{"name": name, "kind": kind, "aliases": aliases} for name, kind, aliases in rows],
-                         indent=2, ensure_ascii=False))
-    else:
-        print(textout.localities(rows))
-    return 0
-
-
-def cmd_periods(args: argparse.Namespace) -> int:
-    from vfk_desktop import textout
-    from vfk_desktop.domain.reporting import reporting_year_of
-    from vfk_desktop.store.queries import value_counts_by_period
-
-    with _open(args) as store:
-        held = value_counts_by_period(store)
-    rows = [{"period": p.label, "kind": p.kind.value, "reporting_year": reporting_year_of(p).label,
-             "values": values, "places": places}
-            for p, (values, places) in sorted(held.items(), reverse=True)]
-    print(json.dumps(rows, indent=2, ensure_ascii=False) if args.json else textout.periods(rows))
-    return 0
-
-
-def cmd_indicators(args: argparse.Namespace) -> int:
-    from vfk_desktop import textout
-    from vfk_desktop.domain.codes import code_sort_key
-    from vfk_desktop.store.queries import catalogue, ka2_codes, value_counts_by_indicator
-
-    with _open(args) as store:
-        found, ka2 = catalogue(store), set(ka2_codes(store))
-        counts = value_counts_by_indicator(store)
-    rows = [{"code": i.code, "title": i.title, "theme": i.theme, "unit": i.unit,
-             "polarity": i.polarity.contract if i.polarity else None, "ka2": code in ka2,
-             "values": counts.get(code, 0)}
-            for code, i in sorted(found.items(), key=lambda item: code_sort_key(item[0]))]
-    print(json.dumps(rows, indent=2, ensure_ascii=False) if args.json else textout.indicators(rows))
-    return 0
 
 
 def cmd_rankings(args: argparse.Namespace) -> int:
@@ -336,13 +293,17 @@ def build_parser() -> argparse.ArgumentParser:
     fare.add_argument("--period", metavar="P", help=PERIOD_HELP)
     fare.add_argument("--json", action="store_true", help="print JSON rows")
 
-    for name, handler, what in (("localities", cmd_localities, "the districts, Kent and the other places, "
-                                 "with the spellings each is known by"),
-                                ("periods", cmd_periods, "the periods that have figures, with their "
-                                 "reporting year"),
-                                ("indicators", cmd_indicators, "the indicator catalogue, with how many "
-                                 "figures each has")):
-        listing = add(name, handler, what)
+    from vfk_desktop import cli_listings
+
+    listers = (
+        ("localities", cli_listings.cmd_localities,
+         "the districts, Kent and the other places, with the spellings each is known by"),
+        ("periods", cli_listings.cmd_periods, "the periods that have figures, with their reporting year"),
+        ("indicators", cli_listings.cmd_indicators,
+         "the indicator catalogue, with how many figures each has"),
+    )
+    for name, lister, what in listers:
+        listing = add(name, functools.partial(lister, _open=_open), what)
         listing.add_argument("--json", action="store_true", help="print JSON rows")
 
     rankings = add("rankings", cmd_rankings, "a district's High / Medium / Low priority ranking")
