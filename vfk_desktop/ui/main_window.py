@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(redo_keys())
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu.addActions([undo, redo])
 
@@ -486,6 +486,14 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
+
+
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Shift+Z and Ctrl+Y wherever the platform's own redo key is another, each once: the same
+    key twice on one action is "ambiguous" to Qt, which then ignores it."""
+    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y")]
+    return list({key.toString(): key for key in keys if not key.isEmpty()}.values())
 
 
 def choose_locality(store: Store, asked: str | None) -> tuple[str, str]:
