@@ -31,10 +31,8 @@ def value(row: FareRow) -> str:
 
 def newer(row: FareRow) -> str:
     """ "Newer: 73 (2009), 1 of 12 districts so far"; empty without a newer figure of its own."""
-    if row.own_newer is None or row.own_newer_period is None:
-        return ""
-    return (f"Newer: {figure(row.own_newer.value, row.own_newer.text)} ({row.own_newer_period.label}), "
-            f"{row.own_newer_reported} of {DISTRICT_COUNT} districts so far")
+    shown = newer_short(row)
+    return f"Newer: {shown}, {row.own_newer_reported} of {DISTRICT_COUNT} districts so far" if shown else ""
 
 
 def target(row: FareRow) -> str:

@@ -47,30 +47,28 @@ def _fare_cells(row: FareRow) -> list[str]:
             present.status(row), present.direction(row)]
 
 
-def title_room(cells: list[list[str]], headers: list[str], title: int) -> int | None:
-    """How wide the title column may be: the whole title when the output is not a terminal (a
-    file, a pipe), else what the terminal's width leaves after the other columns."""
-    if not sys.stdout.isatty():
-        return None
+def fit_titles(cells: list[list[str]], headers: list[str], title: int = 1) -> list[list[str]]:
+    """The rows with their title column cut to what the terminal's width leaves after the other
+    columns; whole titles when the output is not a terminal (a file, a pipe)."""
+    if not cells or not sys.stdout.isatty():
+        return cells
     others = sum(max(len(headers[i]), *(len(r[i]) for r in cells)) + 2
                  for i in range(len(headers)) if i != title)
-    return max(20, shutil.get_terminal_size((120, 20)).columns - others)
+    room = max(20, shutil.get_terminal_size((120, 20)).columns - others)
+    return [[*r[:title], _clip(r[title], room), *r[title + 1:]] for r in cells]
 
 
 def fare(locality: str, rows: list[FareRow], period: Period | None = None) -> str:
     out = [f"How does {locality} fare in Kent?", present.period_words(period) + "; rank 1 = best of the "
            "districts with a value (no rank where fewer than enough districts reported)."]
-    cells = {id(r): _fare_cells(r) for r in rows}
-    room = title_room(list(cells.values()), FARE_HEADERS, 1) if rows else None
+    cells = dict(zip(map(id, rows), fit_titles([_fare_cells(r) for r in rows], FARE_HEADERS),
+                     strict=True))
     bands = [(p, [r for r in rows if r.priority is p]) for p in (*Priority, None)]
     for band, members in bands:
         if not members:
             continue
         out += ["", f"{band.value} priorities" if band else "Not ranked"]
-        shown = [cells[id(r)] for r in members]
-        if room is not None:
-            shown = [[c[0], _clip(c[1], room), *c[2:]] for c in shown]
-        out += table(FARE_HEADERS, shown, right={3, 4, 5, 6, 7, 8})
+        out += table(FARE_HEADERS, [cells[id(r)] for r in members], right={3, 4, 5, 6, 7, 8})
         out += [f"  {r.code}: {present.newer(r)}" for r in members if r.own_newer]
     return "\n".join(out)
 
@@ -152,7 +150,4 @@ def indicators(rows: list[dict]) -> str:
     cells = [[r["code"], r["title"], r["theme"] or "", r["unit"] or "", r["polarity"] or "not known",
               "KA2" if r["ka2"] else "", str(r["values"])] for r in rows]
     headers = ["Code", "Indicator", "Theme", "Unit", "Polarity", "KA2", "Values"]
-    room = title_room(cells, headers, 1) if cells else None
-    if room is not None:
-        cells = [[c[0], _clip(c[1], room), *c[2:]] for c in cells]
-    return "\n".join(table(headers, cells, right={6}))
+    return "\n".join(table(headers, fit_titles(cells, headers), right={6}))

@@ -4,7 +4,6 @@ import pytest
 
 from vfk_desktop.domain.periods import parse_period
 from vfk_desktop.domain.reporting import (
-    describe,
     in_reporting_year,
     is_reporting_year,
     reporting_year_of,
@@ -50,9 +49,3 @@ def test_the_periods_of_one_year_newest_first():
     stored = [parse_period(p) for p in ("2007", "2008/09", "2008", "2008/09 Q2", "2009/10")]
     assert [p.label for p in in_reporting_year(stored, parse_period("2008/09"))] == [
         "2008/09", "2008", "2008/09 Q2"]  # by when each ends
-
-
-def test_a_quarter_shown_for_a_year_says_so():
-    year = parse_period("2009/10")
-    assert describe(parse_period("2009/10 Q3"), year) == "2009/10 Q3 (latest in 2009/10)"
-    assert describe(parse_period("2009"), year) == "2009"

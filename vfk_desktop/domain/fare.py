@@ -231,6 +231,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
     indicator = facts.indicator
     place = placement(facts, period, exact)
     chosen = place.period
+    rankable = place.districts_reported >= facts.min_districts
     polarity = effective_polarity(facts, chosen)
     tolerance = (
         indicator.tolerance if indicator.tolerance is not None else compare.DEFAULT_TOLERANCE
@@ -252,8 +253,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
     if chosen is not None:
         best, worst, source = kent_range(facts, chosen, polarity)
         districts = facts.districts.get(chosen, {})
-        ranked = len(districts) >= facts.min_districts
-        if value is not None and compare.directional(polarity) and ranked:
+        if value is not None and compare.directional(polarity) and rankable:
             of = len(districts)
             rank = compare.rank(value, districts, polarity)
         previous = compare.previous_period(
@@ -295,7 +295,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
         own_newer=facts.values[place.own_newer] if place.own_newer else None,
         own_newer_period=place.own_newer,
         own_newer_reported=place.own_newer_reported,
-        rankable=place.districts_reported >= facts.min_districts,
+        rankable=rankable,
         missing=None if value is not None else ((own.missing if own else None) or NOT_AVAILABLE),
     )
 

@@ -36,10 +36,3 @@ def in_reporting_year(periods: Iterable[Period], year: Period) -> list[Period]:
 def reporting_years(periods: Iterable[Period]) -> list[Period]:
     """The reporting years that the periods fall in, newest first (the period chooser's list)."""
     return sorted({reporting_year_of(p) for p in periods}, reverse=True)
-
-
-def describe(period: Period, year: Period) -> str:
-    """How a compared period reads beside the chosen year: "2008", or "2009/10 Q3 (latest in 2009/10)"."""
-    if period.kind in ANNUAL:
-        return period.label
-    return f"{period.label} (latest in {year.label})"

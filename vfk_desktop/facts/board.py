@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from vfk_desktop.domain.charts import districts_chart, range_chart
 from vfk_desktop.domain.fare import status_counts
 from vfk_desktop.domain.periods import Period
-from vfk_desktop.facts.fare import band_counts, fare_table, indicator_facts
+from vfk_desktop.facts.charts import districts_data, range_data
+from vfk_desktop.facts.fare import band_counts, fare_table
 from vfk_desktop.facts.reds import psb_reds
 from vfk_desktop.reports.pack import (
     SECTIONS,
@@ -58,10 +58,10 @@ def _chart_data(store: Store, locality: str, period: Period | None, charts: list
     found = {}
     for chart in charts:
         if chart.kind == "range":
-            data = range_chart(locality, fare_table(store, locality, period))
+            data = range_data(store, locality, period)
             data = data if data.rows else None
         else:
-            data = districts_chart(indicator_facts(store, locality, chart.code, period), period)
+            data = districts_data(store, locality, chart.code, period)
         if data is not None:
             found[chart] = data
     return found

@@ -9,7 +9,7 @@ from vfk_desktop.domain.fare import IndicatorFacts, assess, placement, status_co
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.model import Priority, Rag
 from vfk_desktop.domain.periods import Period, period_of_label
-from vfk_desktop.facts.fare import band_counts, fare_table, ranking_of
+from vfk_desktop.facts.fare import band_counts, fare_table, priority_of, ranking_of
 from vfk_desktop.facts.figures import figures, with_parent_defaults
 from vfk_desktop.facts.records import (
     CountyFacts,
@@ -119,9 +119,8 @@ def county_rows(store: Store, period: Period | None = None) -> list[CountyRow]:
         indicator = with_parent_defaults(found.catalogue, code)
         rows = {}
         for name in names:
-            ranking = ranking_of(ranked[name], code)
-            rows[name] = assess(found.facts(name, code, ranking.priority if ranking else None),
-                                chosen, exact=True)
+            rows[name] = assess(found.facts(name, code, priority_of(ranked[name], code)), chosen,
+                                exact=True)
         result.append(CountyRow(indicator, chosen, rows))
     return result
 

@@ -21,6 +21,12 @@ def ranking_of(ranked: dict[str, queries.Ranking], code: str) -> queries.Ranking
     return ranked.get(code) or ranked.get(parent_code(code) or "")
 
 
+def priority_of(ranked: dict[str, queries.Ranking], code: str) -> Priority | None:
+    """The indicator's band in a ranking (its parent's for a sub-indicator); None when unranked."""
+    ranking = ranking_of(ranked, code)
+    return ranking.priority if ranking else None
+
+
 def listed_codes(store: Store, locality: str, period: Period | None = None) -> list[str]:
     """Every indicator that has a value, a target or a ranking for locality; a parent ranked as one
     (NI 120) gives way to its sub-indicators (NI 120f, NI 120m) when they have figures of their own."""
@@ -51,11 +57,8 @@ def fare_facts(store: Store, locality: str, period: Period | None = None) -> lis
     """The facts of every listed indicator for locality, with every period."""
     found = figures(store)
     ranked = queries.rankings(store, locality, period)
-    result = []
-    for code in listed_codes(store, locality, period):
-        ranking = ranking_of(ranked, code)
-        result.append(found.facts(locality, code, ranking.priority if ranking else None))
-    return result
+    return [found.facts(locality, code, priority_of(ranked, code))
+            for code in listed_codes(store, locality, period)]
 
 
 def fare_table(store: Store, locality: str, period: Period | None = None) -> list[FareRow]:
@@ -75,8 +78,7 @@ def indicator_facts(store: Store, locality: str, code: str, period: Period | Non
     found = figures(store)
     if code not in found.catalogue:
         raise VfkError(f"{code} is not in the indicator catalogue.")
-    ranking = ranking_of(queries.rankings(store, locality, period), code)
-    return found.facts(locality, code, ranking.priority if ranking else None)
+    return found.facts(locality, code, priority_of(queries.rankings(store, locality, period), code))
 
 
 def fare_row(store: Store, locality: str, code: str, period: Period | None = None) -> FareRow:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.periods import Period
-from vfk_desktop.facts.fare import fare_table, ranking_of
+from vfk_desktop.facts.fare import fare_table, priority_of
 from vfk_desktop.facts.records import PsbReds, Red
 from vfk_desktop.store import queries, vision
 from vfk_desktop.store.connection import Store
@@ -17,7 +17,6 @@ def psb_reds(store: Store, locality: str, period: Period | None = None) -> PsbRe
     fare = fare_table(store, locality, period)
     reds = []
     for code, title in listed:
-        ranking = ranking_of(ranked, code)
         rows = tuple(row for row in fare if code in (row.code, parent_code(row.code)))
-        reds.append(Red(code, title, ranking.priority if ranking else None, rows))
+        reds.append(Red(code, title, priority_of(ranked, code), rows))
     return PsbReds(date, locality, tuple(reds))

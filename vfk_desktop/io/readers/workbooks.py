@@ -214,17 +214,19 @@ class _ExtraFacts:
                 found[(int(ref.group(2)), column_index(ref.group(1)))] = text.decode("utf-8", "replace")
         return found
 
+    def _hidden_tags(self, title: str, pattern) -> list[bytes]:
+        """The sheet XML's tags that pattern finds, read only when the sheet hides anything."""
+        if title not in self.parts:
+            return []
+        xml = self._sheet_xml(title)
+        return pattern.findall(xml) if b"hidden=" in xml else []
+
     def hidden_rows(self, title: str) -> set[int]:
         """Row numbers (as Excel shows them) an officer has hidden."""
         if self.kind is ODS:
             return self.ods_hidden.get(title, (set(), set()))[0]
-        if title not in self.parts:
-            return set()
-        xml = self._sheet_xml(title)
-        if b"hidden=" not in xml:
-            return set()
         rows = set()
-        for tag in _HIDDEN_ROW.findall(xml):
+        for tag in self._hidden_tags(title, _HIDDEN_ROW):
             number = _ROW_NUMBER.search(tag)
             if number:
                 rows.add(int(number.group(1)))
@@ -234,13 +236,8 @@ class _ExtraFacts:
         """0-based indexes of hidden columns."""
         if self.kind is ODS:
             return self.ods_hidden.get(title, (set(), set()))[1]
-        if title not in self.parts:
-            return set()
-        xml = self._sheet_xml(title)
-        if b"hidden=" not in xml:
-            return set()
         columns: set[int] = set()
-        for tag in _HIDDEN_COLS.findall(xml):
+        for tag in self._hidden_tags(title, _HIDDEN_COLS):
             low, high = (pattern.search(tag) for pattern in _COL_SPAN)
             if low:
                 first = int(low.group(1))
