@@ -33,9 +33,9 @@ def run_import(window, qtbot, paths, answer):
         answer(dialog)
 
     answer_modal(on_report)
-    window.import_files(paths)
+    window.files.import_files(paths)
     qtbot.waitUntil(lambda: bool(reports), timeout=20000)
-    flow = window._import_flow
+    flow = window.files.import_flow
     return flow, reports[0]
 
 
@@ -83,9 +83,9 @@ def test_dropping_files_on_the_window_imports_them(window, qtbot, tmp_path):
     drop = QDropEvent(QPoint(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     window.dropEvent(drop)
-    qtbot.waitUntil(lambda: window._import_flow.finished_result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.files.import_flow.finished_result is not None, timeout=20000)
     assert reports == [3]
-    assert window._import_flow.paths == [Path(path)]
+    assert window.files.import_flow.paths == [Path(path)]
 
 
 def test_a_file_with_problems_cannot_be_imported_and_says_why(window, qtbot, tmp_path):
@@ -126,8 +126,8 @@ def test_a_sheet_nobody_understands_can_be_mapped_by_hand_and_is_remembered(wind
         answer_modal(answer)  # and the next dialog
 
     answer_modal(answer)
-    window.import_files([path])
-    qtbot.waitUntil(lambda: getattr(window._import_flow, "finished_result", None) is not None,
+    window.files.import_files([path])
+    qtbot.waitUntil(lambda: getattr(window.files.import_flow, "finished_result", None) is not None,
                     timeout=30000)
     assert steps[:4] == ["report", "mapping", ("Dover", "1400"), "report"]
     dover = observations(window.session.store, area="Dover", code="NI 39", period="2009/10")[0]
@@ -152,7 +152,7 @@ def test_cancel_stops_a_long_check_and_nothing_is_written(window, qtbot, tmp_pat
     path.write_text("\n".join(lines) + "\n")
     before = len(observations(window.session.store))
     too_late = answer_modal(lambda dialog: click_button(dialog, "Cancel"))  # never hang on a report
-    window.import_files([path])
+    window.files.import_files([path])
     qtbot.waitUntil(lambda: any(isinstance(w, ProgressDialog) and w.isVisible()
                                 for w in QApplication.topLevelWidgets()), timeout=20000)
     progress = next(w for w in QApplication.topLevelWidgets()
@@ -161,7 +161,7 @@ def test_cancel_stops_a_long_check_and_nothing_is_written(window, qtbot, tmp_pat
     qtbot.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(), timeout=30000)
     assert len(observations(window.session.store)) == before
-    assert window._import_flow.finished_result is None
+    assert window.files.import_flow.finished_result is None
     assert not too_late  # Cancel stopped the check before any report
 
 

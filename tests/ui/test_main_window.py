@@ -125,7 +125,7 @@ def test_opening_a_damaged_file_says_so_and_keeps_the_window(window, tmp_path):
     bad = tmp_path / "notes.db"
     bad.write_text("not a database" * 100)
     seen = answer_modal(lambda box: box.accept())
-    assert window.open_database(bad) is False
+    assert window.files.open_database(bad) is False
     assert seen and "not a vfk_desktop database" in seen[0]
     assert window.session.store.path.name == "vfk.db"
 

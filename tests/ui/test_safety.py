@@ -30,7 +30,7 @@ def test_a_file_open_in_another_program_opens_read_only_and_says_who_has_it(wind
     shutil.copy(sample_template, shared)
     with holding(HOLD_LOCK, str(shared)):
         seen = answer_modal(press(READ_ONLY))
-        assert window.open_database(shared)
+        assert window.files.open_database(shared)
         assert seen and "already open in another vfk_desktop window" in seen[0]
         assert "read-only" in seen[0] and "since" in seen[0]
         assert window.session.store.readonly
@@ -43,19 +43,19 @@ def test_a_second_window_on_the_same_file_reads_only_until_the_first_closes(qtbo
                                                                           tmp_path):
     shared = tmp_path / "shared.db"
     shutil.copy(sample_template, shared)
-    assert window.open_database(shared)
+    assert window.files.open_database(shared)
     assert not window.session.store.readonly and window.session.lock.held
     second = MainWindow(open_store(sample_template, readonly=True), "Tunbridge Wells")
     second.show()
     qtbot.waitExposed(second)
     try:
         seen = answer_modal(press(READ_ONLY))
-        assert second.open_database(shared)
+        assert second.files.open_database(shared)
         assert seen and "already open in another vfk_desktop window" in seen[0]
         assert second.session.store.readonly and second.readonly_banner.isVisible()
         window.session.close()  # the first window lets go of the file …
         window.session = None
-        assert second.open_database(shared)  # … and the second may now write
+        assert second.files.open_database(shared)  # … and the second may now write
         assert not second.session.store.readonly and not second.readonly_banner.isVisible()
     finally:
         dispose(second)
@@ -64,13 +64,13 @@ def test_a_second_window_on_the_same_file_reads_only_until_the_first_closes(qtbo
 def test_a_second_window_can_bring_the_first_forward_instead(qtbot, window, sample_template, tmp_path):
     shared = tmp_path / "shared.db"
     shutil.copy(sample_template, shared)
-    assert window.open_database(shared)
+    assert window.files.open_database(shared)
     second = MainWindow(open_store(sample_template, readonly=True), "Tunbridge Wells")
     second.show()
     qtbot.waitExposed(second)
     try:
         seen = answer_modal(press(SHOW_OTHER))
-        assert not second.open_database(shared)  # it keeps what it had …
+        assert not second.files.open_database(shared)  # it keeps what it had …
         assert seen and "Go to that window" in seen[0]
         assert second.session.store.path == sample_template
         assert "asked to come forward" in second.statusBar().currentMessage()
@@ -90,7 +90,7 @@ def test_a_damaged_database_is_offered_its_newest_good_backup(window, sample_tem
         make_backup(store, "before importing partner.xlsx")
     damage(path)
     seen = answer_modal(click(QMessageBox.StandardButton.Yes))
-    assert window.open_database(path)
+    assert window.files.open_database(path)
     assert seen and "is damaged" in seen[0] and "Put back the newest good backup" in seen[0]
     assert "before importing partner.xlsx" in seen[0]
     store = window.session.store
@@ -105,7 +105,7 @@ def test_a_damaged_database_without_a_backup_opens_read_only_with_the_reason(win
     shutil.copy(sample_template, path)
     damage(path)
     seen = answer_modal(lambda box: box.accept())
-    assert window.open_database(path)
+    assert window.files.open_database(path)
     assert seen and "There is no good backup of it to put back" in seen[0]
     assert window.session.store.damaged and window.session.store.readonly
     assert window.readonly_banner.isVisible() and "failed its check" in window.readonly_banner.text()

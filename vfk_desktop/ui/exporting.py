@@ -13,8 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from vfk_desktop.io.writers.output import ExportCancelled
-
-FOLDER_KEY = "export/folder"
+from vfk_desktop.ui import settings_keys as keys
 
 
 class Exporting:
@@ -26,14 +25,14 @@ class Exporting:
 
     # --- asking where -----------------------------------------------------------------------
     def _ask(self, caption: str, name: str, file_filter: str, suffix: str) -> Path | None:
-        folder = Path(QSettings().value(FOLDER_KEY, str(Path.home()), type=str))
+        folder = Path(QSettings().value(keys.EXPORT_FOLDER, str(Path.home()), type=str))
         chosen, _ = QFileDialog.getSaveFileName(self.window, caption, str(folder / name), file_filter)
         if not chosen:
             return None
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        QSettings().setValue(FOLDER_KEY, str(path.parent))
+        QSettings().setValue(keys.EXPORT_FOLDER, str(path.parent))
         return path
 
     def ka2_return_dialog(self) -> None:

@@ -7,10 +7,11 @@ and a menu entry; the title names the database; the status bar says which and th
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,21 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.reporting import reporting_years
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.history import last_import, periods_with_values
 from vfk_desktop.store.instance_lock import InstanceLock
-from vfk_desktop.store.queries import districts, resolve_district
+from vfk_desktop.store.queries import districts
 from vfk_desktop.store.sample_flag import ILLUSTRATIVE, has_sample
 from vfk_desktop.ui import recent
+from vfk_desktop.ui import settings_keys as keys
+from vfk_desktop.ui.file_actions import FileActions
+from vfk_desktop.ui.opening import readonly_reason
 from vfk_desktop.ui.session import Session
+from vfk_desktop.ui.undo import redo_keys
 
 if TYPE_CHECKING:  # only named in annotations: creating these Qt classes costs start-up time
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
-DEFAULT_LOCALITY = "Tunbridge Wells"
-IMPORTABLE = ("*.xlsx", "*.xlsm", "*.xls", "*.ods", "*.csv")
 LATEST = "Latest"
 
 
@@ -60,14 +62,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.session: Session | None = None
         self.pages: dict[str, QWidget] = {}
+        self.files = FileActions(self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self._build_central()
         self._read_settings()
-        # While this window holds its file, another window may ask it to come forward (ui/opening.py).
-        self._wake_watcher = QFileSystemWatcher(self)
-        self._wake_watcher.directoryChanged.connect(self._maybe_asked_forward)
         self.use_store(store, locality, lock, note)
 
     # --- building -------------------------------------------------------------------------
@@ -84,11 +84,11 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.new_action = self._action("&New database…", self.new_database, std.New,
+        self.new_action = self._action("&New database…", self.files.new_database, std.New,
                                        "Create an empty database (with the reference data)")
-        self.open_action = self._action("&Open database…", self.open_database_dialog, std.Open,
+        self.open_action = self._action("&Open database…", self.files.open_database_dialog, std.Open,
                                         "Open another database file")
-        self.import_action = self._action("&Import…", self.import_dialog, "Ctrl+I",
+        self.import_action = self._action("&Import…", self.files.import_dialog, "Ctrl+I",
                                           "Import partner spreadsheets (.xlsx, .xlsm, .xls, .ods, .csv)")
         self.last_report: Path | None = None
         self.print_action = self._action("&Print…", lambda: self.printing.print_pack(), std.Print,
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.export_csv_action = self._action(
             "&Fare table as CSV…", lambda: self.exporting.fare_csv_dialog(), None,
             "Save \"How does the district fare in Kent?\" as a CSV file")
-        self.restore_action = self._action("&Restore from backup…", self.restore_from_backup, None,
+        self.restore_action = self._action("&Restore from backup…", self.files.restore_from_backup, None,
                                            "Put back a backup of this database (it is backed up first)")
         self.quit_action = self._action("&Quit", self.close, std.Quit)
         self.refresh_action = self._action("&Refresh", self.refresh, std.Refresh)
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
             self.pages.clear()
             old.close(keep_lock=old.lock is lock)
             old.deleteLater()
-        chosen, refused = choose_locality(store, locality)
+        chosen, refused = Session.choose_locality(store, locality)
         note = " ".join(part for part in (refused, note) if part)
         session = Session(store, chosen, Session.remembered_period(), self, lock)
         self.session = session
@@ -223,10 +223,10 @@ class MainWindow(QMainWindow):
         self._name_exports(chosen)
         self._rebuild_edit_menu()
         recent.remember(recent.DATABASES, store.path)
-        self._refresh_recent_menus()
+        self.files.refresh_recent_menus()
         self.sample_banner.setVisible(has_sample(store))
-        self._watch_for_requests(lock)
-        self.readonly_banner.setText(_readonly_reason(store, lock))
+        self.files.watch_for_requests(lock)
+        self.readonly_banner.setText(readonly_reason(store, lock))
         self.readonly_banner.setVisible(store.readonly)
         self.import_action.setEnabled(not store.readonly)
         self.comparison_action.setEnabled(not store.readonly)
@@ -327,27 +327,23 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
         return page
 
-    @property
+    @cached_property
     def exporting(self):
         """File → Export (loaded when first used)."""
-        if getattr(self, "_exporting", None) is None:
-            from vfk_desktop.ui.exporting import Exporting
+        from vfk_desktop.ui.exporting import Exporting
 
-            self._exporting = Exporting(self)
-        return self._exporting
+        return Exporting(self)
 
     def _name_exports(self, locality: str) -> None:
         self.export_return_action.setText(f"&KA2 return for {locality}…")
         self.export_csv_action.setText(f"&Fare table for {locality} as CSV…")
 
-    @property
+    @cached_property
     def printing(self):
         """Print, preview and PDF (loaded when first used: start-up does not pay for it)."""
-        if getattr(self, "_printing", None) is None:
-            from vfk_desktop.ui.printing import Printing
+        from vfk_desktop.ui.printing import Printing
 
-            self._printing = Printing(self)
-        return self._printing
+        return Printing(self)
 
     def current_page_name(self) -> str:
         current = self.stack.currentWidget()
@@ -356,87 +352,16 @@ class MainWindow(QMainWindow):
     def open_indicator(self, code: str) -> None:
         self.show_page("Indicator").show_indicator(code)
 
-    # --- files ----------------------------------------------------------------------------
-    def import_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        start = QSettings().value("import/folder", str(Path.home()), type=str)
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Import spreadsheets", start, f"Spreadsheets ({' '.join(IMPORTABLE)});;All files (*)")
-        if names:
-            QSettings().setValue("import/folder", str(Path(names[0]).parent))
-            self.import_files([Path(n) for n in names])
-
-    def import_files(self, paths: list[Path]) -> None:
-        from vfk_desktop.ui.import_flow import ImportFlow
-
-        for path in paths:
-            recent.remember(recent.FILES, path)
-        self._refresh_recent_menus()
-        self._import_flow = ImportFlow(self, self.session, paths, on_imported=self._imported)
-        self._import_flow.start()
-
-    def _imported(self) -> None:
-        self.sample_banner.setVisible(has_sample(self.session.store))
-        self.refresh()
-
+    # --- drops --------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_files(event):
+        if self.files.dropped_files(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._dropped_files(event)
+        paths = self.files.dropped_files(event)
         if paths:
             event.acceptProposedAction()
-            self.import_files(paths)
-
-    @staticmethod
-    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
-
-    def new_database(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getSaveFileName(self, "New database", str(Path.home() / "vfk.db"),
-                                              "vfk databases (*.db)")
-        if name:
-            self.open_database(Path(name), create=True)
-
-    def open_database_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getOpenFileName(self, "Open database", str(Path.home()),
-                                              "vfk databases (*.db);;All files (*)")
-        if name:
-            self.open_database(Path(name))
-
-    def open_database(self, path: Path, create: bool = False) -> bool:
-        from vfk_desktop.store.reference import load_reference
-        from vfk_desktop.ui.opening import ShownElsewhere, open_database
-
-        try:
-            opened = open_database(path, self, create=create, fill=load_reference)
-        except ShownElsewhere as handed_over:
-            self.statusBar().showMessage(str(handed_over), 10000)
-            return False
-        if opened is None:
-            return False
-        self.use_store(opened.store, lock=opened.lock, note=opened.note)
-        return True
-
-    def restore_from_backup(self) -> None:
-        from vfk_desktop.ui.restore import restore_from_backup
-
-        restore_from_backup(self)
-
-    def _refresh_recent_menus(self) -> None:
-        for menu, key, opener in ((self.recent_databases_menu, recent.DATABASES, self.open_database),
-                                  (self.recent_files_menu, recent.FILES, lambda p: self.import_files([p]))):
-            menu.clear()
-            for path in recent.paths(key):
-                menu.addAction(str(path), lambda p=path, o=opener: o(p))
-            menu.setEnabled(bool(menu.actions()))
+            self.files.import_files(paths)
 
     def about(self) -> None:
         from PySide6.QtCore import Qt
@@ -454,74 +379,20 @@ class MainWindow(QMainWindow):
     # --- settings -------------------------------------------------------------------------
     def _read_settings(self) -> None:
         settings = QSettings()
-        geometry = settings.value("window/geometry")
+        geometry = settings.value(keys.WINDOW_GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1320, 820)
-        state = settings.value("window/state")
+        state = settings.value(keys.WINDOW_STATE)
         if state is not None:
             self.restoreState(state)
 
-    def _watch_for_requests(self, lock: InstanceLock | None) -> None:
-        if self._wake_watcher.directories():
-            self._wake_watcher.removePaths(self._wake_watcher.directories())
-        if lock is not None and lock.held:
-            lock.take_wake_request()  # one left from before this window opened the file is stale
-            self._wake_watcher.addPath(str(lock.path.parent))
-
-    def _maybe_asked_forward(self, _folder: str) -> None:
-        lock = self.session.lock if self.session is not None else None
-        if lock is None or not lock.take_wake_request():
-            return
-        if self.isMinimized():
-            self.showNormal()
-        self.raise_()
-        self.activateWindow()
-        self.statusBar().showMessage(f"Another vfk_desktop window asked for {lock.path.stem}: it is open "
-                                     f"here.", 15000)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.setValue(keys.WINDOW_STATE, self.saveState())
         super().closeEvent(event)
-
-
-def redo_keys() -> list[QKeySequence]:
-    """Ctrl+Shift+Z and Ctrl+Y wherever the platform's own redo key is another, each once: the same
-    key twice on one action is "ambiguous" to Qt, which then ignores it."""
-    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"),
-            QKeySequence("Ctrl+Y")]
-    return list({key.toString(): key for key in keys if not key.isEmpty()}.values())
-
-
-def choose_locality(store: Store, asked: str | None) -> tuple[str, str]:
-    """The district to open on, by the same matcher as `vfk --locality` ("TWBC", "tunbridge wells"):
-    the one asked for, else the one shown last, else Tunbridge Wells; and a sentence when the one
-    asked for is not known."""
-    remembered = QSettings().value("locality/last", DEFAULT_LOCALITY, type=str) or DEFAULT_LOCALITY
-    refused = ""
-    for wanted in (asked, remembered, DEFAULT_LOCALITY):
-        if not wanted:
-            continue
-        try:
-            return resolve_district(store, wanted), refused
-        except VfkError as error:
-            if wanted == asked:
-                refused = f"{error} Showing another district instead."
-    names = districts(store)
-    return (names[0] if names else DEFAULT_LOCALITY), refused
-
-
-def _readonly_reason(store: Store, lock: InstanceLock | None) -> str:
-    if store.damaged:
-        return (f"{store.path} failed its check ({store.damaged[0]}), so it is open read-only: nothing "
-                f"will be written to it. File → Restore from backup… puts back a good copy.")
-    if lock is not None and not lock.held:
-        return (f"{store.path} is open in another vfk_desktop window, so it is read-only here: "
-                f"close the other window to make changes.")
-    return f"{store.path} is open read-only: you can read everything, but nothing can be changed."
 
 
 def _banner(text: str, background: str, border: str, parent: QWidget) -> QLabel:

@@ -151,3 +151,13 @@ def _ask(parent: QWidget | None, question: str) -> bool:
 
 def _tell(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> None:
     QMessageBox(icon, TITLE, text, QMessageBox.StandardButton.Ok, parent).exec()
+
+
+def readonly_reason(store: Store, lock: InstanceLock | None) -> str:
+    if store.damaged:
+        return (f"{store.path} failed its check ({store.damaged[0]}), so it is open read-only: nothing "
+                f"will be written to it. File → Restore from backup… puts back a good copy.")
+    if lock is not None and not lock.held:
+        return (f"{store.path} is open in another vfk_desktop window, so it is read-only here: "
+                f"close the other window to make changes.")
+    return f"{store.path} is open read-only: you can read everything, but nothing can be changed."

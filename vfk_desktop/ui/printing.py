@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from vfk_desktop.reports.pack import SECTION_TITLES, SECTIONS
+from vfk_desktop.ui import settings_keys as keys
 
 # what "this page only" prints, for the pages that have a part of the pack
 PAGE_SECTIONS = {
@@ -69,11 +70,11 @@ class ReportOptionsDialog(QDialog):
         settings = QSettings()
         self.paper = QComboBox(self)
         self.paper.addItems(["A4", "Letter"])
-        self.paper.setCurrentText(settings.value("report/paper", "A4", type=str))
+        self.paper.setCurrentText(settings.value(keys.REPORT_PAPER, "A4", type=str))
         self.paper.setAccessibleName("Paper size")
         self.orientation = QComboBox(self)
         self.orientation.addItems(["Portrait", "Landscape"])
-        self.orientation.setCurrentIndex(int(settings.value("report/landscape", False, type=bool)))
+        self.orientation.setCurrentIndex(int(settings.value(keys.REPORT_LANDSCAPE, False, type=bool)))
         self.orientation.setAccessibleName("Orientation")
         if with_paper:
             form.addRow("&Paper", self.paper)
@@ -91,8 +92,8 @@ class ReportOptionsDialog(QDialog):
     def choice(self) -> ReportChoice:
         sections = self.page_sections if self.this_page.isChecked() and self.page_sections else SECTIONS
         landscape = self.orientation.currentIndex() == 1
-        QSettings().setValue("report/paper", self.paper.currentText())
-        QSettings().setValue("report/landscape", landscape)
+        QSettings().setValue(keys.REPORT_PAPER, self.paper.currentText())
+        QSettings().setValue(keys.REPORT_LANDSCAPE, landscape)
         return ReportChoice(sections, self.paper.currentText(), landscape)
 
 
@@ -161,14 +162,14 @@ class Printing:
             return
         session = self.window.session
         if path is None:
-            folder = QSettings().value("report/folder", str(Path.home()), type=str)
+            folder = QSettings().value(keys.REPORT_FOLDER, str(Path.home()), type=str)
             name, _ = QFileDialog.getSaveFileName(self.window, "Export the Board pack as PDF",
                                                   str(Path(folder) / f"{session.locality} Board pack.pdf"),
                                                   "PDF (*.pdf)")
             if not name:
                 return
             path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-            QSettings().setValue("report/folder", str(path.parent))
+            QSettings().setValue(keys.REPORT_FOLDER, str(path.parent))
         self._write(path, choice)
 
     def _write(self, path: Path, choice: ReportChoice) -> None:

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-DATABASES = "recent/databases"
-FILES = "recent/files"
+from vfk_desktop.ui import settings_keys as keys
+
+DATABASES = keys.RECENT_DATABASES
+FILES = keys.RECENT_FILES
 KEEP = 8
 
 

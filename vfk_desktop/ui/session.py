@@ -5,9 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
+from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.periods import Period, try_parse_period
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.instance_lock import InstanceLock
+from vfk_desktop.store.queries import districts, resolve_district
+from vfk_desktop.ui import settings_keys as keys
+
+DEFAULT_LOCALITY = "Tunbridge Wells"
 
 
 class Session(QObject):
@@ -43,13 +48,13 @@ class Session(QObject):
     def set_locality(self, name: str) -> None:
         if name and name != self.locality:
             self.locality = name
-            QSettings().setValue("locality/last", name)
+            QSettings().setValue(keys.LAST_LOCALITY, name)
             self.locality_changed.emit(name)
 
     def set_period(self, period: Period | None) -> None:
         if period != self.period:
             self.period = period
-            QSettings().setValue("period/last", period.label if period else "")
+            QSettings().setValue(keys.LAST_PERIOD, period.label if period else "")
             self.period_changed.emit(period)
 
     def notify_data_changed(self) -> None:
@@ -57,4 +62,22 @@ class Session(QObject):
 
     @staticmethod
     def remembered_period() -> Period | None:
-        return try_parse_period(QSettings().value("period/last", "", type=str) or None)
+        return try_parse_period(QSettings().value(keys.LAST_PERIOD, "", type=str) or None)
+
+    @staticmethod
+    def choose_locality(store: Store, asked: str | None) -> tuple[str, str]:
+        """The district to open on, by the same matcher as `vfk --locality` ("TWBC", "tunbridge wells"):
+        the one asked for, else the one shown last, else Tunbridge Wells; and a sentence when the one
+        asked for is not known."""
+        remembered = QSettings().value(keys.LAST_LOCALITY, DEFAULT_LOCALITY, type=str) or DEFAULT_LOCALITY
+        refused = ""
+        for wanted in (asked, remembered, DEFAULT_LOCALITY):
+            if not wanted:
+                continue
+            try:
+                return resolve_district(store, wanted), refused
+            except VfkError as error:
+                if wanted == asked:
+                    refused = f"{error} Showing another district instead."
+        names = districts(store)
+        return (names[0] if names else DEFAULT_LOCALITY), refused

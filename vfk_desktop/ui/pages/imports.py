@@ -93,7 +93,7 @@ class ImportsPage(QWidget):
     def _request_import(self) -> None:
         window = self.window()
         if hasattr(window, "import_dialog"):
-            window.import_dialog()
+            window.files.import_dialog()
 
     def refresh(self) -> None:
         records = [r for r in list_imports(self.session.store)
