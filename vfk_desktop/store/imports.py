@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from vfk_desktop.bulk import without_cycle_collection
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.import_plan import ImportContext, ImportPlan
 from vfk_desktop.domain.partial import left_out_count, passing_plan
@@ -47,6 +48,7 @@ def backup_before(store: Store, reason: str) -> None:
         make_backup(store, reason)
 
 
+@without_cycle_collection
 def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind: str = "import",
                dry_run: bool = False, note: str | None = None, detailed: bool = False,
                skip_refused: bool = False) -> ImportResult:

@@ -6,6 +6,7 @@ Every layout uses these, so a bad district name or period reads the same whateve
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from vfk_desktop.domain.import_plan import (
     CommentaryRow,
@@ -25,7 +26,7 @@ from vfk_desktop.domain.periods import (
     period_closed_by,
     try_parse_period,
 )
-from vfk_desktop.domain.values import clip, parse_value
+from vfk_desktop.domain.values import CellValue, clip, parse_value
 from vfk_desktop.io.readers.sheets import Sheet, is_blank
 
 _INF = float("inf")
@@ -147,7 +148,7 @@ def add_figure(
         value, text, missing = cell, None, None  # the common case, without the general parser
     else:
         percent = percent_unit and (row, sheet.first_column + index) in sheet.percent_cells
-        parsed = parse_value(cell, percent_format=percent)
+        parsed = _parsed_text(cell, percent) if type(cell) is str else parse_value(cell, percent)
         if parsed.problem:
             plan.reject(origin_of(sheet, row, index), f"{parsed.problem} in {sheet.cell_ref(row, index)}.")
             return
@@ -163,6 +164,13 @@ def add_figure(
         plan.add_figure(figure)  # the same figure again, or a conflict to report
     else:
         plan.figures[key] = figure
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed_text(cell: str, percent: bool) -> CellValue:
+    """A figure written as text ("1,212", "N/a", "102%"): partners' sheets repeat a few forms many
+    thousand times, and parsing one costs a dozen times a cache look-up."""
+    return parse_value(cell, percent_format=percent)
 
 
 def add_ranking(plan: ImportPlan, cell: object, origin: Origin, *, area: str, indicator: str,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from vfk_desktop.bulk import without_cycle_collection
 from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
 from vfk_desktop.domain.values import NOT_AVAILABLE
 from vfk_desktop.io.readers.chosen import with_given_indicator
@@ -28,6 +29,7 @@ Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
 
 
+@without_cycle_collection
 def plan_import(
     paths: list[Path],
     ctx: ImportContext,

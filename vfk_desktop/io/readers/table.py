@@ -245,11 +245,19 @@ class SheetReader:
                 self._codes[code_cell] = code
         if code not in self.ctx.indicators and not self._new_code(number, cells, code, title):
             return offset + 1
-        area = self._row_area(number, cells) if self.area_index is not None else (
-            self.home or self.context.area)
-        if area is False:
-            return offset + 1
-        period = self._row_period(number, cells, self.period_index, self.context.period)
+        # The look-ups of the common case written out here: a row of a long table costs microseconds.
+        index = self.area_index
+        if index is None:
+            area = self.home or self.context.area
+        else:
+            cell = cells[index] if index < len(cells) else None
+            area = (type(cell) is str and self._areas.get(cell)) or self._row_area(number, cells)
+            if area is False:
+                return offset + 1
+        index = self.period_index
+        cell = cells[index] if index is not None and index < len(cells) else None
+        period = (type(cell) in _KEYS and self._periods.get(cell)) or self._row_period(
+            number, cells, index, self.context.period)
         round_ = (None if self.round_index is None
                   else self._row_period(number, cells, self.round_index, None, Role.ROUND))
         if period is False or round_ is False:
