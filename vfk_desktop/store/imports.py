@@ -13,7 +13,7 @@ from vfk_desktop.bulk import without_cycle_collection
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.import_plan import ImportContext, ImportPlan
 from vfk_desktop.domain.partial import left_out_count, passing_plan
-from vfk_desktop.store.changes import TABLES, now_text
+from vfk_desktop.store.changes import OBSERVATION_COLUMNS, TABLES, now_text
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.import_result import ImportResult
 from vfk_desktop.store.profiles import load_profiles
@@ -162,9 +162,13 @@ def _add_indicators(store: Store, plan: ImportPlan, import_id: int) -> None:
     )
 
 
-def _existing(store: Store, table: str, keys: list[tuple]) -> dict[tuple, tuple]:
-    """The stored rows (all columns) for keys, looked up by place and indicator, in chunks."""
+def _existing(store: Store, table: str, keys: list[tuple],
+              only: tuple[str, ...] | None = None) -> dict[tuple, tuple]:
+    """The stored rows for keys, looked up by place and indicator, in chunks: all their columns, or
+    the key and the columns only names."""
     columns, key_width = TABLES[table]
+    if only is not None:
+        columns = (*columns[:key_width], *only)
     if not keys:
         return {}
     area_at, code_at = columns.index("area_id"), columns.index("indicator")
@@ -180,6 +184,8 @@ def _existing(store: Store, table: str, keys: list[tuple]) -> dict[tuple, tuple]
     return found
 
 
+# The stored figure without where it came from: value, text, missing and the statistics after them.
+_FIGURE = OBSERVATION_COLUMNS[4:7] + OBSERVATION_COLUMNS[11:]
 _NO_STATISTICS = (None,) * 6  # count, denominator and limits: given by public data files alone
 
 
@@ -203,7 +209,16 @@ def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult,
               blank: set[tuple] | None = None) -> tuple[list[tuple], list[tuple[tuple, tuple]]]:
     """Split rows into new ones and changed ones (with the row each replaces); count the same."""
     columns, key_width = TABLES[table]
-    existing = _existing(store, table, [row[:key_width] for row in rows])
+    keys = [row[:key_width] for row in rows]
+    if table == "observations" and plan_keys is None:
+        # The stored figures alone first; whole rows only where a figure may change (a file imported
+        # again reads a third fewer strings). A shorter row below is a figure found the same.
+        existing = _existing(store, table, keys, _FIGURE)
+        existing.update(_existing(store, table, [
+            key for key, row in zip(keys, rows, strict=True)
+            if (old := existing.get(key)) is not None and old[4:] != row[4:7] + row[11:]]))
+    else:
+        existing = _existing(store, table, keys)
     counts = result.by_table.setdefault(table, [0, 0])
     if not existing and plan_keys is None:
         blanks = sum(1 for row in rows if row[:key_width] in blank) if blank else 0
@@ -224,7 +239,7 @@ def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult,
             counts[0] += 1
             result.inserted += 1
             action = "insert"
-        elif _same(table, old, row):
+        elif len(old) < len(columns) or _same(table, old, row):
             result.unchanged += 1
             action = "unchanged"
         else:
