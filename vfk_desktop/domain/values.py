@@ -72,9 +72,9 @@ def parse_value(cell: object, percent_format: bool = False) -> CellValue:
         return CellValue(None, str(cell), problem=f'"{cell}" is not a number')
     if isinstance(cell, (int, float)):
         number = float(cell) if abs(cell) < IMPOSSIBLE else math.inf  # a huge int cannot overflow here
-        if not math.isfinite(number):
-            return CellValue(None, clip(str(cell)), problem=f'"{clip(str(cell))}" is not a finite number')
-        problem = impossible(number)
+        if math.isnan(number):
+            return CellValue(None, str(cell), problem=f'"{cell}" is not a finite number')
+        problem = impossible(number, clip(str(cell)))
         if problem:
             return CellValue(None, clip(str(cell)), problem=problem)
         return CellValue(number * 100 if percent_format else number)
