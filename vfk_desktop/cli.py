@@ -154,10 +154,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{error} {what_to_restore(Path(error.path))}")
         return 1
     with store:
-        problems = check(store) or store.damaged[:1]  # a lost -wal leaves the pages whole
+        problems = list(dict.fromkeys([*store.damaged[:1], *check(store)]))  # a lost -wal first
     if problems:
         shown = "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
-        print(f"{store.path}: {shown}")
+        print(f"{store.path}: {shown}. {what_to_restore(store.path)}")
         return 1
     print("ok")
     return 0
