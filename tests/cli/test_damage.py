@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_shared_files import as_another_user, small_disk  # noqa: F401 - a fixture
+from tests.cli import test_shared_files
+from tests.cli.test_shared_files import as_another_user
 from tests.conftest import REPO, run_cli
 from tests.support.files import contents
+
+small_disk = test_shared_files.small_disk  # a 1 MiB tmpfs of its own (root only; skipped elsewhere)
 
 
 def one_sentence(done: subprocess.CompletedProcess) -> str:
@@ -172,11 +175,12 @@ def test_a_read_only_backups_folder_is_named_and_its_backups_still_read(read_onl
     database = read_only_backups
 
     def vfk(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([*prefix, sys.executable, "-m", "vfk_desktop.cli", "--db", str(database), *args],
-                              capture_output=True, text=True, cwd=REPO, timeout=120)
+        return subprocess.run([*prefix, sys.executable, "-m", "vfk_desktop.cli", "--db", str(database),
+                               *args], capture_output=True, text=True, cwd=REPO, timeout=120)
 
     listed = vfk("backups")
-    assert listed.returncode == 0 and "unreadable" not in listed.stdout and "before importing" in listed.stdout
+    assert listed.returncode == 0, listed.stderr
+    assert "unreadable" not in listed.stdout and "before importing" in listed.stdout
     before = contents(database)
     for args in (["import", str(database.parent / "dover.csv")], ["undo", "2"]):
         done = vfk(*args)
