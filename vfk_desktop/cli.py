@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from vfk_desktop import __version__
-from vfk_desktop.domain.errors import UsageError, VfkError
+from vfk_desktop.domain.errors import DamagedDatabase, UsageError, VfkError
 from vfk_desktop.domain.periods import parse_period
 from vfk_desktop.io.writers.output import ExportName
 from vfk_desktop.paths import resolve_db_path
@@ -29,8 +29,19 @@ def _open(args: argparse.Namespace, create: bool = False):
     store = open_store(resolve_db_path(args.db), create=create)
     if store.damaged and args.command != "check":
         print(f"vfk: warning: {store.path} failed its check ({store.damaged[0]}); it is open read-only. "
-              f"Run `vfk check`, then `vfk restore` a backup.", file=sys.stderr)
+              f"{what_to_restore(store.path)}", file=sys.stderr)
     return store
+
+
+def what_to_restore(db: Path) -> str:
+    """The next step for a damaged file: the newest good backup to put back, by name."""
+    from vfk_desktop.store.integrity import newest_good_backup
+
+    backup = newest_good_backup(db)
+    if backup is None:
+        return "There is no good backup of it (`vfk backups` lists them all)."
+    return (f"The newest good backup is {backup.path.name} (made {backup.at:%d %b %Y %H:%M}, "
+            f"{backup.reason}): `vfk restore {backup.path.name}` puts it back.")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -137,11 +148,16 @@ def cmd_undo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from vfk_desktop.store.integrity import check
 
-    with _open(args) as store:
-        problems = check(store)
+    try:
+        store = _open(args)
+    except DamagedDatabase as error:  # the damage is the check's answer, not a refusal to check
+        print(f"{error} {what_to_restore(Path(error.path))}")
+        return 1
+    with store:
+        problems = list(dict.fromkeys([*store.damaged[:1], *check(store)]))  # a lost -wal first
     if problems:
         shown = "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
-        print(f"{store.path}: {shown}")
+        print(f"{store.path}: {shown}. {what_to_restore(store.path)}")
         return 1
     print("ok")
     return 0
@@ -392,7 +408,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"vfk: {error}", file=sys.stderr)
         return 2
     except VfkError as error:
-        print(f"vfk: {error}", file=sys.stderr)
+        told = f"{error} {what_to_restore(Path(error.path))}" if isinstance(error, DamagedDatabase) else error
+        print(f"vfk: {told}", file=sys.stderr)
         from vfk_desktop.logs import log_refusal
 
         log_refusal(f"vfk {args.command}", error)

@@ -28,12 +28,19 @@ EXCEL_ERRORS = {
     "#SPILL!": "the cell's formula could not spill (#SPILL!)",
     "#CALC!": "the cell's formula could not be calculated (#CALC!)",
 }
+# ASCII digits only: Python's \d and float() also read Arabic-Indic ("٣٤") and full-width ("３４")
+# digits, which no partner's performance return uses; such a cell is refused, never guessed at.
 _NUMBER = re.compile(
     r"""^(?P<sign>[-+−])?\s*[£$€]?\s*
         (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         \s*(?P<percent>%)?$""",
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
+# A figure is at most 15 significant digits (what a spreadsheet keeps exactly) and below a thousand
+# million million in size: no count, rate or percentage of a district comes near, and anything larger
+# (400 nines, "1" and 309 zeros) is a damaged cell that would otherwise be stored as infinity.
+SIGNIFICANT_DIGITS = 15
+IMPOSSIBLE = 1e15
 
 
 @dataclass(frozen=True)
@@ -64,9 +71,12 @@ def parse_value(cell: object, percent_format: bool = False) -> CellValue:
     if isinstance(cell, bool):
         return CellValue(None, str(cell), problem=f'"{cell}" is not a number')
     if isinstance(cell, (int, float)):
-        number = float(cell)
-        if not math.isfinite(number):
+        number = float(cell) if abs(cell) < IMPOSSIBLE else math.inf  # a huge int cannot overflow here
+        if math.isnan(number):
             return CellValue(None, str(cell), problem=f'"{cell}" is not a finite number')
+        problem = impossible(number, clip(str(cell)))
+        if problem:
+            return CellValue(None, clip(str(cell)), problem=problem)
         return CellValue(number * 100 if percent_format else number)
     if isinstance(cell, (dt.date, dt.datetime, dt.time)):
         return CellValue(None, str(cell), problem=f"a date ({cell}) where a number was expected")
@@ -83,8 +93,27 @@ def parse_value(cell: object, percent_format: bool = False) -> CellValue:
         return CellValue(None, text, SUPPRESSED)
     number = parse_number_text(text)
     if number is None:
+        if any(ch.isdigit() and not ch.isascii() for ch in text):
+            return CellValue(None, text, problem=f'"{clip(text)}" is written with digits other than '
+                                                 f'0-9; type the figure with the digits 0-9')
         return CellValue(None, text, problem=f'"{clip(text)}" is not a number')
+    problem = impossible(number, text)
+    if problem:
+        return CellValue(None, text, problem=problem)
     return CellValue(number, text)
+
+
+def impossible(number: float, text: str | None = None) -> str | None:
+    """Why a number cannot be a figure (too large, too many digits), or None when it can be."""
+    if not math.isfinite(number) or abs(number) >= IMPOSSIBLE:
+        shown = clip(text or str(number))
+        return f'"{shown}" is too large to be a figure (a figure is below {IMPOSSIBLE:,.0f})'
+    if text is not None:
+        digits = re.sub(r"[^0-9]", "", text).lstrip("0").rstrip("0")
+        if len(digits) > SIGNIFICANT_DIGITS:
+            return (f'"{clip(text)}" has more than {SIGNIFICANT_DIGITS} significant digits, more '
+                    f'than a spreadsheet keeps exactly')
+    return None
 
 
 def parse_number_text(text: str) -> float | None:
@@ -92,7 +121,10 @@ def parse_number_text(text: str) -> float | None:
     match = _NUMBER.match(text.replace("\u00a0", " ").strip())
     if not match:
         return None
-    number = float(match["digits"].replace(",", ""))
+    digits = match["digits"].replace(",", "")
+    if len(digits) > 400:  # far beyond any figure; float() of a long run of digits is slow
+        return math.inf
+    number = float(digits)
     return -number if match["sign"] in ("-", "−") else number
 
 

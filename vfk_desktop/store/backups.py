@@ -6,8 +6,8 @@ A copy is made with SQLite's online backup API into a temporary name, checked wi
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import sqlite3
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vfk_desktop.domain.errors import StoreError
+from vfk_desktop.leftovers import remove_leftovers, tag
 from vfk_desktop.paths import backups_dir
 from vfk_desktop.store.database import Store
 
@@ -39,37 +40,62 @@ class Backup:
 
 
 def make_backup(store: Store, reason: str) -> Path:
-    """Copy the open database to its backups folder; returns the new file."""
+    """Copy the open database to its backups folder; returns the new file.
+
+    Inside a write transaction (a writer holding the lock while it backs up) the copy is read through
+    a second connection: it sees the last commit, and nobody else can commit until the holder ends.
+    """
     folder = backups_dir(store.path)
     now = dt.datetime.now().astimezone()
     stem = f"{store.path.stem}-{now:%Y%m%d-%H%M%S-%f}"
     final = folder / f"{stem}{SUFFIX}"
-    partial = folder / f".{stem}.partial"
+    partial = folder / f".{stem}.{tag()}.partial"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = sqlite3.connect(partial)
-        try:
-            store.conn.backup(target)
-            verdict = target.execute("PRAGMA quick_check").fetchone()[0]
-            target.execute("CREATE TABLE IF NOT EXISTS backup_info (key TEXT PRIMARY KEY, value TEXT)")
-            target.execute(
-                "INSERT OR REPLACE INTO backup_info VALUES ('reason', ?), ('at', ?), ('source', ?)",
-                (reason, now.isoformat(timespec="seconds"), str(store.path)),
-            )
-            target.commit()
-        finally:
-            target.close()
-        if verdict != "ok":
-            partial.unlink(missing_ok=True)
-            raise StoreError(f"The backup of {store.path} failed its check ({verdict}).")
+        _copy(store, partial, reason, now)
         os.replace(partial, final)
-    except OSError as error:
+    except (OSError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
-        raise StoreError(
-            f"Could not write a backup to {folder}: {error.strerror or error}. Nothing was changed."
-        ) from error
+        raise StoreError(_unwritable(folder, error)) from error
     prune(folder, store.path.stem)
     return final
+
+
+def _copy(store: Store, partial: Path, reason: str, now: dt.datetime) -> None:
+    source = sqlite3.connect(store.path, timeout=5) if store.conn.in_transaction else store.conn
+    target = sqlite3.connect(partial)
+    try:
+        source.backup(target)
+        # A backup of a WAL database is marked WAL too; a plain journal lets it be read in a
+        # folder nobody may write (a WAL file needs its -shm beside it).
+        target.execute("PRAGMA journal_mode = DELETE")
+        verdict = target.execute("PRAGMA quick_check").fetchone()[0]
+        target.execute("CREATE TABLE IF NOT EXISTS backup_info (key TEXT PRIMARY KEY, value TEXT)")
+        target.execute(
+            "INSERT OR REPLACE INTO backup_info VALUES ('reason', ?), ('at', ?), ('source', ?)",
+            (reason, now.isoformat(timespec="seconds"), str(store.path)),
+        )
+        target.commit()
+    finally:
+        target.close()
+        if source is not store.conn:
+            source.close()
+    if verdict != "ok":
+        raise StoreError(f"The backup of {store.path} failed its check ({verdict}); nothing was changed.")
+
+
+def _unwritable(folder: Path, error: OSError | sqlite3.Error) -> str:
+    """Why a backup could not be written, and what to do, in one sentence."""
+    text = str(error).lower()
+    if getattr(error, "errno", None) == errno.ENOSPC or "full" in text:
+        return (f"The disk holding {folder} is full, so the backup made before every change could not "
+                f"be written; nothing was changed. Free some space and try again.")
+    if isinstance(error, PermissionError) or "unable to open" in text or "readonly" in text:
+        return (f"The backups folder {folder} cannot be written to (it is read-only), so the backup "
+                f"made before every change could not be written; nothing was changed. Make the folder "
+                f"writable, or copy the database to a folder you can write and open it there.")
+    reason = getattr(error, "strerror", None) or str(error)
+    return f"Could not write a backup to {folder}: {reason}. Nothing was changed."
 
 
 def daily_backup(store: Store) -> Path | None:
@@ -100,7 +126,7 @@ def list_backups(db_path: Path) -> list[Backup]:
 def _describe(path: Path) -> Backup:
     info: dict[str, str] = {}
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_only(path)
         try:
             info = dict(conn.execute("SELECT key, value FROM backup_info").fetchall())
         finally:
@@ -115,16 +141,27 @@ def _describe(path: Path) -> Backup:
     return Backup(path, at, stat.st_size, info.get("reason", ""))
 
 
+def read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a backup, even in a folder this user cannot write (a backup made
+    by an older version is marked WAL, which needs a -shm file beside it unless opened immutable)."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True)
+
+
 def prune(folder: Path, stem: str, keep: int = KEEP) -> None:
-    """Keep the newest `keep` backups; drop copies left half-made by a program killed an hour ago."""
+    """Keep the newest `keep` backups; drop copies left half-made by a program that was killed."""
     backups = sorted(folder.glob(f"{stem}-*{SUFFIX}"), key=lambda p: p.name, reverse=True)
     for old in backups[keep:]:
         old.unlink(missing_ok=True)
-    an_hour_ago = dt.datetime.now().timestamp() - 3600
-    for partial in folder.glob(f".{stem}-*.partial"):
-        with contextlib.suppress(OSError):
-            if partial.stat().st_mtime < an_hour_ago:
-                partial.unlink()
+    remove_leftovers(folder, f".{stem}-*.partial")
 
 
 def describe_json(backups: list[Backup]) -> str:

@@ -10,15 +10,12 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from vfk_desktop import __version__
-from vfk_desktop.domain.errors import StoreError
+from vfk_desktop.domain.errors import DamagedDatabase, StoreError
 from vfk_desktop.store.database import Store, translate_errors
 from vfk_desktop.store.version import SCHEMA_VERSION
-
-if TYPE_CHECKING:
-    pass
+from vfk_desktop.store.wal import wal_problem
 
 BUSY_TIMEOUT_S = 5.0
 def open_store(
@@ -48,15 +45,20 @@ def open_store(
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"Cannot create the folder {path.parent}: {error.strerror}.") from error
+    if path.exists():
+        _refuse_headerless(path)
     if not readonly and path.exists() and not _writable(path):
         readonly = True
-    conn = _connect(path, readonly)
-    store = Store(conn, path, readonly)
+    lost_log = wal_problem(path) if path.exists() else None
+    if not readonly:
+        _clear_leftovers(path)
+    conn = _connect(path, readonly or lost_log is not None)
+    store = Store(conn, path, readonly or lost_log is not None)
     try:
         with translate_errors(path):
             found = conn.execute("PRAGMA user_version").fetchone()[0]
             _refuse_foreign_or_newer(store, found)
-            store.damaged = quick_check(conn) if found else []
+            store.damaged = [lost_log] if lost_log else quick_check(conn) if found else []
             if store.damaged:
                 store.readonly = True
                 return store
@@ -77,6 +79,28 @@ def open_store(
         conn.close()
         raise
     return store
+
+
+def _refuse_headerless(path: Path) -> None:
+    """An emptied or overwritten file is damage, never a new database to fill."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise StoreError(f"The database {path} cannot be read: {error.strerror}.") from error
+    if not header:
+        raise DamagedDatabase(path, "the file is empty: 0 bytes")
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise DamagedDatabase(path, "the file does not begin as a database does")
+
+
+def _clear_leftovers(path: Path) -> None:
+    """Temporary copies left by a restore or backup that was killed part-way."""
+    from vfk_desktop.leftovers import remove_leftovers
+    from vfk_desktop.paths import backups_dir
+
+    remove_leftovers(path.parent, f".{path.name}.restoring.*")
+    remove_leftovers(backups_dir(path), f".{path.stem}-*.partial")
 
 
 def quick_check(conn: sqlite3.Connection, pragma: str = "quick_check") -> list[str]:
@@ -124,6 +148,13 @@ def _refuse_foreign_or_newer(store: Store, found: int) -> None:
         )
     if found > SCHEMA_VERSION:
         made_by = store.meta("app_version") if "meta" in tables else None
+        if made_by == __version__:
+            raise StoreError(
+                f"{path} has database version {found}, but vfk_desktop {__version__} reads versions "
+                f"up to {SCHEMA_VERSION}, though the file says this same version wrote it: it was "
+                f"changed by a test build or another program. Open it with the build that changed "
+                f"it, or put back a backup (`vfk backups`, then `vfk restore`)."
+            )
         who = f"vfk_desktop {made_by}" if made_by else "a newer vfk_desktop"
         raise StoreError(
             f"{path} was made by {who} (database version {found}); this is vfk_desktop "

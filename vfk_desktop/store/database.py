@@ -111,7 +111,17 @@ class Store:
             (key, value),
         )
 
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file now, so that a -wal file lost or damaged
+        later loses nothing (passive: it never waits for readers)."""
+        if self.readonly or self.damaged:
+            return
+        with contextlib.suppress(sqlite3.Error):  # a closed connection, too
+            if not self.conn.in_transaction:
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
     def close(self) -> None:
+        self.checkpoint()
         self.conn.close()
 
     def __enter__(self) -> Store:

@@ -43,7 +43,8 @@ class Observation:
 
 
 _SELECT = """
-    SELECT a.name, o.indicator, n.title, o.period, o.kind, o.value, o.text, o.missing,
+    SELECT a.name, o.indicator, n.title, o.period, o.kind,
+           CASE WHEN abs(o.value) < 1e15 THEN o.value END, o.text, o.missing,
            o.import_id, i.kind, o.file, o.sheet, o.cell, i.at, i.user
     FROM observations o
     JOIN areas a ON a.id = o.area_id

@@ -40,7 +40,10 @@ def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
 
 
 def backup_before(store: Store, reason: str) -> None:
-    """A backup copy before a change an officer may regret (none while nothing was imported yet)."""
+    """A backup copy before a change an officer may regret (none while nothing was imported yet).
+
+    Called inside the change's transaction, after its BEGIN IMMEDIATE: the copy then holds every
+    write that finished before this one, and no other writer can slip in between."""
     store.require_writable()
     if store.conn.execute("SELECT 1 FROM imports LIMIT 1").fetchone():
         from vfk_desktop.store.backups import make_backup
@@ -81,9 +84,9 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
             _classify(store, table, rows, result, plan_keys[table] if plan_keys else None,
                       blanks.get(table))
         return result
-    if kind == "import":
-        backup_before(store, f"before importing {files}"[:200])
     with store.atomic():
+        if kind == "import":
+            backup_before(store, f"before importing {files}"[:200])
         import_id = _record_import(store, plan, user, kind, note)
         result.import_id = import_id
         _add_indicators(store, plan, import_id)
@@ -95,6 +98,7 @@ def apply_plan(store: Store, plan: ImportPlan, *, user: str | None = None, kind:
             "UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ? WHERE id = ?",
             (result.inserted, result.updated, result.unchanged, result.skipped_count, import_id),
         )
+    store.checkpoint()
     _log().info("%s %d into %s by %s: %s; %d inserted, %d updated, %d unchanged, %d skipped", kind,
                 import_id, store.path, user, files, result.inserted, result.updated, result.unchanged,
                 result.skipped_count)
@@ -156,8 +160,11 @@ def _record_import(store: Store, plan: ImportPlan, user: str, kind: str, note: s
 
 
 def _add_indicators(store: Store, plan: ImportPlan, import_id: int) -> None:
+    """Add the plan's new indicators, decided here, inside the write transaction: one that another
+    import added since the file was read is left as that import made it (and undone with it)."""
     store.conn.executemany(
-        "INSERT INTO indicators (code, title, unit, added_by_import) VALUES (?, ?, ?, ?)",
+        "INSERT INTO indicators (code, title, unit, added_by_import) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (code) DO NOTHING",
         [(n.code, n.title, n.unit, import_id) for n in plan.new_indicators.values()],
     )
 
@@ -285,24 +292,10 @@ def _write(store: Store, table: str, import_id: int, inserts: list[tuple],
 
 def undo_import(store: Store, import_id: int) -> int:
     """Put back exactly what was there before the import; returns how many rows were restored."""
-    record = store.conn.execute(
-        "SELECT id, at, undone_at FROM imports WHERE id = ?", (import_id,)
-    ).fetchone()
-    if record is None:
-        raise VfkError(f"There is no import {import_id}; `vfk imports` lists them.")
-    if record[2]:
-        raise VfkError(f"Import {import_id} was already undone on {record[2][:16].replace('T', ' ')}.")
-    blocker = _later_import_built_on(store, import_id)
-    if blocker is not None:
-        later_id, later_at, files = blocker
-        raise VfkError(
-            f"Import {import_id} cannot be undone: import {later_id} ({files}, "
-            f"{later_at[:16].replace('T', ' ')}) changed figures it brought in. "
-            f"Undo import {later_id} first."
-        )
-    backup_before(store, f"before undoing import {import_id}")
     restored = 0
-    with store.atomic():
+    with store.atomic():  # the write lock first: what is checked below cannot change under us
+        _check_undoable(store, import_id)
+        backup_before(store, f"before undoing import {import_id}")
         for table in TABLES:
             store.conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,))
         for table, old in store.conn.execute(
@@ -319,8 +312,27 @@ def undo_import(store: Store, import_id: int) -> int:
             restored += 1
         store.conn.execute("DELETE FROM indicators WHERE added_by_import = ?", (import_id,))
         store.conn.execute("UPDATE imports SET undone_at = ? WHERE id = ?", (now_text(), import_id))
+    store.checkpoint()
     _log().info("undid import %d in %s: %d rows put back", import_id, store.path, restored)
     return restored
+
+
+def _check_undoable(store: Store, import_id: int) -> None:
+    record = store.conn.execute(
+        "SELECT id, at, undone_at FROM imports WHERE id = ?", (import_id,)
+    ).fetchone()
+    if record is None:
+        raise VfkError(f"There is no import {import_id}; `vfk imports` lists them.")
+    if record[2]:
+        raise VfkError(f"Import {import_id} was already undone on {record[2][:16].replace('T', ' ')}.")
+    blocker = _later_import_built_on(store, import_id)
+    if blocker is not None:
+        later_id, later_at, files = blocker
+        raise VfkError(
+            f"Import {import_id} cannot be undone: import {later_id} ({files}, "
+            f"{later_at[:16].replace('T', ' ')}) changed figures it brought in. "
+            f"Undo import {later_id} first."
+        )
 
 
 def _log():

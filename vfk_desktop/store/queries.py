@@ -131,7 +131,10 @@ def area_kinds(store: Store) -> dict[str, str]:
     return store.cached("area kinds", lambda: dict(store.conn.execute("SELECT name, kind FROM areas")))
 
 
-_OBSERVATIONS = ("SELECT a.name, o.indicator, o.period, o.kind, o.value, o.text, o.missing "
+# An infinite or impossibly large figure stored by an older version (`vfk check` names them) is read
+# as no value, so that no table, chart, rank or export ever meets one.
+FINITE_VALUE = "CASE WHEN abs(o.value) < 1e15 THEN o.value END"
+_OBSERVATIONS = (f"SELECT a.name, o.indicator, o.period, o.kind, {FINITE_VALUE}, o.text, o.missing "
                  "FROM observations o JOIN areas a ON a.id = o.area_id")
 
 
@@ -161,8 +164,8 @@ def stored_records(store: Store):
     """Every figure, ranking and comment with where it came from:
     (place, code, period or round, kind, value, text, file, sheet, cell, import id)."""
     yield from store.conn.execute(
-        "SELECT a.name, o.indicator, o.period, o.kind, o.value, o.text, o.file, o.sheet, o.cell, "
-        "o.import_id FROM observations o JOIN areas a ON a.id = o.area_id")
+        f"SELECT a.name, o.indicator, o.period, o.kind, {FINITE_VALUE}, o.text, o.file, o.sheet, "
+        "o.cell, o.import_id FROM observations o JOIN areas a ON a.id = o.area_id")
     for table, period_column, kind, text in (("rankings", "round", "'priority'", "priority"),
                                              ("commentary", "period", "'commentary'", "text")):
         yield from store.conn.execute(

@@ -26,10 +26,8 @@ from vfk_desktop.domain.periods import (
     period_closed_by,
     try_parse_period,
 )
-from vfk_desktop.domain.values import CellValue, clip, parse_value
+from vfk_desktop.domain.values import IMPOSSIBLE, CellValue, clip, parse_value
 from vfk_desktop.io.readers.sheets import Sheet, is_blank
-
-_INF = float("inf")
 
 
 def origin_of(sheet: Sheet, row: int, index: int) -> Origin:
@@ -144,7 +142,7 @@ def add_figure(
         cell = sheet.error_cells.get((row, sheet.first_column + index), cell)
     if (cell is None or cell == "") and not keep_blank:
         return
-    if type(cell) is float and -_INF < cell < _INF and not (percent_unit and sheet.percent_cells):
+    if type(cell) is float and -IMPOSSIBLE < cell < IMPOSSIBLE and not (percent_unit and sheet.percent_cells):
         value, text, missing = cell, None, None  # the common case, without the general parser
     else:
         percent = percent_unit and (row, sheet.first_column + index) in sheet.percent_cells

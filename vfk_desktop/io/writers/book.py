@@ -17,7 +17,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from vfk_desktop import __version__
 from vfk_desktop.domain.model import Rag
-from vfk_desktop.io.writers.output import write_failed
+from vfk_desktop.io.writers.output import quiet_leftover_handles, write_failed
 from vfk_desktop.palette import RAG_SYMBOL, RAG_TINT
 
 HEADER_FILL = "#DDE7F0"
@@ -119,12 +119,16 @@ class Book:
             self.workbook.set_custom_property(name, value, "text")
 
     def close(self) -> None:
-        try:
-            self.workbook.close()
-        except FileCreateError as error:
-            cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else None
-            cause = cause or OSError(str(error))
-            raise write_failed(self.path, cause) from error
+        failure = None
+        with quiet_leftover_handles():
+            try:
+                self.workbook.close()
+            except FileCreateError as error:
+                cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else None
+                failure = write_failed(self.path, cause or OSError(str(error)))
+                cause = None  # its traceback holds the half-written zip file, closed on leaving
+        if failure is not None:
+            raise failure
 
 
 def text(sheet: Worksheet, row: int, column: int, value: str | None, cell_format=None) -> None:

@@ -7,12 +7,15 @@ replaced. A target Excel holds open (Windows refuses to replace it) is one sente
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import secrets
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.leftovers import remove_leftovers, tag
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -46,13 +49,17 @@ def replacing(path: Path) -> Iterator[Path]:
         raise ExportError(f"{path} is a folder; give a file name to export to.")
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} does not exist.")
-    temporary = folder / f".{path.stem}.{secrets.token_hex(4)}.part{path.suffix}"
+    remove_leftovers(folder, f".{path.stem}.*.part{path.suffix}")  # of an export that was killed
+    temporary = folder / f".{path.stem}.{tag()}-{secrets.token_hex(4)}.part{path.suffix}"
     try:
         temporary.open("xb").close()  # made as any new file is (the umask applies, unlike mkstemp)
     except OSError as error:
         raise ExportError(f"Cannot write in the folder {folder}: {error.strerror}.") from error
     try:
-        yield temporary
+        try:
+            yield temporary
+        except ExportError as error:  # said of the temporary file: say it of the file asked for
+            raise ExportError(str(error).replace(temporary.name, path.name)) from None
         _replace(temporary, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -69,6 +76,25 @@ def _replace(temporary: Path, path: Path) -> None:
         ) from error
     except OSError as error:
         raise ExportError(f"{path.name} could not be written: {error.strerror}.") from error
+
+
+@contextlib.contextmanager
+def quiet_leftover_handles() -> Iterator[None]:
+    """A writer that failed half-way (a full disk) leaves a zip file whose handle cannot be flushed:
+    close it here, logging its error, rather than let Python print a traceback when it exits."""
+    previous = sys.unraisablehook
+
+    def log(unraisable) -> None:
+        from vfk_desktop.logs import logger
+
+        logger().debug("closing a half-written export: %s", unraisable.exc_value)
+
+    sys.unraisablehook = log
+    try:
+        yield
+    finally:
+        gc.collect()
+        sys.unraisablehook = previous
 
 
 def write_failed(path: Path, error: OSError) -> ExportError:
