@@ -22,8 +22,9 @@ from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet
 
 LIMIT_S = 8  # within the 10 seconds a hostile file may cost in all
-MEMORY_FLOOR = 1 * 2**30  # address space for the child reading a small file
-MEMORY_PER_BYTE = 48  # and this much more per byte of the file read
+SECONDS_PER_MB = 2  # more for a large file, over its first MB
+MEMORY_FLOOR = 480 * 2**20  # address space for the child reading a small file (it starts at 25 MB)
+MEMORY_PER_BYTE = 100  # and this much more per byte of the file read
 MEMORY_CEILING = 4 * 2**30
 IN_PROCESS = "VFK_BENCH_READ_IN_PROCESS"  # set to 1 by the import benchmark only, to weigh the cost
 _POLL_S = 0.05
@@ -31,7 +32,7 @@ _POLL_S = 0.05
 
 def wall_limit(size: int) -> float:
     """8 s for a partner's file; a large one gets 2 s more per MB over the first."""
-    return LIMIT_S + 2 * max(0, size - 2**20) / 2**20
+    return LIMIT_S + SECONDS_PER_MB * max(0, size - 2**20) / 2**20
 
 
 def memory_limit(size: int) -> int:
@@ -66,10 +67,12 @@ class ReaderChild:
         except OSError:  # the child went between the check and the send
             raise BadFile(self._died(path.name)) from None
         deadline = time.monotonic() + limit
-        while not self._connection.poll(_POLL_S):
-            if cancelled is not None and cancelled():
+        while True:
+            if cancelled is not None and cancelled():  # the Cancel of "Checking the files"
                 self._stop()
                 raise ImportCancelled()
+            if self._connection.poll(_POLL_S):
+                break
             if time.monotonic() > deadline:
                 self._stop()
                 _log(path, "stopped after the wall-clock limit")

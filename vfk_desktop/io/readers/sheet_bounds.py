@@ -22,6 +22,7 @@ MAX_COLUMNS = 16_384  # Excel's last column, XFD
 CELL_FLOOR = 2_000_000  # cells any sheet may span, however few it holds
 CELL_FACTOR = 16  # or this many times the cells it holds
 MAX_SPACES = 1_000_000  # ODS <text:s text:c="N"/> spaces in all
+MAX_REPEATED_ROWS = 500  # ODS rows with figures repeated: identical rows one under another are rare
 _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _UNIQUE_COUNT = re.compile(rb"""uniqueCount\s*=\s*["']\s*([0-9]{1,30})""")
 _DIMENSION = re.compile(rb"""<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']""")
@@ -169,7 +170,7 @@ def check_ods(name: str, content: bytes) -> None:
     office_ns = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
     spaces_tag, count = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}s", \
         "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}c"
-    tables = cells = spaces = 0
+    tables = cells = spaces = repeated = 0
     row = used_row = used_column = row_used = column = 0
     try:
         for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
@@ -194,8 +195,13 @@ def check_ods(name: str, content: bytes) -> None:
                     row_used = column
                 element.clear()
             elif tag == f"{table_ns}table-row":
-                row += _repeat(name, element, f"{table_ns}number-rows-repeated")
+                times = _repeat(name, element, f"{table_ns}number-rows-repeated")
+                row += times
                 if row_used:
+                    repeated += times - 1
+                    if repeated > MAX_REPEATED_ROWS:
+                        raise BadFile(f"{name} is refused: it repeats rows of figures {repeated:,} "
+                                      f"times over, which no return needs; it may be damaged.")
                     used_row, used_column = row, max(used_column, row_used)
                     _within(name, used_row, used_column, max(CELL_FLOOR, CELL_FACTOR * cells))
                 element.clear()
