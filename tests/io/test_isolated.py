@@ -3,7 +3,6 @@ is read by a new child; Cancel stops it."""
 
 from __future__ import annotations
 
-import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,6 @@ from vfk_desktop.logs import log_path
 GOOD = {"Data": [["District", "NI", "Year", "Value"], ["Dover", "NI 39", "2008/09", 1400]]}
 
 
-def readers_alive() -> list:
-    return [p for p in multiprocessing.active_children() if p.name == "vfk-reader"]
-
-
 def long_csv(tmp_path: Path) -> Path:
     path = tmp_path / "long.csv"
     path.write_bytes(b"District,NI,Year,Value\r\n" + b"Dover,NI 39,2008/09,1400\r\n" * 300_000)
@@ -31,11 +26,12 @@ def test_one_child_reads_an_imports_files_and_is_gone_after(tmp_path):
     good = write(tmp_path / "good.xlsx", GOOD)
     with ReaderChild() as readers:
         first = readers.read(good, good.read_bytes(), None)
+        started = readers.running
         second = readers.read(good, good.read_bytes(), None)
-        assert len(readers_alive()) == 1
+        assert readers.running == started is True
     assert first[0].rows == second[0].rows == [["District", "NI", "Year", "Value"],
                                                ["Dover", "NI 39", "2008/09", 1400.0]]
-    assert readers_alive() == []
+    assert not readers.running
 
 
 def test_a_child_out_of_memory_is_a_sentence_and_the_next_file_is_read(tmp_path, monkeypatch):
@@ -58,10 +54,11 @@ def test_a_child_past_its_time_is_stopped_with_a_sentence(tmp_path, monkeypatch)
     big = long_csv(tmp_path)
     monkeypatch.setattr(isolated, "LIMIT_S", 0)
     monkeypatch.setattr(isolated, "SECONDS_PER_MB", 0)
-    with ReaderChild() as readers, pytest.raises(BadFile) as refused:
-        readers.read(big, big.read_bytes(), None)
+    with ReaderChild() as readers:
+        with pytest.raises(BadFile) as refused:
+            readers.read(big, big.read_bytes(), None)
+        assert not readers.running
     assert str(refused.value).startswith("long.csv could not be read: it took longer than 0 s")
-    assert readers_alive() == []
     assert "long.csv failed: stopped after the wall-clock limit" in log_path().read_text()
 
 
@@ -76,4 +73,4 @@ def test_cancel_stops_the_child_at_once(tmp_path):
     with ReaderChild() as readers:
         with pytest.raises(ImportCancelled):
             readers.read(big, big.read_bytes(), None, cancelled)
-        assert readers_alive() == []
+        assert not readers.running

@@ -14,7 +14,7 @@ from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, 
 from vfk_desktop.domain.values import NOT_AVAILABLE
 from vfk_desktop.io.readers.chosen import with_given_indicator
 from vfk_desktop.io.readers.hidden import leave_out_hidden
-from vfk_desktop.io.readers.isolated import ReaderChild
+from vfk_desktop.io.readers.isolated import ReaderChild, reader_child
 from vfk_desktop.io.readers.own_export import read_return_edits
 from vfk_desktop.io.readers.public_data import read_public_data
 from vfk_desktop.io.readers.row_copies import copy_rows
@@ -42,7 +42,7 @@ def plan_import(
     file is parsed in a child process (readers, or one started for this import).
     """
     if readers is None:
-        with ReaderChild() as readers:
+        with reader_child() as readers:
             return plan_import(paths, ctx, sheet_name, progress, cancelled, include_hidden, readers)
     plan = ImportPlan()
     ours = set()  # (file, sheet) of vfk's own exports, whose blanks are records
@@ -149,6 +149,6 @@ def open_sheets(path: Path, data: bytes, sheet_name: str | None, readers: Reader
                 cancelled: Cancelled | None = None) -> list[Sheet]:
     """The file's sheets, parsed in a child process within limits of memory and time."""
     if readers is None:
-        with ReaderChild() as readers:
+        with reader_child() as readers:
             return readers.read(path, data, sheet_name, cancelled)
     return readers.read(path, data, sheet_name, cancelled)

@@ -14,8 +14,9 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from vfk_desktop.domain.errors import VfkError
@@ -46,6 +47,7 @@ class ReaderChild:
         self._process: multiprocessing.Process | None = None
         self._connection = None
         self.peak_mib = 0  # the highest resident memory a child reported, for the fuzz test
+        self.last_peak_mib = 0  # that of the child now running
 
     def __enter__(self) -> ReaderChild:
         return self
@@ -81,12 +83,16 @@ class ReaderChild:
             outcome, payload, detail, peak = self._connection.recv()
         except (EOFError, OSError):
             raise BadFile(self._died(path.name)) from None
-        self.peak_mib = max(self.peak_mib, peak)
+        self.peak_mib, self.last_peak_mib = max(self.peak_mib, peak), peak
         if outcome == "refused":
             if detail:
                 _log(path, detail)
             raise BadFile(payload)
         return payload
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.is_alive()
 
     def close(self) -> None:
         if self._process is None:
@@ -106,6 +112,7 @@ class ReaderChild:
 
     def _stop(self) -> int | None:
         process, self._process = self._process, None
+        self.last_peak_mib = 0
         if process is None:
             return None
         if process.is_alive():
@@ -127,6 +134,27 @@ class ReaderChild:
             return too_slow(name, LIMIT_S)
         return (f"{name} could not be read: the reader stopped on it, so it is probably damaged. "
                 f"Open it in Excel and save it again to import it.")
+
+
+_idle: list[ReaderChild] = []  # a child kept between imports: the next starts without waiting
+_idle_lock = threading.Lock()
+KEEP_BELOW_MIB = 200  # a child that grew larger for a big file is let go, not kept idle
+
+
+@contextlib.contextmanager
+def reader_child() -> Iterator[ReaderChild]:
+    """A reader child for one import: the idle one if there is one, else a new one."""
+    with _idle_lock:
+        readers = _idle.pop() if _idle else ReaderChild()
+    try:
+        yield readers
+    finally:
+        with _idle_lock:
+            keep = not _idle and readers.last_peak_mib < KEEP_BELOW_MIB
+            if keep:
+                _idle.append(readers)
+        if not keep:
+            readers.close()
 
 
 def too_slow(name: str, limit: float) -> str:
