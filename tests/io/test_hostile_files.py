@@ -290,3 +290,20 @@ def zipped(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             out.writestr(name, data)
     return buffer.getvalue()
+
+
+@pytest.mark.parametrize("shape", ["long and narrow", "wide"])
+def test_real_shapes_are_not_taken_for_far_cells(tmp_path, shape):
+    from vfk_desktop.io.readers.opening import open_file
+
+    if shape == "long and narrow":  # one column, 300,000 rows: far down, but every row is there
+        rows = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n) for n in range(1, 300_001))
+        before = b'<dimension ref="A1:A300000"/>'
+    else:  # columns past Z, to AB
+        rows = b"".join(b'<row r="%d">' % n + b"".join(b'<c r="%s%d"><v>1</v></c>' % (letters, n)
+                                                        for letters in (b"A", b"Z", b"AA", b"AB"))
+                        + b"</row>" for n in range(1, 20_001))
+        before = b'<dimension ref="A1:AB20000"/>'
+    path = xlsx(tmp_path, "shape.xlsx", replace={SHEET: worksheet(rows, before=before)})
+    (sheet,) = open_file(path, path.read_bytes(), None)
+    assert len(sheet.rows) == (300_000 if shape == "long and narrow" else 20_000)

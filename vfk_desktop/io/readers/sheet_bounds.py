@@ -105,13 +105,12 @@ def _check_extent(name: str, content: bytes) -> None:
         far_row, far_column = _placed_extent(content)  # cells without a leading r="…": walk the tags
     else:
         far_row, far_column = _referenced_extent(content, limit)
-    dimension = _DIMENSION.search(content)
-    if dimension:
-        for end in dimension.group(1).split(b":")[:2]:
-            letters, digits = _RANGE_END.search(end.strip()).groups()
-            far_row = max(far_row, int(digits[:12] or 0))
-            far_column = max(far_column, _letters_index(letters))
     _within(name, far_row, far_column, limit)
+    dimension = _DIMENSION.search(content)  # what the sheet says it spans: A1:H200
+    if dimension:
+        ends = [_RANGE_END.search(end.strip()).groups() for end in dimension.group(1).split(b":")[:2]]
+        _within(name, max(int(digits[:12] or 0) for _, digits in ends),
+                max(_letters_index(letters) for letters, _ in ends), limit)
 
 
 def _within(name: str, far_row: int, far_column: int, limit: int) -> None:
