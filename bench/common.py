@@ -32,11 +32,11 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
     return elapsed, max(after, before) // 1024
 
 
-def timed_cpu(command: list[str]) -> tuple[float, float]:
+def timed_cpu(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of a whole process. On a busy machine the wall time
     also counts the waits for a core; the CPU time does not, so its ratio is the steadier one."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    elapsed, _ = timed(command)
+    elapsed, _ = timed(command, env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 

@@ -1,5 +1,6 @@
-"""In a bundled app, the .xls reader's child process (io/readers/isolated.py) starts through the
-program's own main: hand such a start over to multiprocessing before anything else runs."""
+"""In a bundled app, the reader child process (io/readers/isolated.py, where every imported file is
+read) starts through the program's own main: hand such a start over to multiprocessing before
+anything else runs."""
 
 from __future__ import annotations
 

@@ -139,12 +139,20 @@ ZIP_MUTATIONS: tuple[Mutation, ...] = (zip_member, xml, xml)  # XML is where rea
 
 
 def mutate(fmt: str, data: bytes, seed: int) -> tuple[bytes, str]:
-    """The file for case `seed`, and the name of the mutation that made it."""
+    """The file for case `seed`, and the name of the mutation that made it.
+
+    Workbooks mostly get semantic mutations (tests/io/semantic_fuzzing.py), the ones that found
+    what byte flips did not; CSV files mostly get the pathologies of real and hostile systems.
+    """
+    from tests.io.semantic_fuzzing import csv_pathology, ods_meaning, xlsx_meaning
+
     chance = random.Random(seed)
     choices = list(BYTE_MUTATIONS)
-    if fmt in ("xlsx", "xlsm", "ods"):
-        choices += ZIP_MUTATIONS * 2
+    if fmt in ("xlsx", "xlsm"):
+        choices += list(ZIP_MUTATIONS) * 2 + [xlsx_meaning] * 9
+    elif fmt == "ods":
+        choices += list(ZIP_MUTATIONS) * 2 + [ods_meaning] * 9
     elif fmt == "csv":
-        choices += [text, text]
+        choices += [text, text] + [csv_pathology] * 5
     mutation = chance.choice(choices)
     return mutation(chance, data), mutation.__name__

@@ -1,9 +1,10 @@
 """Hostile and broken files: valid workbooks of every format, mutated, imported.
 
 Every case must end in a clean import or a refusal in sentences (VfkError, or rows rejected), within
-10 seconds, with the database unchanged when refused; never a traceback. A case that ever fails is
-kept in tests/io/fuzz_regressions/ and replayed here for good. 300 cases run in every test run
-(60 per format); the slow run adds 3,000 more.
+10 seconds and 500 MB, with the database unchanged when refused; never a traceback. A case that ever
+fails is kept in tests/io/fuzz_regressions/ and replayed here for good. 1,000 cases run in every test
+run (200 per format); the slow run adds 10,000 more. One reader child serves a run's cases, as one
+serves an import's files; a new one takes the place of any that is stopped.
 """
 
 from __future__ import annotations
@@ -22,10 +23,14 @@ from tests.io.spreadsheets import FORMATS, Cell, write
 from tests.support.files import contents
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.io.readers.importer import plan_import
+from vfk_desktop.io.readers.isolated import ReaderChild
 from vfk_desktop.store.connection import open_store
 from vfk_desktop.store.imports import apply_plan, import_context
 
 LIMIT_S = 10
+LIMIT_MIB = 500
+QUICK_CASES = 200  # per format: 1,000 in all
+SLOW_CASES, SLOW_CHUNK = 2_000, 250  # per format, in chunks that each finish well inside a timeout
 REGRESSIONS = Path(__file__).parent / "fuzz_regressions"
 
 LONG = [
@@ -73,7 +78,7 @@ def _alarm(_signum, _frame):
     raise TooSlow()
 
 
-def import_once(path: Path, db: Path) -> str:
+def import_once(path: Path, db: Path, readers: ReaderChild | None = None) -> str:
     """Import path into db; what happened, or an AssertionError saying what went wrong."""
     before = contents(db)
     previous = signal.signal(signal.SIGALRM, _alarm)
@@ -81,13 +86,15 @@ def import_once(path: Path, db: Path) -> str:
     started = time.monotonic()
     try:
         with open_store(db) as store:
-            plan = plan_import([path], import_context(store))
+            plan = plan_import([path], import_context(store), readers=readers)
             result = apply_plan(store, plan)
         outcome = "imported" if result.ok else "rejected"
         sentences = [problem.sentence() for problem in result.rejected]
     except VfkError as error:
         outcome, sentences = "refused", [str(error)]
     except TooSlow:
+        if readers is not None:
+            readers.close()  # the child may still be at it
         raise AssertionError(f"took more than {LIMIT_S} s") from None
     except Exception as error:  # noqa: BLE001 - any other exception is the failure being looked for
         raise AssertionError("raised " + "".join(traceback.format_exception_only(error)).strip()) from error
@@ -95,6 +102,8 @@ def import_once(path: Path, db: Path) -> str:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert time.monotonic() - started < LIMIT_S
+    if readers is not None:
+        assert readers.peak_mib < LIMIT_MIB, f"the reader took {readers.peak_mib} MB"
     for sentence in sentences:
         assert sentence.strip() and "\n" not in sentence.strip(), f"not one sentence: {sentence!r}"
         assert "Traceback" not in sentence
@@ -107,12 +116,20 @@ def run_cases(fmt: str, data: bytes, seeds: range, template: Path, folder: Path)
     db = folder / "fuzz.db"
     shutil.copy(template, db)
     failures, tally = [], {}
+    with ReaderChild() as readers:
+        _run(fmt, data, seeds, template, folder, db, readers, failures, tally)
+    assert not failures, "\n".join(failures)
+    return tally
+
+
+def _run(fmt: str, data: bytes, seeds: range, template: Path, folder: Path, db: Path,
+         readers: ReaderChild, failures: list[str], tally: dict[str, int]) -> None:
     for seed in seeds:
         mutated, how = mutate(fmt, data, seed)
         path = folder / f"case.{fmt}"
         path.write_bytes(mutated)
         try:
-            outcome = import_once(path, db)
+            outcome = import_once(path, db, readers)
         except AssertionError as error:
             kept = folder / f"{fmt}-{seed}.{fmt}"
             shutil.copy(path, kept)
@@ -122,20 +139,20 @@ def run_cases(fmt: str, data: bytes, seeds: range, template: Path, folder: Path)
         tally[outcome] = tally.get(outcome, 0) + 1
         if outcome == "imported":
             shutil.copy(template, db)
-    assert not failures, "\n".join(failures)
-    return tally
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_mutated_files_are_imported_or_refused_cleanly(originals, template, tmp_path, fmt):
-    tally = run_cases(fmt, originals[fmt], range(60), template, tmp_path)
+    tally = run_cases(fmt, originals[fmt], range(QUICK_CASES), template, tmp_path)
     assert tally.get("refused", 0) + tally.get("rejected", 0) > 0, tally
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("chunk", range(SLOW_CASES // SLOW_CHUNK))
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_many_more_mutated_files(originals, template, tmp_path, fmt):
-    run_cases(fmt, originals[fmt], range(100_000, 100_600), template, tmp_path)
+def test_many_more_mutated_files(originals, template, tmp_path, fmt, chunk):
+    start = 100_000 + chunk * SLOW_CHUNK
+    run_cases(fmt, originals[fmt], range(start, start + SLOW_CHUNK), template, tmp_path)
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "ods", "csv"])

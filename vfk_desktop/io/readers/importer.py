@@ -15,13 +15,12 @@ from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, 
 from vfk_desktop.domain.values import NOT_AVAILABLE
 from vfk_desktop.io.readers.chosen import with_given_indicator
 from vfk_desktop.io.readers.hidden import leave_out_hidden
+from vfk_desktop.io.readers.isolated import ReaderChild, reader_child
 from vfk_desktop.io.readers.own_export import read_return_edits
 from vfk_desktop.io.readers.public_data import read_public_data
 from vfk_desktop.io.readers.row_copies import copy_rows
-from vfk_desktop.io.readers.safety import CSV, XLS, identify
-from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, blank_row, read_csv_sheet
+from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, blank_row
 from vfk_desktop.io.readers.table import SheetReader
-from vfk_desktop.io.readers.workbooks import MAX_ROWS, read_workbook
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
@@ -37,11 +36,16 @@ def plan_import(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     include_hidden: bool = False,
+    readers: ReaderChild | None = None,
 ) -> ImportPlan:
     """Read every file into one plan (several files are one import: all or nothing together).
 
-    Hidden sheets, rows and columns are left out, each with a note, unless include_hidden.
+    Hidden sheets, rows and columns are left out, each with a note, unless include_hidden. Each
+    file is parsed in a child process (readers, or one started for this import).
     """
+    if readers is None:
+        with reader_child() as readers:
+            return plan_import(paths, ctx, sheet_name, progress, cancelled, include_hidden, readers)
     plan = ImportPlan()
     ours = set()  # (file, sheet) of vfk's own exports, whose blanks are records
     for done, path in enumerate(paths):
@@ -51,8 +55,8 @@ def plan_import(
             raise ImportCancelled()
         data = read_bytes(path)
         plan.files.append(FileInfo.of(path, data))
-        sheets = leave_out_hidden(open_sheets(path, data, sheet_name), plan, include_hidden,
-                                  sheet_name)
+        sheets = leave_out_hidden(open_sheets(path, data, sheet_name, readers, cancelled), plan,
+                                  include_hidden, sheet_name)
         outcomes = []
         for number, sheet in enumerate(sheets):
             if cancelled and cancelled():
@@ -143,18 +147,10 @@ def read_bytes(path: Path) -> bytes:
         raise BadFile(f"{path.name} cannot be read: {error.strerror}.") from error
 
 
-def open_sheets(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
-    kind = identify(path, data)
-    if kind is CSV:
-        if sheet_name:
-            raise BadFile(f"{path.name} is a CSV file and has no sheets; leave out --sheet.")
-        lines = data.count(b"\n")
-        if lines > MAX_ROWS:
-            raise BadFile(f"{path.name} has {lines:,} rows; vfk imports at most {MAX_ROWS:,} rows "
-                          f"a sheet. Split it, or copy the rows you need to a new file.")
-        return [read_csv_sheet(path, data)]
-    if kind is XLS:
-        from vfk_desktop.io.readers.isolated import read_xls
-
-        return read_xls(path, data, sheet_name)
-    return read_workbook(path, data, kind, sheet_name)
+def open_sheets(path: Path, data: bytes, sheet_name: str | None, readers: ReaderChild | None = None,
+                cancelled: Cancelled | None = None) -> list[Sheet]:
+    """The file's sheets, parsed in a child process within limits of memory and time."""
+    if readers is None:
+        with reader_child() as readers:
+            return readers.read(path, data, sheet_name, cancelled)
+    return readers.read(path, data, sheet_name, cancelled)

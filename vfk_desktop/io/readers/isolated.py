@@ -1,76 +1,241 @@
-"""Reading a legacy .xls workbook in a child process, within a time limit.
+"""Reading every file in a child process, within limits of memory, CPU time and wall time.
 
-calamine's .xls parser can loop for ever on some damaged files, and it holds the interpreter while it
-does, so no thread could stop it. A child process can be stopped: a file that is not read within
-the limit costs those seconds and one sentence, never a frozen window. .xls sheets hold at most
-65,536 rows, so sending them back through a pipe is cheap.
+A damaged or hostile file can make a reader loop for ever holding the interpreter, or ask for
+hundreds of gigabytes and abort the whole process (calamine is Rust: a failed allocation is an abort,
+not an exception). Read in a child, such a file costs a few seconds and one sentence, never the
+window. The child is started (spawn: the window holds Qt and SQLite, so no fork) once for an import
+and reads its files one after another; after a failure a new one takes its place. It sends back the
+sheets, or a sentence and the detail for the log.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from vfk_desktop.domain.errors import VfkError
-from vfk_desktop.io.readers.safety import XLS
-from vfk_desktop.io.readers.sheets import BadFile, Sheet
+from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet
 
 LIMIT_S = 8  # within the 10 seconds a hostile file may cost in all
-MEMORY_LIMIT = 3 * 2**30  # address space for the child: a damaged file has made calamine take 5 GB
+SECONDS_PER_MB = 2  # more for a large file, over its first MB
+MEMORY_FLOOR = 480 * 2**20  # address space for the child reading a small file (it starts at 25 MB)
+MEMORY_PER_BYTE = 100  # and this much more per byte of the file read
+MEMORY_CEILING = 4 * 2**30
+IN_PROCESS = "VFK_BENCH_READ_IN_PROCESS"  # set to 1 by the import benchmark only, to weigh the cost
+_POLL_S = 0.05
 
 
-def read_xls(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding Qt and SQLite
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_read_in_child, args=(sender, path, data, sheet_name), daemon=True)
-    child.start()
-    sender.close()
+def wall_limit(size: int) -> float:
+    """8 s for a partner's file; a large one gets 2 s more per MB over the first."""
+    return LIMIT_S + SECONDS_PER_MB * max(0, size - 2**20) / 2**20
+
+
+def memory_limit(size: int) -> int:
+    return min(MEMORY_CEILING, MEMORY_FLOOR + MEMORY_PER_BYTE * size)
+
+
+class ReaderChild:
+    """The child process that reads an import's files; use as a context manager."""
+
+    def __init__(self) -> None:
+        self._process: multiprocessing.Process | None = None
+        self._connection = None
+        self.peak_mib = 0  # the highest resident memory a child reported, for the fuzz test
+        self.last_peak_mib = 0  # that of the child now running
+
+    def __enter__(self) -> ReaderChild:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def read(self, path: Path, data: bytes, sheet_name: str | None,
+             cancelled: Callable[[], bool] | None = None) -> list[Sheet]:
+        """The file's sheets, or a BadFile naming it; ImportCancelled when cancelled meanwhile."""
+        if os.environ.get(IN_PROCESS) == "1":
+            return _read_here(path, data, sheet_name)
+        if self._process is None or not self._process.is_alive():
+            self._start()
+        limit = wall_limit(len(data))
+        try:
+            self._connection.send((path, sheet_name, memory_limit(len(data)), limit))
+            self._connection.send_bytes(data)
+        except OSError:  # the child went between the check and the send
+            raise BadFile(self._died(path.name)) from None
+        deadline = time.monotonic() + limit
+        while True:
+            if cancelled is not None and cancelled():  # the Cancel of "Checking the files"
+                self._stop()
+                raise ImportCancelled()
+            if self._connection.poll(_POLL_S):
+                break
+            if time.monotonic() > deadline:
+                self._stop()
+                _log(path, "stopped after the wall-clock limit")
+                raise BadFile(too_slow(path.name, limit))
+        try:
+            outcome, payload, detail, peak = self._connection.recv()
+        except (EOFError, OSError):
+            raise BadFile(self._died(path.name)) from None
+        self.peak_mib, self.last_peak_mib = max(self.peak_mib, peak), peak
+        if outcome == "refused":
+            if detail:
+                _log(path, detail)
+            raise BadFile(payload)
+        return payload
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
+    def close(self) -> None:
+        if self._process is None:
+            return
+        with contextlib.suppress(OSError):
+            self._connection.send(None)
+        self._process.join(1)
+        self._stop()
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(theirs,), daemon=True, name="vfk-reader")
+        process.start()
+        theirs.close()
+        self._process, self._connection = process, ours
+
+    def _stop(self) -> int | None:
+        process, self._process = self._process, None
+        self.last_peak_mib = 0
+        if process is None:
+            return None
+        if process.is_alive():
+            process.kill()
+        process.join()
+        self._connection.close()
+        return process.exitcode
+
+    def _died(self, name: str) -> str:
+        """The sentence for a child that died reading name, from how it died."""
+        code = self._stop()
+        how = -code if code is not None and code < 0 else None
+        _log(Path(name), f"the reader child ended with exit code {code}")
+        if how in (signal.SIGABRT, getattr(signal, "SIGKILL", None)):
+            from vfk_desktop.io.readers.opening import memory_sentence
+
+            return memory_sentence(name)  # a failed allocation aborts; the system stops a hog
+        if how == getattr(signal, "SIGXCPU", None):
+            return too_slow(name, LIMIT_S)
+        return (f"{name} could not be read: the reader stopped on it, so it is probably damaged. "
+                f"Open it in Excel and save it again to import it.")
+
+
+_idle: list[ReaderChild] = []  # a child kept between imports: the next starts without waiting
+_idle_lock = threading.Lock()
+KEEP_BELOW_MIB = 200  # a child that grew larger for a big file is let go, not kept idle
+
+
+@contextlib.contextmanager
+def reader_child() -> Iterator[ReaderChild]:
+    """A reader child for one import: the idle one if there is one, else a new one."""
+    with _idle_lock:
+        readers = _idle.pop() if _idle else ReaderChild()
     try:
-        if not receiver.poll(LIMIT_S):
-            raise BadFile(f"{path.name} could not be read within {LIMIT_S} seconds; it is probably "
-                          f"damaged. Open it in Excel and save it as .xlsx to import it.")
-        outcome, payload = receiver.recv()
-    except EOFError:  # the child died: a crash in calamine, or the memory limit reached
-        raise BadFile(f"{path.name} is damaged: the .xls reader stopped on it. Open it in Excel and "
-                      f"save it as .xlsx to import it.") from None
+        yield readers
     finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
-        receiver.close()
-    if outcome == "refused":
-        raise BadFile(payload)
-    return payload
+        with _idle_lock:
+            keep = not _idle and readers.last_peak_mib < KEEP_BELOW_MIB
+            if keep:
+                _idle.append(readers)
+        if not keep:
+            readers.close()
 
 
-def _read_in_child(sender, path: Path, data: bytes, sheet_name: str | None) -> None:
-    _limit_memory()
+def too_slow(name: str, limit: float) -> str:
+    return (f"{name} could not be read: it took longer than {limit:.0f} s to read, so it is probably "
+            f"damaged. Open it in Excel and save it again to import it.")
+
+
+def _read_here(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
+    from vfk_desktop.io.readers.opening import Unreadable, open_file
+
+    try:
+        return open_file(path, data, sheet_name)
+    except Unreadable as error:
+        _log(path, error.detail)
+        raise
+
+
+def _log(path: Path, detail: str) -> None:
+    """The kind of failure goes to the log, under the file's name; the officer sees the sentence."""
+    from vfk_desktop.logs import logger
+
+    logger().warning("reading %s failed: %s", path.name, detail)
+
+
+def _serve(connection) -> None:
+    """The child: read each file sent, within the limits sent with it, until told to stop."""
     _quiet_stderr()  # a panic in calamine prints its backtrace there; the parent says one sentence
-    from vfk_desktop.io.readers.workbooks import read_workbook
+    from vfk_desktop.io.readers.opening import Unreadable, memory_sentence, open_file
 
-    try:
-        sender.send(("sheets", read_workbook(path, data, XLS, sheet_name)))
-    except VfkError as error:
-        sender.send(("refused", str(error)))
-    except Exception as error:  # noqa: BLE001 - any failure to read is the file's damage, said once
-        sender.send(("refused", f"{path.name} is damaged: its content cannot be read "
-                                f"({type(error).__name__})."))
-    finally:
-        sender.close()
+    while True:
+        try:
+            request = connection.recv()
+            if request is None:
+                return
+            path, sheet_name, memory, seconds = request
+            data = connection.recv_bytes()
+        except (EOFError, OSError):
+            return
+        _limit(memory, seconds)
+        try:
+            reply = ("sheets", open_file(path, data, sheet_name), "")
+        except Unreadable as error:
+            reply = ("refused", str(error), error.detail)
+        except VfkError as error:
+            reply = ("refused", str(error), "")
+        del data
+        try:
+            connection.send((*reply, _peak_mib()))
+        except MemoryError:
+            connection.send(("refused", memory_sentence(path.name), "MemoryError", _peak_mib()))
 
 
-def _limit_memory() -> None:
-    """Past the limit an allocation fails and the child stops: one sentence, not a swapping laptop.
+def _limit(memory: int, seconds: float) -> None:
+    """Past the memory limit an allocation fails; past the CPU limit the system stops the child.
 
-    POSIX only; on Windows the time limit alone bounds what a damaged file can take.
+    POSIX only; on Windows the parent's wall-clock limit alone bounds what a damaged file can take.
     """
     try:
         import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    except (ImportError, ValueError, OSError):
+    except ImportError:
+        return
+    try:
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        soft = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = int(used.ru_utime + used.ru_stime + seconds) + 2
+        hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu if hard == resource.RLIM_INFINITY
+                                                 else min(cpu, hard), hard))
+    except (ValueError, OSError):
         pass
+
+
+def _peak_mib() -> int:
+    try:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    except ImportError:
+        return 0
 
 
 def _quiet_stderr() -> None:

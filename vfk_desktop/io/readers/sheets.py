@@ -10,8 +10,11 @@ from pathlib import Path
 
 from vfk_desktop.domain.errors import VfkError
 
-CSV_ENCODINGS = ("utf-8-sig", "cp1252")
 CSV_DELIMITERS = ",;\t"
+CSV_MAX_COLUMNS = 16_384  # as many as Excel has
+SNIFF_CHARS = 8_192  # the sniffer's regular expressions take time growing with the square of this
+SNIFF_LINES = 50
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode text" is UTF-16 with a mark
 
 
 class BadFile(VfkError):
@@ -72,9 +75,17 @@ def column_letter(index: int) -> str:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, as Excel writes CSV on a council laptop."""
-    if b"\x00" in data[:4096]:
-        raise BadFile(f"{name} is not a text (CSV) file: it contains binary data.")
+    """UTF-8 (with or without BOM), else Windows-1252, as Excel writes CSV on a council laptop (lines
+    of each pasted together are read line by line); UTF-16 when it starts with a byte-order mark, as
+    Excel's "Unicode text" does."""
+    if data.startswith(UTF16_MARKS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BadFile(f"{name} is not readable text: it starts as UTF-16 but is damaged.") from None
+        return _without_nul(text, name).lstrip("\ufeff")
+    if b"\x00" in data:
+        raise BadFile(f"{name} is not a text (CSV) file: it contains binary data (NUL bytes).")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:  # Windows-1252, or lines of each pasted together: read line by line
@@ -92,8 +103,15 @@ def _decoded_line(line: bytes) -> str:
         return line.decode("cp1252")
 
 
+def _without_nul(text: str, name: str) -> str:
+    if "\x00" in text:
+        raise BadFile(f"{name} is not a text (CSV) file: it contains binary data (NUL characters).")
+    return text
+
+
 def sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:50])
+    """The delimiter, judged from the first lines only: the sniffer slows badly on long samples."""
+    sample = "\n".join(text[:SNIFF_CHARS].splitlines()[:SNIFF_LINES])
     try:
         return csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
     except csv.Error:
@@ -105,10 +123,16 @@ def read_csv_sheet(path: Path, data: bytes | None = None) -> Sheet:
     data = path.read_bytes() if data is None else data
     text = decode_text(data, path.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    rows: list[list[object]] = []
     try:
-        rows: list[list[object]] = list(reader)
+        for row in reader:
+            if len(row) > CSV_MAX_COLUMNS:
+                raise BadFile(f"{path.name} has {len(row):,} columns in line {reader.line_num:,}; vfk "
+                              f"reads at most {CSV_MAX_COLUMNS:,} (it may not be a CSV file).")
+            rows.append(row)
     except csv.Error as error:
-        raise BadFile(f"{path.name} is not a well-formed CSV file ({error}).") from error
+        raise BadFile(f"{path.name} is not a well-formed CSV file (line {reader.line_num:,}: "
+                      f"{error}).") from error
     if "'" in text and rows and tuple(rows[0][:3]) == OUR_FARE_CSV:  # a partner's "'=1" stays as typed
         rows = [[_unguarded(cell) for cell in row] for row in rows]
     return Sheet(file=path, name=None, rows=rows)

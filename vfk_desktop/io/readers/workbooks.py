@@ -14,15 +14,13 @@ from pathlib import Path, PurePosixPath
 
 from defusedxml import ElementTree
 
-from vfk_desktop.io.readers.own_export import own_export
+from vfk_desktop.io.readers.export_marks import own_export
 from vfk_desktop.io.readers.safety import ODS, XLSX, ZIP_ERRORS, Kind
-from vfk_desktop.io.readers.sheets import BadFile, Sheet, column_letter
+from vfk_desktop.io.readers.sheet_bounds import MAX_ROWS
+from vfk_desktop.io.readers.sheets import BadFile, Sheet
 
-MAX_ROWS = 500_000
-MAX_CELLS = 10_000_000  # rows x columns that calamine would lay out for one sheet
-# A cell reference in column AA or beyond, or at row 500,000 or beyond: rare, so checked exactly.
-_FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]{1,3}(?:[0-9]{7}|[5-9][0-9]{5}"))')
-_ANY_REFERENCE = re.compile(rb'r="([A-Z]{1,4})([0-9]{1,12})"')
+__all__ = ["MAX_ROWS", "read_workbook"]
+
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _ERROR_CELL = re.compile(
     rb'<c\b([^>]*\bt="e"[^>]*)>\s*(?:<f\b[^>]*/>|<f\b[^>]*>.*?</f>)?\s*<v>([^<]*)</v>', re.S)
@@ -49,7 +47,9 @@ def column_index(letters: bytes | str) -> int:
     return index - 1
 
 
-def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -> list[Sheet]:
+def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None,
+                  parts: dict[str, bytes] | None = None) -> list[Sheet]:
+    """The workbook's sheets; parts are its XML members, inflated and checked (safety.inspect)."""
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     name = path.name
@@ -60,17 +60,16 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -
         if sheet_name is not None and sheet_name not in names:
             listed = ", ".join(f'"{n}"' for n in names)
             raise BadFile(f'{name} has no sheet "{sheet_name}" (its sheets: {listed}).')
-        extras = _ExtraFacts(name, data, kind, names)
+        extras = _ExtraFacts(name, data, kind, names, parts or {})
         own = own_export(extras.archive, names) if kind is XLSX and sheet_name is None else None
         wanted = own.sheets(names) if own else [sheet_name] if sheet_name is not None else names
         sheets = []
         for title in wanted:
             index = names.index(title)
-            extras.check_size(title)
             sheet = workbook.get_sheet_by_index(index)
             if sheet.height > MAX_ROWS:
                 raise _too_long(name, title, sheet.height)
-            rows = sheet.to_python()
+            rows = _values(name, title, sheet)
             start_row, start_column = sheet.start if rows else (0, 0)
             sheets.append(Sheet(
                 file=path, name=title,
@@ -97,6 +96,14 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None) -
         raise BadFile(f"{name} is damaged: its content cannot be read ({_short(error)}).") from None
 
 
+def _values(name: str, title: str, sheet) -> list[list[object]]:
+    try:
+        return sheet.to_python()
+    except (ValueError, OverflowError) as error:  # a date serial far out of range, say
+        raise BadFile(f'{name} could not be read: sheet "{title}" holds a date or number out of '
+                      f"range ({_short(error)}).") from error
+
+
 def _hidden_sheets(workbook: object) -> set[str]:
     """The names of hidden (and very hidden) sheets, as calamine reports them."""
     from python_calamine import SheetVisibleEnum
@@ -117,11 +124,17 @@ def _too_long(name: str, title: str, rows: int) -> BadFile:
                    f"{MAX_ROWS:,} rows a sheet. Split it, or copy the rows you need to a new file.")
 
 
+def _number(text: str | None) -> int:
+    """A format id as a number; a damaged one ("abc", "1e3") is no format at all."""
+    return int(text) if text and text.isascii() and text.isdigit() and len(text) < 10 else -1
+
+
 class _ExtraFacts:
     """Error and percentage cells per sheet, found by scanning the workbook's XML (xlsx and ods)."""
 
-    def __init__(self, name: str, data: bytes, kind: Kind, sheet_names: list[str]) -> None:
-        self.name, self.kind = name, kind
+    def __init__(self, name: str, data: bytes, kind: Kind, sheet_names: list[str],
+                 parts: dict[str, bytes]) -> None:
+        self.name, self.kind, self.inflated = name, kind, parts
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(data)) if kind in (XLSX, ODS) else None
         except ZIP_ERRORS as error:
@@ -137,6 +150,8 @@ class _ExtraFacts:
             self.ods_percent, self.ods_hidden = self._ods_cell_facts()
 
     def _read(self, part: str) -> bytes:
+        if part in self.inflated:
+            return self.inflated[part]
         try:
             return self.archive.read(part)  # sizes were checked; zipfile checks the CRC
         except (*ZIP_ERRORS, KeyError) as error:
@@ -167,33 +182,9 @@ class _ExtraFacts:
         for fmt in styles.iterfind("main:numFmts/main:numFmt", _NS):
             code = re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", ""))
             if "%" in code:
-                percent_formats.add(int(fmt.get("numFmtId", "-1")))
+                percent_formats.add(_number(fmt.get("numFmtId")))
         xfs = styles.findall("main:cellXfs/main:xf", _NS)
-        return {i for i, xf in enumerate(xfs) if int(xf.get("numFmtId", "0")) in percent_formats}
-
-    def check_size(self, title: str) -> None:
-        """Refuse a sheet too long, or spread too far for calamine to lay out (it would allocate
-        every cell between A1 and the furthest reference, and a hostile file can put one at row
-        ninety-nine billion)."""
-        part = self.parts.get(title)
-        if part is None:
-            return
-        xml = self._sheet_xml(title)
-        rows = xml.count(b"<row ") + xml.count(b"<row>")
-        if rows > MAX_ROWS:
-            raise _too_long(self.name, title, rows)
-        if not _FAR_REFERENCE.search(xml):
-            return  # columns A-Z and rows under 500,000: at most 13 million cells
-        refs = set(_ANY_REFERENCE.findall(xml))
-        far_row = max((int(row) for _, row in refs), default=0)
-        far_column = max((column_index(letters) + 1 for letters, _ in refs), default=0)
-        if far_row > MAX_ROWS:
-            raise _too_long(self.name, title, far_row)
-        if far_column > 16_384 or max(far_row, rows) * far_column > MAX_CELLS:
-            far_cell = f"{column_letter(far_column - 1)}{far_row}"
-            raise BadFile(f'Sheet "{title}" of {self.name} reaches cell {far_cell}, '
-                          f"far beyond its figures; it may be damaged. Copy the cells you need to a "
-                          f"new sheet and import that.")
+        return {i for i, xf in enumerate(xfs) if _number(xf.get("numFmtId")) in percent_formats}
 
     def _sheet_xml(self, title: str) -> bytes:
         cache = getattr(self, "_xml", None)

@@ -1,0 +1,76 @@
+"""The reader child: a file it cannot finish within its limits is one sentence, and the next file
+is read by a new child; Cancel stops it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.io.spreadsheets import write
+from vfk_desktop.io.readers import isolated
+from vfk_desktop.io.readers.isolated import ReaderChild
+from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled
+from vfk_desktop.logs import log_path
+
+GOOD = {"Data": [["District", "NI", "Year", "Value"], ["Dover", "NI 39", "2008/09", 1400]]}
+
+
+def long_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "long.csv"
+    path.write_bytes(b"District,NI,Year,Value\r\n" + b"Dover,NI 39,2008/09,1400\r\n" * 300_000)
+    return path
+
+
+def test_one_child_reads_an_imports_files_and_is_gone_after(tmp_path):
+    good = write(tmp_path / "good.xlsx", GOOD)
+    with ReaderChild() as readers:
+        first = readers.read(good, good.read_bytes(), None)
+        started = readers.running
+        second = readers.read(good, good.read_bytes(), None)
+        assert readers.running == started is True
+    assert first[0].rows == second[0].rows == [["District", "NI", "Year", "Value"],
+                                               ["Dover", "NI 39", "2008/09", 1400.0]]
+    assert not readers.running
+
+
+def test_a_child_out_of_memory_is_a_sentence_and_the_next_file_is_read(tmp_path, monkeypatch):
+    good = write(tmp_path / "good.xlsx", GOOD)
+    big = long_csv(tmp_path)
+    with ReaderChild() as readers:
+        monkeypatch.setattr(isolated, "MEMORY_FLOOR", 40 * 2**20)  # below what reading it needs
+        monkeypatch.setattr(isolated, "MEMORY_PER_BYTE", 0)
+        with pytest.raises(BadFile) as refused:
+            readers.read(big, big.read_bytes(), None)
+        monkeypatch.undo()
+        sheets = readers.read(good, good.read_bytes(), None)
+    sentence = str(refused.value)
+    assert sentence.startswith("long.csv could not be read") and "\n" not in sentence
+    assert "memory" in sentence or "stopped" in sentence
+    assert sheets[0].rows[1][0] == "Dover"
+
+
+def test_a_child_past_its_time_is_stopped_with_a_sentence(tmp_path, monkeypatch):
+    big = long_csv(tmp_path)
+    monkeypatch.setattr(isolated, "LIMIT_S", 0)
+    monkeypatch.setattr(isolated, "SECONDS_PER_MB", 0)
+    with ReaderChild() as readers:
+        with pytest.raises(BadFile) as refused:
+            readers.read(big, big.read_bytes(), None)
+        assert not readers.running
+    assert str(refused.value).startswith("long.csv could not be read: it took longer than 0 s")
+    assert "long.csv failed: stopped after the wall-clock limit" in log_path().read_text()
+
+
+def test_cancel_stops_the_child_at_once(tmp_path):
+    big = long_csv(tmp_path)
+    asked = []
+
+    def cancelled() -> bool:  # Cancel pressed once the child has the file
+        asked.append(True)
+        return len(asked) > 1
+
+    with ReaderChild() as readers:
+        with pytest.raises(ImportCancelled):
+            readers.read(big, big.read_bytes(), None, cancelled)
+        assert not readers.running
