@@ -126,4 +126,6 @@ def with_parent_defaults(indicators: dict[str, Indicator], code: str) -> Indicat
     if parent is None or (indicator.theme and indicator.unit):
         return indicator
     return Indicator(indicator.code, indicator.title, indicator.theme or parent.theme,
-                     indicator.unit or parent.unit, indicator.polarity, indicator.tolerance)
+                     indicator.unit or parent.unit, indicator.polarity, indicator.tolerance,
+                     indicator.value_type or parent.value_type,
+                     indicator.multiplier or parent.multiplier)

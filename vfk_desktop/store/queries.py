@@ -25,9 +25,10 @@ def catalogue(store: Store) -> dict[str, Indicator]:
 def _catalogue(store: Store) -> dict[str, Indicator]:
     return {
         code: Indicator(code, title, theme, unit,
-                        Polarity(polarity) if polarity else None, tolerance)
-        for code, title, theme, unit, polarity, tolerance in store.conn.execute(
-            "SELECT i.code, i.title, t.name, i.unit, i.polarity, i.tolerance "
+                        Polarity(polarity) if polarity else None, tolerance, value_type, multiplier)
+        for code, title, theme, unit, polarity, tolerance, value_type, multiplier in store.conn.execute(
+            "SELECT i.code, i.title, t.name, i.unit, i.polarity, i.tolerance, i.value_type, "
+            "i.multiplier "
             "FROM indicators i LEFT JOIN themes t ON t.id = i.theme_id"
         )
     }
