@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 
 from vfk_desktop.domain import compare
 from vfk_desktop.domain.codes import code_sort_key, parent_code
+from vfk_desktop.domain.fare_statistics import (
+    NO_STATISTICS,
+    RowStatistics,
+    kent_figure,
+    row_statistics,
+)
 from vfk_desktop.domain.localities import DISTRICT_COUNT
 from vfk_desktop.domain.model import (
     Direction,
@@ -30,6 +36,7 @@ from vfk_desktop.domain.model import (
 )
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.domain.reporting import ANNUAL, in_reporting_year, is_reporting_year
+from vfk_desktop.domain.statistics import Counts
 
 DEFAULT_MIN_DISTRICTS = 8  # of 12: fewer than this and a period is not ranked
 NOT_AVAILABLE = "not available"
@@ -57,6 +64,9 @@ class IndicatorFacts:
     district_missing: Mapping[Period, Mapping[str, str]] = field(default_factory=dict)
     min_districts: int = DEFAULT_MIN_DISTRICTS
     all_districts: tuple[str, ...] = ()  # the 12, so a district with no figure at all is shown too
+    # counts, denominators and stated limits beside values: period -> place (districts, Kent) -> …
+    counts: Mapping[Period, Mapping[str, Counts]] = field(default_factory=dict)
+    england: Mapping[Period, float] = field(default_factory=dict)  # the comparator's values
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,7 @@ class FareRow:
     own_newer_reported: int = 0
     rankable: bool = False  # enough districts reported at period to rank them
     missing: str | None = None  # why value is None: "suppressed", "not available" or "error"
+    statistics: RowStatistics = NO_STATISTICS  # intervals, significance, trend, quartile
 
     def to_json(self) -> dict[str, object]:
         """The row as the CLI contract spells it."""
@@ -131,6 +142,7 @@ class FareRow:
                            "value": json_number(self.own_newer.value)}
                           if self.own_newer and self.own_newer_period else None),
             "missing": self.missing,
+            **self.statistics.to_json(),
         }
 
 
@@ -249,7 +261,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
     best = worst = source = None
     rank = of = None
     previous = previous_value = None
-    kent_value = None
+    kent_value = kent_source = None
     if chosen is not None:
         best, worst, source = kent_range(facts, chosen, polarity)
         districts = facts.districts.get(chosen, {})
@@ -260,10 +272,17 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
             chosen, {p: f for p, f in facts.values.items() if f.value is not None}
         )
         previous_value = facts.values[previous].value if previous else None
-        kent = facts.kent_values.get(chosen)
-        kent_value = kent.value if kent else None
+        kent_value, kent_source = kent_figure(indicator, facts.kent_values.get(chosen),
+                                              facts.counts.get(chosen, {}), facts.all_districts)
 
     target_value = target.value if target else None
+    statistics = NO_STATISTICS
+    if chosen is not None:
+        own_counts = {p: places[facts.locality] for p, places in facts.counts.items()
+                      if facts.locality in places}
+        statistics = row_statistics(indicator, chosen, value, own_counts, facts.values,
+                                    (kent_value, kent_source), facts.england.get(chosen), polarity,
+                                    rank, of, target_value)
     return FareRow(
         code=indicator.code,
         title=indicator.title,
@@ -297,6 +316,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
         own_newer_reported=place.own_newer_reported,
         rankable=rankable,
         missing=None if value is not None else ((own.missing if own else None) or NOT_AVAILABLE),
+        statistics=statistics,
     )
 
 

@@ -76,6 +76,8 @@ class Counts:
     upper_95: float | None = None
     lower_99_8: float | None = None
     upper_99_8: float | None = None
+    value_type: ValueType | None = None  # where the file said what kind of figure this one is
+    multiplier: float | None = None
 
     def stated(self, z: float) -> Interval | None:
         low, high = ((self.lower_95, self.upper_95) if z == Z95 else (self.lower_99_8, self.upper_99_8))

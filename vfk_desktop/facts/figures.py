@@ -14,10 +14,12 @@ from vfk_desktop.domain.fare import DEFAULT_MIN_DISTRICTS, IndicatorFacts, State
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.model import Figure, Indicator
 from vfk_desktop.domain.periods import Period, period_of_label
+from vfk_desktop.domain.statistics import Counts, ValueType
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
 
 MIN_DISTRICTS_KEY = "min_districts"
+ENGLAND = "England"  # the comparator a district is also set against
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Figures:
     kent_targets: dict[str, dict[Period, Figure]]
     stated: dict[str, dict[Period, StatedRange]]
     min_districts: int
+    counts: dict[str, dict[Period, dict[str, Counts]]]  # code -> period -> place -> counts
 
     def facts(self, locality: str, code: str, priority=None) -> IndicatorFacts:
         """One indicator's facts for locality, with every period."""
@@ -49,6 +52,9 @@ class Figures:
             district_missing=self.missing.get(code, {}),
             min_districts=self.min_districts,
             all_districts=self.districts,
+            counts=self.counts.get(code, {}),
+            england={p: f.value for p, f in self.values.get(code, {}).get(ENGLAND, {}).items()
+                     if f.value is not None},
         )
 
 
@@ -111,7 +117,16 @@ def _read(store: Store) -> Figures:
         stated={code: {when: StatedRange(parts.get("best"), parts.get("worst"))
                        for when, parts in by_period.items()} for code, by_period in stated.items()},
         min_districts=min_districts(store),
+        counts=_counts(store),
     )
+
+
+def _counts(store: Store) -> dict[str, dict[Period, dict[str, Counts]]]:
+    found: dict[str, dict[Period, dict[str, Counts]]] = defaultdict(lambda: defaultdict(dict))
+    for place, code, label, *numbers, value_type, multiplier in queries.statistic_rows(store):
+        found[code][period_of_label(label)][place] = Counts(*numbers, ValueType.parse(value_type),
+                                                            multiplier)
+    return _plain(found)
 
 
 def _plain(nested: dict) -> dict:

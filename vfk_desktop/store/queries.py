@@ -158,6 +158,24 @@ def observation_rows(store: Store) -> list[tuple]:
     return rows
 
 
+_STATISTICS = ("SELECT a.name, o.indicator, o.period, o.count, o.denominator, o.lower_95, o.upper_95, "
+               "o.lower_99_8, o.upper_99_8, o.value_type, o.multiplier "
+               "FROM observations o JOIN areas a ON a.id = o.area_id WHERE o.kind = 'value' AND "
+               "(o.count IS NOT NULL OR o.denominator IS NOT NULL OR o.lower_95 IS NOT NULL "
+               "OR o.lower_99_8 IS NOT NULL OR o.value_type IS NOT NULL)")
+
+
+def statistic_rows(store: Store) -> list[tuple]:
+    """The figures stored with a count, denominator, limits or value type: (place, code, period
+    label, count, denominator, lower 95, upper 95, lower 99.8, upper 99.8, value type, multiplier)."""
+    try:
+        return store.conn.execute(_STATISTICS).fetchall()
+    except sqlite3.DatabaseError:
+        if not store.damaged:
+            raise
+        return []  # a damaged file: its figures are shown without intervals
+
+
 def stored_records(store: Store):
     """Every figure, ranking and comment with where it came from:
     (place, code, period or round, kind, value, text, file, sheet, cell, import id)."""
