@@ -64,7 +64,9 @@ class IndicatorFacts:
     district_missing: Mapping[Period, Mapping[str, str]] = field(default_factory=dict)
     min_districts: int = DEFAULT_MIN_DISTRICTS
     all_districts: tuple[str, ...] = ()  # the 12, so a district with no figure at all is shown too
-    # counts, denominators and stated limits beside values: period -> place (districts, Kent) -> …
+    # counts, denominators and stated limits beside values: the locality's own, by period; and
+    # every place's (the districts, for Kent worked out from them), by period and place
+    own_counts: Mapping[Period, Counts] = field(default_factory=dict)
     counts: Mapping[Period, Mapping[str, Counts]] = field(default_factory=dict)
     england: Mapping[Period, float] = field(default_factory=dict)  # the comparator's values
 
@@ -278,9 +280,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
     target_value = target.value if target else None
     statistics = NO_STATISTICS
     if chosen is not None:
-        own_counts = {p: places[facts.locality] for p, places in facts.counts.items()
-                      if facts.locality in places}
-        statistics = row_statistics(indicator, chosen, value, own_counts, facts.values,
+        statistics = row_statistics(indicator, chosen, value, facts.own_counts, facts.values,
                                     (kent_value, kent_source), facts.england.get(chosen), polarity,
                                     rank, of, target_value)
     return FareRow(

@@ -36,8 +36,12 @@ class ValueType(Enum):
 
     @classmethod
     def parse(cls, text: object) -> ValueType | None:
-        word = str(text or "").strip().lower()
-        return next((kind for kind in cls if kind.value == word), None)
+        if text is None:
+            return None
+        return _VALUE_TYPES.get(str(text).strip().lower())
+
+
+_VALUE_TYPES = {kind.value: kind for kind in ValueType}
 
 
 class Significance(Enum):

@@ -7,6 +7,7 @@ each works from this one snapshot (remembered by `Store.cached` until the databa
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from vfk_desktop.domain.codes import parent_code
@@ -36,7 +37,7 @@ class Figures:
     kent_targets: dict[str, dict[Period, Figure]]
     stated: dict[str, dict[Period, StatedRange]]
     min_districts: int
-    counts: dict[str, dict[Period, dict[str, Counts]]]  # code -> period -> place -> counts
+    counts: dict[str, dict[str, dict[str, tuple]]]  # code -> period label -> place -> raw row
 
     def facts(self, locality: str, code: str, priority=None) -> IndicatorFacts:
         """One indicator's facts for locality, with every period."""
@@ -52,7 +53,8 @@ class Figures:
             district_missing=self.missing.get(code, {}),
             min_districts=self.min_districts,
             all_districts=self.districts,
-            counts=self.counts.get(code, {}),
+            own_counts=_own_counts(self.counts.get(code, {}), locality),
+            counts=CountsByPeriod(self.counts.get(code, {})),
             england={p: f.value for p, f in self.values.get(code, {}).get(ENGLAND, {}).items()
                      if f.value is not None},
         )
@@ -121,12 +123,43 @@ def _read(store: Store) -> Figures:
     )
 
 
-def _counts(store: Store) -> dict[str, dict[Period, dict[str, Counts]]]:
-    found: dict[str, dict[Period, dict[str, Counts]]] = defaultdict(lambda: defaultdict(dict))
-    for place, code, label, *numbers, value_type, multiplier in queries.statistic_rows(store):
-        found[code][period_of_label(label)][place] = Counts(*numbers, ValueType.parse(value_type),
-                                                            multiplier)
+def _counts(store: Store) -> dict[str, dict[str, dict[str, tuple]]]:
+    """The stored counts as read (made into Counts only when a view asks for them)."""
+    found: dict[str, dict[str, dict[str, tuple]]] = defaultdict(lambda: defaultdict(dict))
+    for place, code, label, *numbers in queries.statistic_rows(store):
+        found[code][label][place] = numbers
     return _plain(found)
+
+
+def _made(numbers: list) -> Counts:
+    *limits, value_type, multiplier = numbers
+    return Counts(*limits, ValueType.parse(value_type), multiplier)
+
+
+def _own_counts(by_label: dict[str, dict[str, list]], place: str) -> dict[Period, Counts]:
+    return {period_of_label(label): _made(places[place]) for label, places in by_label.items()
+            if place in places}
+
+
+class CountsByPeriod(Mapping):
+    """Every place's counts, by period: a period's made when first asked for (Kent worked out from
+    the districts needs one period; most views need none)."""
+
+    def __init__(self, by_label: dict[str, dict[str, list]]) -> None:
+        self._raw = by_label
+        self._made: dict[Period, dict[str, Counts]] = {}
+
+    def __getitem__(self, period: Period) -> dict[str, Counts]:
+        if period not in self._made:
+            places = self._raw[period.label]  # KeyError: no counts at that period
+            self._made[period] = {place: _made(numbers) for place, numbers in places.items()}
+        return self._made[period]
+
+    def __iter__(self):
+        return (period_of_label(label) for label in self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
 
 
 def _plain(nested: dict) -> dict:

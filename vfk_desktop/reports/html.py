@@ -162,9 +162,10 @@ def _local_priorities(pack: BoardPack, tables: Tables) -> str:
     return "".join(parts)
 
 
-FARE_COLUMNS = (("Code", "nw", 7), ("Indicator", "", 30), ("Period", "nw", 7), ("Value", "num", 6),
-                ("Target", "num", 6), ("Kent", "num", 6), ("Best", "num", 5), ("Worst", "num", 6),
-                ("Rank", "num", 6), ("Status", "nw", 12), ("Direction", "nw", 9))
+FARE_COLUMNS = (("Code", "nw", 7), ("Indicator", "", 21), ("Period", "nw", 7), ("Value", "num", 6),
+                ("Target", "num", 6), ("Kent", "num", 6), ("vs Kent", "nw", 8), ("Best", "num", 5),
+                ("Worst", "num", 6), ("Rank", "num", 6), ("Quartile", "num", 4), ("Status", "nw", 10),
+                ("Direction", "nw", 9))
 
 
 def status_cell(row: FareRow) -> str:
@@ -173,18 +174,23 @@ def status_cell(row: FareRow) -> str:
 
 
 def fare_cells(row: FareRow) -> str:
-    numbers = (present.value(row), present.target(row), present.kent(row), present.best(row),
-               present.worst(row), present.rank(row))
+    def numbers(*shown: str) -> str:
+        return "".join(f'<td class="num">{escape(n)}</td>' for n in shown)
+
     return (f'<td class="nw">{escape(row.code)}</td><td>{escape(row.title)}</td>'
             f'<td class="nw">{escape(present.period(row))}</td>'
-            + "".join(f'<td class="num">{escape(n)}</td>' for n in numbers)
+            + numbers(present.value(row), present.target(row), present.kent(row))
+            + f'<td class="nw">{escape(present.vs_kent_significance(row))}</td>'
+            + numbers(present.best(row), present.worst(row), present.rank(row), present.quartile(row))
             + status_cell(row) + f'<td class="nw">{escape(present.direction(row))}</td>')
 
 
 def _fare_tables(pack: BoardPack, tables: Tables) -> str:
     parts = [_heading(pack, "fare"),
              f"<p>{escape(pack.period_words)}. Rank 1 is the best of the districts "
-             "with a value; status compares the value with the Kent target.</p>"]
+             "with a value (quartile 1 the best quarter); status compares the value with the Kent "
+             "target. vs Kent allows for chance: similar when Kent's figure lies inside the "
+             "district's 95 % confidence interval, not compared where there is no interval.</p>"]
     counts = [present.band_counts(f"{b.value} priorities", pack.counts[b])
               for b in Priority if b in pack.counts]
     if counts:
