@@ -40,6 +40,7 @@ class Source:
 
     database: str
     illustrative: bool
+    publication: str | None = None  # made for publication: the note saying what was suppressed
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,8 @@ def _heading(pack: BoardPack, section: str, new_page: bool = True) -> str:
 def _cover(pack: BoardPack) -> str:
     contents = "".join(f"<li>{escape(section_title(pack, s))}</li>" for s in pack.sections)
     note = f'<p class="note">{escape(ILLUSTRATIVE)}</p>' if pack.illustrative else ""
+    if pack.publication:
+        note += f'<p class="note">{escape(pack.publication)}</p>'
     return (
         '<p style="font-size: 11pt; margin-top: 120px;">Vision for Kent 2011-2021 · Locality Board</p>'
         f'<p style="font-size: 26pt; font-weight: 600;">{escape(pack.locality)}</p>'
@@ -191,6 +193,8 @@ def _fare_tables(pack: BoardPack, tables: Tables) -> str:
              "with a value (quartile 1 the best quarter); status compares the value with the Kent "
              "target. vs Kent allows for chance: similar when Kent's figure lies inside the "
              "district's 95 % confidence interval, not compared where there is no interval.</p>"]
+    if pack.publication:
+        parts.append(f"<p><i>{escape(pack.publication)}</i></p>")
     counts = [present.band_counts(f"{b.value} priorities", pack.counts[b])
               for b in Priority if b in pack.counts]
     if counts:
