@@ -54,7 +54,8 @@ def test_a_small_count_is_withheld_with_everything_worked_out_from_it(db, tmp_pa
 
 def test_kent_worst_is_withheld_where_it_is_a_withheld_districts_value(db, tmp_path):
     out = tmp_path / "thanet.csv"
-    assert run_cli("export", "--locality", "Thanet", "--out", str(out), "--publication", db=db).returncode == 0
+    done = run_cli("export", "--locality", "Thanet", "--out", str(out), "--publication", db=db)
+    assert done.returncode == 0, done.stderr
     row = csv_row(out, "NI 39")
     assert row["Value"] == "1500" and row["Count"] == "12"  # 12 is above the rule
     assert row["Kent worst"] == "" and row["Kent best"] != ""  # 1,798 would give Dover away
