@@ -274,8 +274,8 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
             chosen, {p: f for p, f in facts.values.items() if f.value is not None}
         )
         previous_value = facts.values[previous].value if previous else None
-        kent_value, kent_source = kent_figure(indicator, facts.kent_values.get(chosen),
-                                              facts.counts.get(chosen, {}), facts.all_districts)
+        kent_value, kent_source = kent_figure(indicator, facts.kent_values.get(chosen), facts.counts,
+                                              chosen, facts.all_districts)
 
     target_value = target.value if target else None
     statistics = NO_STATISTICS

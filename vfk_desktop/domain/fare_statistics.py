@@ -74,22 +74,31 @@ def kind_of(indicator: Indicator, counts: Counts) -> tuple[ValueType | None, flo
     return ValueType.parse(indicator.value_type), indicator.multiplier
 
 
-def kent_figure(indicator: Indicator, stated: Figure | None, counts: Mapping[str, Counts],
+def kent_figure(indicator: Indicator, stated: Figure | None,
+                counts: Mapping[Period, Mapping[str, Counts]], period: Period,
                 districts: tuple[str, ...]) -> tuple[float | None, str | None]:
-    """Kent's value at a period and where it comes from: as stated, else worked out from the
-    districts when every one of them has a count and a denominator."""
+    """Kent's value at period and where it comes from: as stated, else worked out from the
+    districts when every one of them has a count and a denominator (counts are looked into only
+    then: a store reads them when asked)."""
     if stated is not None and stated.value is not None:
         return stated.value, STATED
     value_type, multiplier = kind_of(indicator, NO_COUNTS)
-    if value_type not in (ValueType.PROPORTION, ValueType.RATE):
+    if value_type not in (ValueType.PROPORTION, ValueType.RATE) or not districts:
         return None, None
-    computed = kent_from_districts(counts, districts, multiplier)
+    computed = kent_from_districts(counts.get(period, {}), districts, multiplier)
     return (computed, COMPUTED) if computed is not None else (None, None)
 
 
 def intervals_of(indicator: Indicator, counts: Counts) -> tuple[Interval | None, Interval | None]:
     value_type, multiplier = kind_of(indicator, counts)
     return interval(counts, value_type, multiplier, Z95), interval(counts, value_type, multiplier, Z998)
+
+
+def _interval95(indicator: Indicator, counts: Counts | None) -> Interval | None:
+    if counts is None:
+        return None
+    value_type, multiplier = kind_of(indicator, counts)
+    return interval(counts, value_type, multiplier, Z95)
 
 
 def row_statistics(indicator: Indicator, period: Period | None, value: float | None,
@@ -107,7 +116,7 @@ def row_statistics(indicator: Indicator, period: Period | None, value: float | N
     trend = None
     if value is not None:
         points = recent_points(values, {}, period)
-        points = [(p, v, ci95 if p == period else intervals_of(indicator, own_counts.get(p, NO_COUNTS))[0])
+        points = [(p, v, ci95 if p == period else _interval95(indicator, own_counts.get(p)))
                   for p, v, _ in points]
         trend = recent_trend(points, polarity)
     return RowStatistics(

@@ -7,7 +7,6 @@ each works from this one snapshot (remembered by `Store.cached` until the databa
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from vfk_desktop.domain.codes import parent_code
@@ -15,7 +14,7 @@ from vfk_desktop.domain.fare import DEFAULT_MIN_DISTRICTS, IndicatorFacts, State
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.model import Figure, Indicator
 from vfk_desktop.domain.periods import Period, period_of_label
-from vfk_desktop.domain.statistics import Counts, ValueType
+from vfk_desktop.facts.counts import StoredCounts
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
 
@@ -37,7 +36,7 @@ class Figures:
     kent_targets: dict[str, dict[Period, Figure]]
     stated: dict[str, dict[Period, StatedRange]]
     min_districts: int
-    counts: dict[str, dict[str, dict[str, tuple]]]  # code -> period label -> place -> raw row
+    counts: StoredCounts  # counts, denominators and limits, read as views ask for them
 
     def facts(self, locality: str, code: str, priority=None) -> IndicatorFacts:
         """One indicator's facts for locality, with every period."""
@@ -53,8 +52,8 @@ class Figures:
             district_missing=self.missing.get(code, {}),
             min_districts=self.min_districts,
             all_districts=self.districts,
-            own_counts=_own_counts(self.counts.get(code, {}), locality),
-            counts=CountsByPeriod(self.counts.get(code, {})),
+            own_counts=self.counts.own(locality, code),
+            counts=self.counts.by_period(code, self.districts),
             england={p: f.value for p, f in self.values.get(code, {}).get(ENGLAND, {}).items()
                      if f.value is not None},
         )
@@ -119,47 +118,8 @@ def _read(store: Store) -> Figures:
         stated={code: {when: StatedRange(parts.get("best"), parts.get("worst"))
                        for when, parts in by_period.items()} for code, by_period in stated.items()},
         min_districts=min_districts(store),
-        counts=_counts(store),
+        counts=StoredCounts(store),
     )
-
-
-def _counts(store: Store) -> dict[str, dict[str, dict[str, tuple]]]:
-    """The stored counts as read (made into Counts only when a view asks for them)."""
-    found: dict[str, dict[str, dict[str, tuple]]] = defaultdict(lambda: defaultdict(dict))
-    for place, code, label, *numbers in queries.statistic_rows(store):
-        found[code][label][place] = numbers
-    return _plain(found)
-
-
-def _made(numbers: list) -> Counts:
-    *limits, value_type, multiplier = numbers
-    return Counts(*limits, ValueType.parse(value_type), multiplier)
-
-
-def _own_counts(by_label: dict[str, dict[str, list]], place: str) -> dict[Period, Counts]:
-    return {period_of_label(label): _made(places[place]) for label, places in by_label.items()
-            if place in places}
-
-
-class CountsByPeriod(Mapping):
-    """Every place's counts, by period: a period's made when first asked for (Kent worked out from
-    the districts needs one period; most views need none)."""
-
-    def __init__(self, by_label: dict[str, dict[str, list]]) -> None:
-        self._raw = by_label
-        self._made: dict[Period, dict[str, Counts]] = {}
-
-    def __getitem__(self, period: Period) -> dict[str, Counts]:
-        if period not in self._made:
-            places = self._raw[period.label]  # KeyError: no counts at that period
-            self._made[period] = {place: _made(numbers) for place, numbers in places.items()}
-        return self._made[period]
-
-    def __iter__(self):
-        return (period_of_label(label) for label in self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
 
 
 def _plain(nested: dict) -> dict:

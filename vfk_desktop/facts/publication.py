@@ -20,6 +20,7 @@ from vfk_desktop.domain.publication import (
 )
 from vfk_desktop.facts.figures import figures
 from vfk_desktop.facts.records import CountyFacts, DataRecord, ReturnFacts
+from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
 
 
@@ -28,11 +29,12 @@ class SmallCounts:
 
     def __init__(self, store: Store) -> None:
         found = figures(store)
-        self._counts, self._spread, self._districts = found.counts, found.spread, set(found.districts)
+        self._spread, self._districts = found.spread, set(found.districts)
+        self._counts = {(code, label, place): count for place, code, label, count, *_ in
+                        queries.statistic_rows(store, found.districts)}
 
     def count(self, code: str, period_label: str, place: str) -> float | None:
-        numbers = self._counts.get(code, {}).get(period_label, {}).get(place)
-        return numbers[0] if numbers else None
+        return self._counts.get((code, period_label, place))
 
     def hides(self, code: str, period_label: str, place: str) -> bool:
         return place in self._districts and rule_for(code).hides(self.count(code, period_label, place))

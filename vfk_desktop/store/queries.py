@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vfk_desktop.domain.codes import code_sort_key, parent_code
@@ -165,11 +166,19 @@ _STATISTICS = ("SELECT a.name, o.indicator, o.period, o.count, o.denominator, o.
                "OR o.lower_99_8 IS NOT NULL OR o.value_type IS NOT NULL)")
 
 
-def statistic_rows(store: Store) -> list[tuple]:
-    """The figures stored with a count, denominator, limits or value type: (place, code, period
-    label, count, denominator, lower 95, upper 95, lower 99.8, upper 99.8, value type, multiplier)."""
+def statistic_rows(store: Store, places: Sequence[str] = (), code: str | None = None) -> list[tuple]:
+    """The figures stored with a count, denominator, limits or value type, of places (all when
+    none are named) and of one indicator or all: (place, code, period label, count, denominator,
+    lower 95, upper 95, lower 99.8, upper 99.8, value type, multiplier). Read by place and code,
+    a few rows are found through the table's key without reading the rest."""
+    sql, arguments = _STATISTICS, list(places)
+    if places:
+        sql += f" AND a.name IN ({', '.join('?' * len(places))})"
+    if code is not None:
+        sql += " AND o.indicator = ?"
+        arguments.append(code)
     try:
-        return store.conn.execute(_STATISTICS).fetchall()
+        return store.conn.execute(sql, arguments).fetchall()
     except sqlite3.DatabaseError:
         if not store.damaged:
             raise
