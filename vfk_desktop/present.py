@@ -161,6 +161,13 @@ def interval(found) -> str:
     return f"{format_number(round(found.low, 1), 1)} to {format_number(round(found.high, 1), 1)}"
 
 
+def rank_and_quartile(row: FareRow) -> str:
+    """ "6 of 12 · Q2": the rank with its quartile beside it; else as `rank` says."""
+    if row.rank and row.statistics.quartile:
+        return f"{rank(row)} · Q{row.statistics.quartile}"
+    return rank(row)
+
+
 def quartile(row: FareRow) -> str:
     """ "Q1" (the best quarter of the districts) to "Q4"; a dash where there is no rank."""
     return f"Q{row.statistics.quartile}" if row.statistics.quartile else DASH

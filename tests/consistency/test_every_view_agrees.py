@@ -52,12 +52,11 @@ PARTNER_ROWS = [("Tunbridge Wells", "NI 163", "2009", "73.0"),
                 ("Dover", "NI 32", "2008/09", "14.2")]
 
 STATUS = re.compile(r"^[■▲●] (Red|Amber|Green)(?: \((better|met|worse)\))?$")
-RANK = re.compile(r"^(\d+) of (\d+)$")
+RANK = re.compile(r"^(\d+) of (\d+)(?: · Q([1-4]))?$")  # "6 of 12", "6 of 12 · Q2"
 NEWER = re.compile(r"(?:(NI \w+): )?([^;:]+?) \((\S+)\)")  # "73 (2009)", "NI 163: 73 (2009), …"
 COUNT = re.compile(r"\((\d+|none)\)$")
 WORDS = {"Better than target": "better", "Met target": "met", "Worse than target": "worse"}
 SIGNIFICANCE = re.compile(r"^[▲●▼△▽] (Better|Similar|Worse|Higher|Lower)$")
-QUARTILE = re.compile(r"^Q([1-4])$")
 
 
 def copy_importing(template: Path, folder: Path, header: tuple, rows: list[tuple]) -> Path:
@@ -114,20 +113,16 @@ def significance(text: str | None) -> str | None:
     return found[1].lower() if found else None
 
 
-def quartile(text: str | None) -> int | None:
-    found = QUARTILE.match(text or "")
-    return int(found[1]) if found else None
-
-
 def from_text(cells: dict[str, str], priority: str | None) -> dict:
     """A row as the window and the pack write it: "1,212", "6 of 12", "■ Red (worse)", "–",
-    "▲ Better", "Q2"."""
+    "▲ Better", "6 of 12 · Q2"."""
     rag, vs_target = status(cells["Status"])
     ranked = RANK.match(cells["Rank"])
     return {"period": None if cells["Period"] == "–" else cells["Period"], "value": number(cells["Value"]),
             "rank": int(ranked[1]) if ranked else None, "of": int(ranked[2]) if ranked else None,
             "rag": rag, "vs_target": vs_target, "priority": priority,
-            "vs_kent": significance(cells["vs Kent"]), "quartile": quartile(cells["Quartile"])}
+            "vs_kent": significance(cells["vs Kent"]),
+            "quartile": int(ranked[3]) if ranked and ranked[3] else None}
 
 
 def newer(text: str) -> tuple[str, float | None] | None:

@@ -166,8 +166,7 @@ def _local_priorities(pack: BoardPack, tables: Tables) -> str:
 
 FARE_COLUMNS = (("Code", "nw", 7), ("Indicator", "", 21), ("Period", "nw", 7), ("Value", "num", 6),
                 ("Target", "num", 6), ("Kent", "num", 6), ("vs Kent", "nw", 8), ("Best", "num", 5),
-                ("Worst", "num", 6), ("Rank", "num", 6), ("Quartile", "num", 4), ("Status", "nw", 10),
-                ("Direction", "nw", 9))
+                ("Worst", "num", 6), ("Rank", "nw", 10), ("Status", "nw", 10), ("Direction", "nw", 8))
 
 
 def status_cell(row: FareRow) -> str:
@@ -183,14 +182,14 @@ def fare_cells(row: FareRow) -> str:
             f'<td class="nw">{escape(present.period(row))}</td>'
             + numbers(present.value(row), present.target(row), present.kent(row))
             + f'<td class="nw">{escape(present.vs_kent_significance(row))}</td>'
-            + numbers(present.best(row), present.worst(row), present.rank(row), present.quartile(row))
+            + numbers(present.best(row), present.worst(row), present.rank_and_quartile(row))
             + status_cell(row) + f'<td class="nw">{escape(present.direction(row))}</td>')
 
 
 def _fare_tables(pack: BoardPack, tables: Tables) -> str:
     parts = [_heading(pack, "fare"),
              f"<p>{escape(pack.period_words)}. Rank 1 is the best of the districts "
-             "with a value (quartile 1 the best quarter); status compares the value with the Kent "
+             "with a value (Q1 the best quarter of them); status compares the value with the Kent "
              "target. vs Kent allows for chance: similar when Kent's figure lies inside the "
              "district's 95 % confidence interval, not compared where there is no interval.</p>"]
     if pack.publication:

@@ -66,13 +66,11 @@ FARE_COLUMNS = (
     Column("Worst", present.worst,
            "The worst district's figure (by polarity)", sort=lambda r: number_key(r.kent_worst),
            numeric=True, cell_tip=_range_tip),
-    Column("Rank", present.rank,
+    Column("Rank", present.rank_and_quartile,
            "1 = best of the districts with a value; districts that tie share the better rank; "
-           "no rank where too few districts reported",
+           "no rank where too few districts reported. Q1-Q4: the quarter of the districts the "
+           "rank falls in (Q1 the best)",
            sort=lambda r: number_key(r.rank), numeric=True, cell_tip=present.reported),
-    Column("Quartile", present.quartile,
-           "Q1 = the best quarter of the districts ranked, Q4 the worst",
-           sort=lambda r: number_key(r.statistics.quartile), numeric=True),
     Column("Status", present.status,
            "Against the Kent target: green met or better, amber worse within the tolerance, red beyond",
            sort=lambda r: {"red": 0, "amber": 1, "green": 2}.get(r.rag.value, 3) if r.rag else 4,

@@ -86,7 +86,7 @@ class FareSection(QWidget):
         at = column_of
         widths = {THEME_COLUMN: "Care and Wellbeing", at("Code"): "NI 120m", at("Period"): "2009/10 Q3",
                   STATUS_COLUMN: "■ Green (better)__", at("Direction"): "→ unchanged",
-                  at("Rank"): "12 of 12", at("vs Kent"): "● Similar_", at("Quartile"): "Quartile"}
+                  at("Rank"): "12 of 12 · Q4", at("vs Kent"): "● Similar_"}
         for header in ("Value", "Kent", "Best", "Worst"):
             widths[at(header)] = "9,999.9"
         widths[at("Kent target")] = "Kent target"
@@ -195,6 +195,9 @@ class OverviewPage(QWidget):
         self.band_sizes = {section.band: ranked.get(section.band) if section.band else
                            indicator_count(r for r in rows if r.priority is None)
                            for section in self.sections}
+        newer = any(row.own_newer for row in rows)  # the column is shown only when it says something
+        for section in self.sections:
+            section.view.setColumnHidden(column_of("Newer"), not newer)
         self.apply_filters()
 
     def apply_filters(self) -> None:
