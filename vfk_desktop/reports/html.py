@@ -164,9 +164,9 @@ def _local_priorities(pack: BoardPack, tables: Tables) -> str:
     return "".join(parts)
 
 
-FARE_COLUMNS = (("Code", "nw", 7), ("Indicator", "", 21), ("Period", "nw", 7), ("Value", "num", 6),
-                ("Target", "num", 6), ("Kent", "num", 6), ("vs Kent", "nw", 8), ("Best", "num", 5),
-                ("Worst", "num", 6), ("Rank", "nw", 10), ("Status", "nw", 10), ("Direction", "nw", 8))
+FARE_COLUMNS = (("Code", "nw", 6), ("Indicator", "", 27), ("Period", "nw", 6), ("Value", "num", 5),
+                ("Target", "num", 5), ("Kent", "num", 5), ("vs Kent", "nw", 8), ("Best", "num", 5),
+                ("Worst", "num", 5), ("Rank", "nw", 10), ("Status", "nw", 10), ("Direction", "nw", 8))
 
 
 def status_cell(row: FareRow) -> str:
