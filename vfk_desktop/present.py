@@ -134,8 +134,9 @@ def significance(found) -> str:
 
 
 def vs_kent_significance(row: FareRow) -> str:
-    """The district against Kent, allowing for chance (95 %); a dash where there is no value."""
-    return significance(row.statistics.vs_kent) if row.value is not None else DASH
+    """The district against Kent, allowing for chance (at 95 %, or 99.8 % where the comparison
+    settings say so); a dash where there is no value."""
+    return significance(row.statistics.vs_kent_shown) if row.value is not None else DASH
 
 
 def vs_kent_tip(row: FareRow) -> str | None:
@@ -147,8 +148,9 @@ def vs_kent_tip(row: FareRow) -> str | None:
     if row.kent_value is None:
         return "Not compared: no figure for Kent"
     source = " (worked out from the 12 districts)" if stats.kent_value_source == "computed" else ""
-    lines = [f"95 % interval {interval(stats.ci95)}; Kent {kent(row)}{source}",
-             f"At 99.8 %: {significance(stats.vs_kent_998)}"]
+    other = ("95 %", stats.vs_kent) if stats.at_998 else ("99.8 %", stats.vs_kent_998)
+    lines = [f"95 % interval {interval(stats.ci95)}; 99.8 % interval {interval(stats.ci998)}; "
+             f"Kent {kent(row)}{source}", f"At {other[0]}: {significance(other[1])}"]
     if stats.vs_england is not None:
         lines.append(f"Against England ({figure(stats.england)}): {significance(stats.vs_england)}")
     return "\n".join(lines)

@@ -69,6 +69,7 @@ class IndicatorFacts:
     own_counts: Mapping[Period, Counts] = field(default_factory=dict)
     counts: Mapping[Period, Mapping[str, Counts]] = field(default_factory=dict)
     england: Mapping[Period, float] = field(default_factory=dict)  # the comparator's values
+    at_998: bool = False  # views show vs Kent at 99.8 % rather than 95 %
 
 
 @dataclass(frozen=True)
@@ -282,7 +283,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
     if chosen is not None:
         statistics = row_statistics(indicator, chosen, value, facts.own_counts, facts.values,
                                     (kent_value, kent_source), facts.england.get(chosen), polarity,
-                                    rank, of, target_value)
+                                    rank, of, target_value, facts.at_998)
     return FareRow(
         code=indicator.code,
         title=indicator.title,

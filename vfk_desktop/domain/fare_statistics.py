@@ -45,6 +45,12 @@ class RowStatistics:
     trend: Trend | None = None
     quartile: int | None = None
     target_assurance: str | None = None  # "worse than target, beyond the margin of error", …
+    at_998: bool = False  # the level the views show vs Kent at (the JSON gives both)
+
+    @property
+    def vs_kent_shown(self) -> Significance | None:
+        """vs Kent at the level the views are set to."""
+        return self.vs_kent_998 if self.at_998 else self.vs_kent
 
     def to_json(self) -> dict[str, object]:
         """The contract's keys for these figures."""
@@ -105,7 +111,7 @@ def row_statistics(indicator: Indicator, period: Period | None, value: float | N
                    own_counts: Mapping[Period, Counts], own_values: Mapping[Period, Figure],
                    kent: tuple[float | None, str | None], england: float | None,
                    polarity: Polarity | None, rank: int | None, of: int | None,
-                   target: float | None) -> RowStatistics:
+                   target: float | None, at_998: bool = False) -> RowStatistics:
     """Everything honest about one district's figure at period."""
     if period is None:
         return NO_STATISTICS
@@ -127,5 +133,5 @@ def row_statistics(indicator: Indicator, period: Period | None, value: float | N
         vs_kent_998=significance(value, ci998, kent_value, polarity),
         vs_england=significance(value, ci95, england, polarity), england=england,
         trend=trend, quartile=quartile(rank, of),
-        target_assurance=target_assurance(value, ci95, target, polarity),
+        target_assurance=target_assurance(value, ci95, target, polarity), at_998=at_998,
     )

@@ -19,6 +19,8 @@ from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
 
 MIN_DISTRICTS_KEY = "min_districts"
+SIGNIFICANCE_KEY = "significance_level"  # "95" (the default) or "99.8": the level vs Kent is shown at
+LEVELS = ("95", "99.8")
 ENGLAND = "England"  # the comparator a district is also set against
 
 
@@ -37,6 +39,7 @@ class Figures:
     stated: dict[str, dict[Period, StatedRange]]
     min_districts: int
     counts: StoredCounts  # counts, denominators and limits, read as views ask for them
+    at_998: bool = False  # the views show vs Kent at 99.8 % (the JSON gives both levels always)
 
     def facts(self, locality: str, code: str, priority=None) -> IndicatorFacts:
         """One indicator's facts for locality, with every period."""
@@ -54,6 +57,7 @@ class Figures:
             all_districts=self.districts,
             own_counts=self.counts.own(locality, code),
             counts=self.counts.by_period(code, self.districts),
+            at_998=self.at_998,
             england={p: f.value for p, f in self.values.get(code, {}).get(ENGLAND, {}).items()
                      if f.value is not None},
         )
@@ -79,6 +83,21 @@ def set_min_districts(store: Store, count: int) -> None:
         raise VfkError(f"The minimum number of districts to rank must be 2 to 12, not {count}.")
     with store.atomic():
         store.set_meta(MIN_DISTRICTS_KEY, str(count))
+
+
+def significance_level(store: Store) -> str:
+    """The level at which the views set each district against Kent: "95" or "99.8" (a setting)."""
+    level = store.meta(SIGNIFICANCE_KEY)
+    return level if level in LEVELS else LEVELS[0]
+
+
+def set_significance_level(store: Store, level: str) -> None:
+    if level not in LEVELS:
+        from vfk_desktop.domain.errors import VfkError
+
+        raise VfkError(f"The significance level must be 95 or 99.8 (per cent), not {level}.")
+    with store.atomic():
+        store.set_meta(SIGNIFICANCE_KEY, level)
 
 
 def _read(store: Store) -> Figures:
@@ -119,6 +138,7 @@ def _read(store: Store) -> Figures:
                        for when, parts in by_period.items()} for code, by_period in stated.items()},
         min_districts=min_districts(store),
         counts=StoredCounts(store),
+        at_998=significance_level(store) == "99.8",
     )
 
 

@@ -60,7 +60,8 @@ FARE_COLUMNS = (
     Column("vs Kent", present.vs_kent_significance,
            "Against Kent allowing for chance: better, similar or worse by polarity (similar when Kent "
            "lies inside the district's 95 % confidence interval); not compared without an interval",
-           sort=lambda r: SIGNIFICANCE_ORDER.get(r.statistics.vs_kent, 9), cell_tip=present.vs_kent_tip),
+           sort=lambda r: SIGNIFICANCE_ORDER.get(r.statistics.vs_kent_shown, 9),
+           cell_tip=present.vs_kent_tip),
     Column("Best", present.best, "The best district's figure (by polarity)",
            sort=lambda r: number_key(r.kent_best), numeric=True, cell_tip=_range_tip),
     Column("Worst", present.worst,
