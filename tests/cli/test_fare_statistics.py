@@ -112,3 +112,16 @@ def test_a_bad_count_is_refused_naming_its_cell_and_nothing_changes(db, tmp_path
     assert "Traceback" not in said
     after = sqlite3.connect(db).execute("SELECT * FROM observations ORDER BY 1, 2, 3, 4").fetchall()
     assert after == before
+
+
+def test_counts_and_denominators_go_out_and_come_back_with_an_export(db, tmp_path):
+    out, copy = tmp_path / "county.xlsx", tmp_path / "copy.db"
+    assert run_cli("export", "--county", "--out", str(out), db=db).returncode == 0
+    assert run_cli("init", db=copy).returncode == 0
+    done = run_cli("import", str(out), db=copy)
+    assert done.returncode == 0, done.stderr
+    query = ("SELECT a.name, o.indicator, o.period, o.value, o.count, o.denominator FROM observations o "
+             "JOIN areas a ON a.id = o.area_id ORDER BY 1, 2, 3")
+    original, back = (sqlite3.connect(path).execute(query).fetchall() for path in (db, copy))
+    assert back == original and len(back) == 60
+    assert fare(copy, "Dover") == fare(db, "Dover")

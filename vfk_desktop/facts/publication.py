@@ -54,7 +54,8 @@ class SmallCounts:
 
     def record(self, record: DataRecord) -> DataRecord:
         if record.kind == "value" and self.hides(record.code, record.period, record.area):
-            return record._replace(value=None, text=SUPPRESSED_MARK)
+            return record._replace(value=None, text=SUPPRESSED_MARK, count=None, denominator=None,
+                                   lower_95=None, upper_95=None, lower_99_8=None, upper_99_8=None)
         return record
 
 

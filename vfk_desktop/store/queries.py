@@ -186,16 +186,19 @@ def statistic_rows(store: Store, places: Sequence[str] = (), code: str | None = 
 
 
 def stored_records(store: Store):
-    """Every figure, ranking and comment with where it came from:
-    (place, code, period or round, kind, value, text, file, sheet, cell, import id)."""
+    """Every figure, ranking and comment with where it came from: (place, code, period or round,
+    kind, value, text, file, sheet, cell, import id, count, denominator, lower 95, upper 95,
+    lower 99.8, upper 99.8)."""
     yield from store.conn.execute(
         "SELECT a.name, o.indicator, o.period, o.kind, o.value, o.text, o.file, o.sheet, o.cell, "
-        "o.import_id FROM observations o JOIN areas a ON a.id = o.area_id")
+        "o.import_id, o.count, o.denominator, o.lower_95, o.upper_95, o.lower_99_8, o.upper_99_8 "
+        "FROM observations o JOIN areas a ON a.id = o.area_id")
     for table, period_column, kind, text in (("rankings", "round", "'priority'", "priority"),
                                              ("commentary", "period", "'commentary'", "text")):
         yield from store.conn.execute(
             f"SELECT a.name, t.indicator, t.{period_column}, {kind}, NULL, t.{text}, t.file, t.sheet, "
-            f"t.cell, t.import_id FROM {table} t JOIN areas a ON a.id = t.area_id")
+            f"t.cell, t.import_id, NULL, NULL, NULL, NULL, NULL, NULL FROM {table} t "
+            f"JOIN areas a ON a.id = t.area_id")
 
 
 def import_log(store: Store) -> list[tuple[int, str, str, str]]:
