@@ -26,7 +26,7 @@ class SuppressionRule:
     high: int = 7
 
     def hides(self, count: float | None) -> bool:
-        return count is not None and self.low <= count <= self.high
+        return count is not None and self.low <= count <= self.high  # high 0: nothing withheld
 
     @property
     def words(self) -> str:
@@ -34,6 +34,11 @@ class SuppressionRule:
 
 
 DEFAULT_RULE = SuppressionRule()
+
+
+def rules_from(limits: Mapping[str, int]) -> dict[str, SuppressionRule]:
+    """The catalogue's rules (code -> the largest count withheld) as rules; others take the default."""
+    return {code: SuppressionRule(1, high) for code, high in limits.items()}
 
 
 def rule_for(code: str, rules: Mapping[str, SuppressionRule] | None = None) -> SuppressionRule:

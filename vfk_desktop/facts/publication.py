@@ -17,6 +17,7 @@ from vfk_desktop.domain.publication import (
     note,
     published_row,
     rule_for,
+    rules_from,
 )
 from vfk_desktop.facts.figures import figures
 from vfk_desktop.facts.records import CountyFacts, DataRecord, ReturnFacts
@@ -32,12 +33,14 @@ class SmallCounts:
         self._spread, self._districts = found.spread, set(found.districts)
         self._counts = {(code, label, place): count for place, code, label, count, *_ in
                         queries.statistic_rows(store, found.districts)}
+        self._rules = rules_from(queries.suppression_limits(store))
 
     def count(self, code: str, period_label: str, place: str) -> float | None:
         return self._counts.get((code, period_label, place))
 
     def hides(self, code: str, period_label: str, place: str) -> bool:
-        return place in self._districts and rule_for(code).hides(self.count(code, period_label, place))
+        return (place in self._districts
+                and rule_for(code, self._rules).hides(self.count(code, period_label, place)))
 
     def hidden_values(self, row: FareRow) -> set[float]:
         """The values of the districts withheld at the row's period (Kent's best or worst may be one)."""
@@ -50,7 +53,7 @@ class SmallCounts:
         if row.period is None:
             return row
         own = self.count(row.code, row.period.label, locality)
-        return published_row(row, own, self.hidden_values(row), rule_for(row.code))
+        return published_row(row, own, self.hidden_values(row), rule_for(row.code, self._rules))
 
     def record(self, record: DataRecord) -> DataRecord:
         if record.kind == "value" and self.hides(record.code, record.period, record.area):

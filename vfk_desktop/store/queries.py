@@ -35,6 +35,12 @@ def _catalogue(store: Store) -> dict[str, Indicator]:
     }
 
 
+def suppression_limits(store: Store) -> dict[str, int]:
+    """Indicators whose small-number rule is not the default: code -> the largest count withheld."""
+    return dict(store.conn.execute(
+        "SELECT code, suppress_up_to FROM indicators WHERE suppress_up_to IS NOT NULL"))
+
+
 def ka2_codes(store: Store) -> list[str]:
     """The Kent Agreement 2 indicators that are ranked (not their sub-indicators)."""
     return [code for (code,) in store.conn.execute("SELECT code FROM indicators WHERE ka2 = 1")

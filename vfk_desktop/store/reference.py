@@ -91,11 +91,13 @@ def _load_indicators(store: Store, rows: list[dict[str, str]]) -> None:
 
 
 def _load_value_types(store: Store, rows: list[dict[str, str]]) -> None:
-    """What kind of figure each National Indicator is, and its multiplier, where known."""
+    """What kind of figure each National Indicator is, its multiplier where known, and its
+    small-number rule for publication where it is not the default."""
     store.conn.executemany(
-        "UPDATE indicators SET value_type = ?, multiplier = ? WHERE code = ?",
+        "UPDATE indicators SET value_type = ?, multiplier = ?, suppress_up_to = ? WHERE code = ?",
         [(row["value_type"] or None, float(row["multiplier"]) if row["multiplier"] else None,
-          parse_code(row["code"])) for row in rows])
+          int(row["suppress_up_to"]) if row.get("suppress_up_to") else None, parse_code(row["code"]))
+         for row in rows])
 
 
 def _load_delivery_plans(store: Store, rows: list[dict[str, str]]) -> None:
