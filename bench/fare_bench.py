@@ -1,4 +1,5 @@
-"""How long `vfk fare` takes on a full store: 12 districts x 200 indicators x 10 periods.
+"""How long `vfk fare` takes on a full store: 12 districts x 200 indicators x 10 periods, each
+figure with a count and a denominator, so every row has its intervals and tested trend.
 
     python bench/fare_bench.py [--runs 7]
 
@@ -35,26 +36,29 @@ def build_store(folder: Path) -> Path:
     source = folder / "full.csv"
     with source.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
-        out.writerow(["District", "NI", "Indicator", "Period", "Value", "Kent target",
-                      "Target period", "Priority", "Ranking period"])
+        out.writerow(["District", "NI", "Indicator", "Period", "Value", "Count", "Denominator",
+                      "Kent target", "Target period", "Priority", "Ranking period"])
         for code in CODES:
             priority = rng.choice(["High", "Medium", "Low", ""])
             for period in PERIODS:
                 for district in DISTRICTS:
                     ranked = district == "Tunbridge Wells" and period == PERIODS[-1] and priority
+                    denominator = rng.randint(2_000, 60_000)
+                    count = round(rng.uniform(0.1, 0.9) * denominator)
                     out.writerow([district, code, f"Indicator {code}", period,
-                                  round(rng.uniform(10, 90), 1),
+                                  round(count / denominator * 100, 1), count, denominator,
                                   round(rng.uniform(40, 60), 1) if district == "Ashford" else "",
                                   "", priority if ranked else "",
                                   "2009/10" if ranked else ""])
                 out.writerow(["Kent", code, f"Indicator {code}", period, round(rng.uniform(30, 70), 1),
-                              "", "", "", ""])
+                              "", "", "", "", "", ""])
     run(["init"], db)
     run(["import", str(source), "--add-indicators"], db)
     import sqlite3
 
     conn = sqlite3.connect(db)
     conn.execute("UPDATE indicators SET polarity = 'higher' WHERE polarity IS NULL")
+    conn.execute("UPDATE indicators SET value_type = 'proportion', multiplier = 100")
     conn.commit()
     conn.close()
     return db
@@ -76,6 +80,7 @@ def in_process(db: Path) -> float:
         json.dumps([row.to_json() for row in rows])
     elapsed = time.perf_counter() - start
     assert len(rows) == len(CODES), len(rows)
+    assert all(row.statistics.ci95 and row.statistics.trend for row in rows if row.value is not None)
     return elapsed
 
 

@@ -55,6 +55,15 @@ SEED = [
     ("NI 187i", "Fuel poverty - percentage of households on benefits with low energy efficient "
      "house rating SAP<35", "2008/09", "21", "13", "13", "21", "lower", 0, False),
 ]
+# Illustrative counts for the proportion and rate indicators: the same denominator for every
+# district (so Kent's figure, their average, is also their total count over their total
+# denominator), chosen so that count / denominator × multiplier gives back the value exactly.
+DENOMINATORS = {  # code: (denominator, multiplier)
+    "NI 21": (1_000, 100), "NI 163": (60_000, 100), "NI 152": (60_000, 100), "NI 55": (1_000, 100),
+    "NI 198": (10_000, 100), "NI 187i": (3_000, 100), "NI 39": (100_000, 100_000),
+    "NI 111": (10_000, 1_000), "NI 47": (100_000, 10_000), "NI 120f": (100_000, 100_000),
+    "NI 120m": (100_000, 100_000),
+}
 TARGET_PERIOD = "2010/11"
 RANKING_ROUND = "2009/10"
 
@@ -97,6 +106,16 @@ def earlier_periods(period: str, count: int = 2) -> list[str]:
         year = int(period[:4])
         return [f"{y}/{(y + 1) % 100:02d}" for y in range(year - 1, year - 1 - count, -1)]
     return [str(int(period) - k) for k in range(1, count + 1)]
+
+
+def counts_of(code: str, value: float) -> list[object]:
+    """[count, denominator] for a proportion or rate indicator, else two blanks."""
+    if code not in DENOMINATORS:
+        return ["", ""]
+    denominator, multiplier = DENOMINATORS[code]
+    count = round(value * denominator / multiplier)
+    assert abs(count / denominator * multiplier - value) < 1e-9, (code, value)
+    return [count, denominator]
 
 
 def place_districts(rng: random.Random, tw: float, best: float, worst: float,
@@ -146,14 +165,17 @@ def main() -> None:
                 shown = tw if (district == TW and when == period) else show(
                     values[district], decimals, percent)
                 comment = COMMENTARY.get(code, "") if (district == TW and when == period) else ""
-                district_rows.append([district, code, when, shown, comment])
+                district_rows.append([district, code, when, shown, *counts_of(code, number(shown)),
+                                      comment])
             total = sum(values.values())
             kent = total if is_count else round(total / len(values), decimals)
-            district_rows.append(["Kent", code, when, show(kent, decimals, percent), ""])
+            kent_counts = ([sum(r[4] for r in district_rows[-len(DISTRICTS):]),
+                            DENOMINATORS[code][0] * len(DISTRICTS)] if code in DENOMINATORS else ["", ""])
+            district_rows.append(["Kent", code, when, show(kent, decimals, percent), *kent_counts, ""])
         seed_rows.append([TW, code, title, period, tw, target, TARGET_PERIOD, best, worst])
 
-    write("kent_districts_sample.csv", ["District", "NI", "Period", "Value", "Commentary"],
-          district_rows)
+    write("kent_districts_sample.csv",
+          ["District", "NI", "Period", "Value", "Count", "Denominator", "Commentary"], district_rows)
     write("tunbridge_wells_fare_in_kent.csv",
           ["District", "NI", "Indicator", "Year", "Value", "Kent target", "Target period",
            "Kent best", "Kent worst"], seed_rows)

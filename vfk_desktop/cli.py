@@ -190,6 +190,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from vfk_desktop.facts.exports import county_facts, return_facts
+    from vfk_desktop.facts.publication import publication_note, published_county, published_return
     from vfk_desktop.io.writers.exports import check_locality_name, export_county, export_locality
     from vfk_desktop.store.queries import resolve_district
 
@@ -197,13 +198,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _open(args) as store:
         period = _period_with_data(store, args.period)
         if args.county:
-            done = export_county(county_facts(store, period), out)
+            facts = county_facts(store, period)
+            done = export_county(published_county(store, facts) if args.publication else facts, out)
             print(done.sentence())
         else:
             locality = resolve_district(store, args.locality)
             check_locality_name(out)
-            done = export_locality(return_facts(store, locality, period), out)
+            facts = return_facts(store, locality, period)
+            done = export_locality(published_return(store, facts) if args.publication else facts, out)
             print(done.sentence(locality))
+        if args.publication:
+            print(publication_note())
     return 0
 
 
@@ -262,6 +267,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from vfk_desktop.facts.board import build_pack
+    from vfk_desktop.facts.publication import published_pack
     from vfk_desktop.store.queries import resolve_district
 
     app = _offscreen_app()  # noqa: F841 - lives while the pages are laid out
@@ -272,6 +278,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     with _open(args) as store:
         locality = resolve_district(store, args.locality)
         pack = build_pack(store, locality, _period_with_data(store, args.period))
+        if args.publication:
+            pack = published_pack(store, pack)
     pages = write_report(pack, out, PageSetup(paper=args.paper, landscape=args.landscape))
     print(f"{locality}: Board pack written to {args.out} ({pages} pages).")
     return 0
@@ -279,6 +287,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 LOCALITY_HELP = ('a district: its name in any spelling ("tunbridge wells", "Tonbridge & Malling"), a short '
                  'form (TWBC) or the start of its name ("Tunbridge"); `vfk localities` lists them')
+PUBLICATION_HELP = ("for publication: withhold district counts of 1 to 7 and every value and interval "
+                    "worked out from them, with a note saying so")
 PERIOD_HELP = ("a reporting year such as 2008/09 (the financial year, the calendar year 2008 that ends in "
                "it, and the quarters and months in it) or one period: 2008, 2009/10 Q3, Mar 2010 "
                "(default: each indicator at its newest comparable period; `vfk periods` lists them)")
@@ -369,6 +379,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--county", action="store_true", help="the county workbook of all 12 districts")
     export.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
     export.add_argument("--period", metavar="P", help=PERIOD_HELP)
+    export.add_argument("--publication", action="store_true", help=PUBLICATION_HELP)
 
     report = add("report", cmd_report, "the Board pack for a district, as a PDF")
     report.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
@@ -376,6 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--period", metavar="P", help=PERIOD_HELP)
     report.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     report.add_argument("--landscape", action="store_true", help="turn the pages sideways")
+    report.add_argument("--publication", action="store_true", help=PUBLICATION_HELP)
     return parser
 
 

@@ -122,6 +122,70 @@ def vs_kent(row: FareRow) -> str:
     ]
 
 
+SIGNIFICANCE_SHAPES = {"better": "▲ Better", "similar": "● Similar", "worse": "▼ Worse",
+                       "higher": "△ Higher", "lower": "▽ Lower"}
+NOT_COMPARED = "not compared"
+
+
+def significance(found) -> str:
+    """ "▲ Better", "● Similar", "▼ Worse" ("△ Higher", "▽ Lower" without polarity): a shape and a
+    word, never colour alone; "not compared" without an interval."""
+    return SIGNIFICANCE_SHAPES[found.value] if found is not None else NOT_COMPARED
+
+
+def vs_kent_significance(row: FareRow) -> str:
+    """The district against Kent, allowing for chance (at 95 %, or 99.8 % where the comparison
+    settings say so); a dash where there is no value."""
+    return significance(row.statistics.vs_kent_shown) if row.value is not None else DASH
+
+
+def vs_kent_tip(row: FareRow) -> str | None:
+    stats = row.statistics
+    if row.value is None:
+        return None
+    if stats.ci95 is None:
+        return "Not compared: no confidence interval (no count and denominator, nor stated limits)"
+    if row.kent_value is None:
+        return "Not compared: no figure for Kent"
+    source = " (worked out from the 12 districts)" if stats.kent_value_source == "computed" else ""
+    other = ("95 %", stats.vs_kent) if stats.at_998 else ("99.8 %", stats.vs_kent_998)
+    lines = [f"95 % interval {interval(stats.ci95)}; 99.8 % interval {interval(stats.ci998)}; "
+             f"Kent {kent(row)}{source}", f"At {other[0]}: {significance(other[1])}"]
+    if stats.vs_england is not None:
+        lines.append(f"Against England ({figure(stats.england)}): {significance(stats.vs_england)}")
+    return "\n".join(lines)
+
+
+def interval(found) -> str:
+    """ "68.0 to 73.6"; a dash without one."""
+    if found is None:
+        return DASH
+    return f"{format_number(round(found.low, 1), 1)} to {format_number(round(found.high, 1), 1)}"
+
+
+def rank_and_quartile(row: FareRow) -> str:
+    """ "6 of 12 · Q2": the rank with its quartile beside it; else as `rank` says."""
+    if row.rank and row.statistics.quartile:
+        return f"{rank(row)} · Q{row.statistics.quartile}"
+    return rank(row)
+
+
+def quartile(row: FareRow) -> str:
+    """ "Q1" (the best quarter of the districts) to "Q4"; a dash where there is no rank."""
+    return f"Q{row.statistics.quartile}" if row.statistics.quartile else DASH
+
+
+def trend(row: FareRow) -> str:
+    """The tested recent trend: "No significant change", "Could not be calculated (no intervals)"."""
+    found = row.statistics.trend
+    return found.shown if found is not None else DASH
+
+
+def assurance(row: FareRow) -> str:
+    """ "worse than target, beyond the margin of error"; empty without an interval or target."""
+    return row.statistics.target_assurance or ""
+
+
 def band_counts(band: str, counts: dict) -> str:
     """ "High priorities: 3 red, 2 amber, 3 green, 2 without a status"."""
     from vfk_desktop.domain.model import Rag

@@ -37,13 +37,14 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]
     return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
 
 
-FARE_HEADERS = ["Code", "Indicator", "Period", "Value", "Target", "Kent", "Best", "Worst", "Rank",
-                "Status", "Direction"]
+FARE_HEADERS = ["Code", "Indicator", "Period", "Value", "Target", "Kent", "vs Kent", "Best", "Worst",
+                "Rank", "Status", "Direction"]
 
 
 def _fare_cells(row: FareRow) -> list[str]:
     return [row.code, row.title, present.period(row), present.value(row), present.target(row),
-            present.kent(row), present.best(row), present.worst(row), present.rank(row),
+            present.kent(row), present.vs_kent_significance(row), present.best(row),
+            present.worst(row), present.rank_and_quartile(row),
             present.status(row), present.direction(row)]
 
 
@@ -68,7 +69,7 @@ def fare(locality: str, rows: list[FareRow], period: Period | None = None) -> st
         if not members:
             continue
         out += ["", f"{band.value} priorities" if band else "Not ranked"]
-        out += table(FARE_HEADERS, [cells[id(r)] for r in members], right={3, 4, 5, 6, 7, 8})
+        out += table(FARE_HEADERS, [cells[id(r)] for r in members], right={3, 4, 5, 7, 8, 9})
         out += [f"  {r.code}: {present.newer(r)}" for r in members if r.own_newer]
     return "\n".join(out)
 

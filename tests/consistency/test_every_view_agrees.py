@@ -52,10 +52,11 @@ PARTNER_ROWS = [("Tunbridge Wells", "NI 163", "2009", "73.0"),
                 ("Dover", "NI 32", "2008/09", "14.2")]
 
 STATUS = re.compile(r"^[■▲●] (Red|Amber|Green)(?: \((better|met|worse)\))?$")
-RANK = re.compile(r"^(\d+) of (\d+)$")
+RANK = re.compile(r"^(\d+) of (\d+)(?: · Q([1-4]))?$")  # "6 of 12", "6 of 12 · Q2"
 NEWER = re.compile(r"(?:(NI \w+): )?([^;:]+?) \((\S+)\)")  # "73 (2009)", "NI 163: 73 (2009), …"
 COUNT = re.compile(r"\((\d+|none)\)$")
 WORDS = {"Better than target": "better", "Met target": "met", "Worse than target": "worse"}
+SIGNIFICANCE = re.compile(r"^[▲●▼△▽] (Better|Similar|Worse|Higher|Lower)$")
 
 
 def copy_importing(template: Path, folder: Path, header: tuple, rows: list[tuple]) -> Path:
@@ -106,13 +107,22 @@ def status_counts(text: str) -> dict[tuple[str, str | None], int]:
             for n, word in re.findall(r"(\d+) (red|amber|green|without a status)", parts)}
 
 
+def significance(text: str | None) -> str | None:
+    """ "▲ Better" -> "better"; "not compared", "–" or no cell -> None."""
+    found = SIGNIFICANCE.match(text or "")
+    return found[1].lower() if found else None
+
+
 def from_text(cells: dict[str, str], priority: str | None) -> dict:
-    """A row as the window and the pack write it: "1,212", "6 of 12", "■ Red (worse)", "–"."""
+    """A row as the window and the pack write it: "1,212", "6 of 12", "■ Red (worse)", "–",
+    "▲ Better", "6 of 12 · Q2"."""
     rag, vs_target = status(cells["Status"])
     ranked = RANK.match(cells["Rank"])
     return {"period": None if cells["Period"] == "–" else cells["Period"], "value": number(cells["Value"]),
             "rank": int(ranked[1]) if ranked else None, "of": int(ranked[2]) if ranked else None,
-            "rag": rag, "vs_target": vs_target, "priority": priority}
+            "rag": rag, "vs_target": vs_target, "priority": priority,
+            "vs_kent": significance(cells["vs Kent"]),
+            "quartile": int(ranked[3]) if ranked and ranked[3] else None}
 
 
 def newer(text: str) -> tuple[str, float | None] | None:
@@ -136,7 +146,8 @@ def json_fields(row: dict) -> dict:
     own = row["own_newer"]
     return {"period": row["period"], "value": number(row["value"]), "rank": row["rank"], "of": row["of"],
             "rag": row["rag"], "vs_target": row["vs_target"], "priority": row["priority"],
-            "newer": (own["period"], number(own["value"])) if own else None}
+            "newer": (own["period"], number(own["value"])) if own else None,
+            "vs_kent": row["vs_kent"], "quartile": row["quartile"]}
 
 
 def rankings_json(db: Path, district: str, expected: dict[str, dict]) -> tuple[dict, dict[str, int]]:
@@ -207,7 +218,8 @@ def ka2_shows(path: Path) -> tuple[dict[str, dict], dict[str, int]]:
         cell = dict(zip(header, values, strict=True))
         rows[cell["Code"]] = {"period": cell["Period"], "value": number(cell["Value"]), "rank": cell["Rank"],
                               "of": cell["Of"], "rag": status(cell["RAG"])[0],
-                              "vs_target": WORDS.get(cell["Status"]), "priority": cell["Priority"]}
+                              "vs_target": WORDS.get(cell["Status"]), "priority": cell["Priority"],
+                              "vs_kent": significance(cell["vs Kent"]), "quartile": cell["Quartile"]}
     cover = {key: value for key, value, *_ in book[layout.COVER_SHEET].iter_rows(values_only=True) if key}
     return rows, {band: int(n) for n, band in re.findall(r"(\d+) (High|Medium|Low)", cover["Indicators"])}
 
@@ -217,7 +229,9 @@ def csv_shows(path: Path) -> dict[str, dict]:
         return {cell["Code"]: {"period": cell["Period"] or None, "value": number(cell["Value"]),
                                "rank": int(cell["Rank"]) if cell["Rank"] else None,
                                "of": int(cell["Of"]) if cell["Of"] else None, "rag": cell["RAG"] or None,
-                               "vs_target": WORDS.get(cell["Status"]), "priority": cell["Priority"] or None}
+                               "vs_target": WORDS.get(cell["Status"]), "priority": cell["Priority"] or None,
+                               "vs_kent": cell["vs Kent"] or None,
+                               "quartile": int(cell["Quartile"]) if cell["Quartile"] else None}
                 for cell in csv.DictReader(handle)}
 
 

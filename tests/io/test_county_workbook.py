@@ -8,6 +8,7 @@ import pytest
 from tests.io.exported import DISTRICTS
 from vfk_desktop.domain.model import Priority, Rag
 from vfk_desktop.facts.exports import county_facts, data_records
+from vfk_desktop.facts.fare import fare_row
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.writers.county_workbook import write_county_workbook
 from vfk_desktop.palette import RAG_TINT
@@ -37,7 +38,8 @@ def test_a_sheet_per_theme_with_the_districts_across_the_top(county):
     assert "Improved Health, Care and Wellb" in themes  # 31 characters, as Excel allows
     header, rows = table(book["Economic Success"])
     assert header == ["Code", "Indicator", "Unit", "Period", *DISTRICTS, "Kent", "Kent target",
-                      "Target period", "Kent best", "Kent worst"]
+                      "Target period", "Kent best", "Kent worst", "Kent figure from",
+                      "vs Kent (95% interval)"]
     ni163 = dict(zip(header, rows["NI 163"], strict=True))
     assert ni163["Period"].value == "2008" and ni163["Tunbridge Wells"].value == 70.9
     assert (ni163["Kent target"].value, ni163["Kent best"].value, ni163["Kent worst"].value) == (
@@ -73,3 +75,19 @@ def test_the_data_sheet_holds_every_record(county, sample_store):
     cover = {row[0]: row[1] for row in book[layout.COVER_SHEET].iter_rows(values_only=True) if row[0]}
     assert cover["Districts"] == ", ".join(DISTRICTS) and cover["Illustrative"].startswith("Yes")
     assert book.properties.title == "Vision for Kent: the 12 districts"
+
+
+def test_the_districts_that_differ_from_kent_beyond_chance(sample_store, tmp_path):
+    path = tmp_path / "county.xlsx"
+    write_county_workbook(county_facts(sample_store), path)
+    header, rows = table(openpyxl.load_workbook(path)["Economic Success"])
+    ni163 = dict(zip(header, rows["NI 163"], strict=True))
+    assert ni163["Kent figure from"].value == "as stated"
+    said = {shape: names.split(", ") for shape, names in
+            (part.split(": ") for part in ni163["vs Kent (95% interval)"].value.split("; "))}
+    expected: dict[str, list[str]] = {}
+    for district in DISTRICTS:  # each district's own fare row, as `vfk fare --json` gives it
+        found = fare_row(sample_store, district, "NI 163").statistics.vs_kent
+        if found is not None and found.value != "similar":
+            expected.setdefault({"better": "▲ Better", "worse": "▼ Worse"}[found.value], []).append(district)
+    assert said == expected and expected

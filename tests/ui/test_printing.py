@@ -74,3 +74,20 @@ def test_the_file_menu_offers_print_preview_and_pdf(window):
     texts = [a.text() for a in window.file_menu.actions()]
     assert {"&Print…", "Print pre&view…", "Export P&DF…"} <= set(texts)
     assert window.print_action.shortcut().toString() == "Ctrl+P"
+
+
+def test_the_for_publication_box_makes_a_pack_that_says_so(window, qtbot, tmp_path):
+    out = tmp_path / "published.pdf"
+
+    def for_publication(dialog):
+        dialog.for_publication.setChecked(True)
+        dialog.accept()
+
+    answer_modal(for_publication)
+    window.printing.export_pdf(out)
+    qtbot.waitUntil(lambda: window.last_report == out, timeout=30000)
+    assert "Prepared for publication" in " ".join(pdf_text(out).split())
+    plain = tmp_path / "plain.pdf"
+    window.printing.export_pdf(plain, ReportChoice())
+    qtbot.waitUntil(lambda: window.last_report == plain, timeout=30000)
+    assert "Prepared for publication" not in " ".join(pdf_text(plain).split())

@@ -36,6 +36,18 @@ class Role(Enum):
     STATUS = "status"
     DIRECTION = "direction"
     PROVENANCE = "provenance"
+    COUNT = "count"  # the numerator of the row's value
+    DENOMINATOR = "denominator"
+    LOWER_95 = "lower 95% limit"
+    UPPER_95 = "upper 95% limit"
+    LOWER_99_8 = "lower 99.8% limit"
+    UPPER_99_8 = "upper 99.8% limit"
+
+
+# the figures a row may give beside its value, and the FigureRow field each fills
+STATISTIC_ROLES = {Role.COUNT: "count", Role.DENOMINATOR: "denominator", Role.LOWER_95: "lower_95",
+                   Role.UPPER_95: "upper_95", Role.LOWER_99_8: "lower_99_8",
+                   Role.UPPER_99_8: "upper_99_8"}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 
 from vfk_desktop.domain import compare
 from vfk_desktop.domain.codes import code_sort_key, parent_code
+from vfk_desktop.domain.fare_statistics import (
+    NO_STATISTICS,
+    RowStatistics,
+    kent_figure,
+    row_statistics,
+)
 from vfk_desktop.domain.localities import DISTRICT_COUNT
 from vfk_desktop.domain.model import (
     Direction,
@@ -30,6 +36,7 @@ from vfk_desktop.domain.model import (
 )
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.domain.reporting import ANNUAL, in_reporting_year, is_reporting_year
+from vfk_desktop.domain.statistics import Counts
 
 DEFAULT_MIN_DISTRICTS = 8  # of 12: fewer than this and a period is not ranked
 NOT_AVAILABLE = "not available"
@@ -57,6 +64,12 @@ class IndicatorFacts:
     district_missing: Mapping[Period, Mapping[str, str]] = field(default_factory=dict)
     min_districts: int = DEFAULT_MIN_DISTRICTS
     all_districts: tuple[str, ...] = ()  # the 12, so a district with no figure at all is shown too
+    # counts, denominators and stated limits beside values: the locality's own, by period; and
+    # every place's (the districts, for Kent worked out from them), by period and place
+    own_counts: Mapping[Period, Counts] = field(default_factory=dict)
+    counts: Mapping[Period, Mapping[str, Counts]] = field(default_factory=dict)
+    england: Mapping[Period, float] = field(default_factory=dict)  # the comparator's values
+    at_998: bool = False  # views show vs Kent at 99.8 % rather than 95 %
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,7 @@ class FareRow:
     own_newer_reported: int = 0
     rankable: bool = False  # enough districts reported at period to rank them
     missing: str | None = None  # why value is None: "suppressed", "not available" or "error"
+    statistics: RowStatistics = NO_STATISTICS  # intervals, significance, trend, quartile
 
     def to_json(self) -> dict[str, object]:
         """The row as the CLI contract spells it."""
@@ -131,6 +145,7 @@ class FareRow:
                            "value": json_number(self.own_newer.value)}
                           if self.own_newer and self.own_newer_period else None),
             "missing": self.missing,
+            **self.statistics.to_json(),
         }
 
 
@@ -249,7 +264,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
     best = worst = source = None
     rank = of = None
     previous = previous_value = None
-    kent_value = None
+    kent_value = kent_source = None
     if chosen is not None:
         best, worst, source = kent_range(facts, chosen, polarity)
         districts = facts.districts.get(chosen, {})
@@ -260,10 +275,15 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
             chosen, {p: f for p, f in facts.values.items() if f.value is not None}
         )
         previous_value = facts.values[previous].value if previous else None
-        kent = facts.kent_values.get(chosen)
-        kent_value = kent.value if kent else None
+        kent_value, kent_source = kent_figure(indicator, facts.kent_values.get(chosen), facts.counts,
+                                              chosen, facts.all_districts)
 
     target_value = target.value if target else None
+    statistics = NO_STATISTICS
+    if chosen is not None:
+        statistics = row_statistics(indicator, chosen, value, facts.own_counts, facts.values,
+                                    (kent_value, kent_source), facts.england.get(chosen), polarity,
+                                    rank, of, target_value, facts.at_998)
     return FareRow(
         code=indicator.code,
         title=indicator.title,
@@ -297,6 +317,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
         own_newer_reported=place.own_newer_reported,
         rankable=rankable,
         missing=None if value is not None else ((own.missing if own else None) or NOT_AVAILABLE),
+        statistics=statistics,
     )
 
 

@@ -84,6 +84,8 @@ class Indicator:
     unit: str | None = None
     polarity: Polarity | None = None  # None: the catalogue does not say
     tolerance: float | None = None  # fraction of the target for amber; None = the default
+    value_type: str | None = None  # "proportion", "rate", "count", … (domain.statistics.ValueType)
+    multiplier: float | None = None  # 100 for a percentage, 100,000 for a rate per 100,000
 
 
 @dataclass(frozen=True)

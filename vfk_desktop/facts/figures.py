@@ -14,10 +14,14 @@ from vfk_desktop.domain.fare import DEFAULT_MIN_DISTRICTS, IndicatorFacts, State
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.model import Figure, Indicator
 from vfk_desktop.domain.periods import Period, period_of_label
+from vfk_desktop.facts.counts import StoredCounts
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
 
 MIN_DISTRICTS_KEY = "min_districts"
+SIGNIFICANCE_KEY = "significance_level"  # "95" (the default) or "99.8": the level vs Kent is shown at
+LEVELS = ("95", "99.8")
+ENGLAND = "England"  # the comparator a district is also set against
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,8 @@ class Figures:
     kent_targets: dict[str, dict[Period, Figure]]
     stated: dict[str, dict[Period, StatedRange]]
     min_districts: int
+    counts: StoredCounts  # counts, denominators and limits, read as views ask for them
+    at_998: bool = False  # the views show vs Kent at 99.8 % (the JSON gives both levels always)
 
     def facts(self, locality: str, code: str, priority=None) -> IndicatorFacts:
         """One indicator's facts for locality, with every period."""
@@ -49,6 +55,11 @@ class Figures:
             district_missing=self.missing.get(code, {}),
             min_districts=self.min_districts,
             all_districts=self.districts,
+            own_counts=self.counts.own(locality, code),
+            counts=self.counts.by_period(code, self.districts),
+            at_998=self.at_998,
+            england={p: f.value for p, f in self.values.get(code, {}).get(ENGLAND, {}).items()
+                     if f.value is not None},
         )
 
 
@@ -72,6 +83,21 @@ def set_min_districts(store: Store, count: int) -> None:
         raise VfkError(f"The minimum number of districts to rank must be 2 to 12, not {count}.")
     with store.atomic():
         store.set_meta(MIN_DISTRICTS_KEY, str(count))
+
+
+def significance_level(store: Store) -> str:
+    """The level at which the views set each district against Kent: "95" or "99.8" (a setting)."""
+    level = store.meta(SIGNIFICANCE_KEY)
+    return level if level in LEVELS else LEVELS[0]
+
+
+def set_significance_level(store: Store, level: str) -> None:
+    if level not in LEVELS:
+        from vfk_desktop.domain.errors import VfkError
+
+        raise VfkError(f"The significance level must be 95 or 99.8 (per cent), not {level}.")
+    with store.atomic():
+        store.set_meta(SIGNIFICANCE_KEY, level)
 
 
 def _read(store: Store) -> Figures:
@@ -111,6 +137,8 @@ def _read(store: Store) -> Figures:
         stated={code: {when: StatedRange(parts.get("best"), parts.get("worst"))
                        for when, parts in by_period.items()} for code, by_period in stated.items()},
         min_districts=min_districts(store),
+        counts=StoredCounts(store),
+        at_998=significance_level(store) == "99.8",
     )
 
 
@@ -126,4 +154,6 @@ def with_parent_defaults(indicators: dict[str, Indicator], code: str) -> Indicat
     if parent is None or (indicator.theme and indicator.unit):
         return indicator
     return Indicator(indicator.code, indicator.title, indicator.theme or parent.theme,
-                     indicator.unit or parent.unit, indicator.polarity, indicator.tolerance)
+                     indicator.unit or parent.unit, indicator.polarity, indicator.tolerance,
+                     indicator.value_type or parent.value_type,
+                     indicator.multiplier or parent.multiplier)

@@ -24,6 +24,12 @@ class DataRecord(NamedTuple):
     sheet: str | None
     cell: str | None
     import_id: int | None
+    count: float | None = None  # beside a value: what its file gave with it
+    denominator: float | None = None
+    lower_95: float | None = None
+    upper_95: float | None = None
+    lower_99_8: float | None = None
+    upper_99_8: float | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class Source:
 
     database: str
     illustrative: bool
+    publication: str | None = None  # made for publication: the note saying what was suppressed
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,11 @@ DATA_HEADERS = (
     "District", "NI", "Indicator", "Period", "Value", "Kent target", "Local target", "Kent best",
     "Kent worst", "As given", "Ranking period", "Priority", "Commentary", "Unit", "Source file",
     "Source sheet", "Source cell", "Import no.", "Recorded on", "Recorded by",
+    # beside a value, what its file gave with it (read back by the same column words as any file)
+    "Count", "Denominator", "Lower 95% limit", "Upper 95% limit", "Lower 99.8% limit",
+    "Upper 99.8% limit",
 )
+DATA_STATISTICS = DATA_HEADERS.index("Count")  # the first of the six
 AS_GIVEN = "As given"  # a figure's text as its source wrote it ("1,212", "102%"), beside the number
 # the column each kind of record puts its figure (or priority, or comment) in
 DATA_COLUMN_OF_KIND = {
@@ -47,7 +51,7 @@ LOCAL_TARGET_COLUMN = DATA_HEADERS.index("Local target")
 RETURN_HEADERS = (
     "Theme", "Code", "Indicator", "Priority", "Ranking period", "Period", "Value", "Unit",
     "Kent target", "Target period", "Status", "RAG", "Direction", "Kent figure", "Kent best",
-    "Kent worst", "Rank", "Of", "Commentary",
+    "Kent worst", "Rank", "Of", "Quartile", "vs Kent", "95% interval", "Recent trend", "Commentary",
 )
 RETURN_CODE = RETURN_HEADERS.index("Code")
 RETURN_PRIORITY = RETURN_HEADERS.index("Priority")

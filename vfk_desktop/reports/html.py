@@ -66,6 +66,8 @@ def _heading(pack: BoardPack, section: str, new_page: bool = True) -> str:
 def _cover(pack: BoardPack) -> str:
     contents = "".join(f"<li>{escape(section_title(pack, s))}</li>" for s in pack.sections)
     note = f'<p class="note">{escape(ILLUSTRATIVE)}</p>' if pack.illustrative else ""
+    if pack.publication:
+        note += f'<p class="note">{escape(pack.publication)}</p>'
     return (
         '<p style="font-size: 11pt; margin-top: 120px;">Vision for Kent 2011-2021 · Locality Board</p>'
         f'<p style="font-size: 26pt; font-weight: 600;">{escape(pack.locality)}</p>'
@@ -162,9 +164,9 @@ def _local_priorities(pack: BoardPack, tables: Tables) -> str:
     return "".join(parts)
 
 
-FARE_COLUMNS = (("Code", "nw", 7), ("Indicator", "", 30), ("Period", "nw", 7), ("Value", "num", 6),
-                ("Target", "num", 6), ("Kent", "num", 6), ("Best", "num", 5), ("Worst", "num", 6),
-                ("Rank", "num", 6), ("Status", "nw", 12), ("Direction", "nw", 9))
+FARE_COLUMNS = (("Code", "nw", 6), ("Indicator", "", 27), ("Period", "nw", 6), ("Value", "num", 5),
+                ("Target", "num", 5), ("Kent", "num", 5), ("vs Kent", "nw", 8), ("Best", "num", 5),
+                ("Worst", "num", 5), ("Rank", "nw", 10), ("Status", "nw", 10), ("Direction", "nw", 8))
 
 
 def status_cell(row: FareRow) -> str:
@@ -173,18 +175,25 @@ def status_cell(row: FareRow) -> str:
 
 
 def fare_cells(row: FareRow) -> str:
-    numbers = (present.value(row), present.target(row), present.kent(row), present.best(row),
-               present.worst(row), present.rank(row))
+    def numbers(*shown: str) -> str:
+        return "".join(f'<td class="num">{escape(n)}</td>' for n in shown)
+
     return (f'<td class="nw">{escape(row.code)}</td><td>{escape(row.title)}</td>'
             f'<td class="nw">{escape(present.period(row))}</td>'
-            + "".join(f'<td class="num">{escape(n)}</td>' for n in numbers)
+            + numbers(present.value(row), present.target(row), present.kent(row))
+            + f'<td class="nw">{escape(present.vs_kent_significance(row))}</td>'
+            + numbers(present.best(row), present.worst(row), present.rank_and_quartile(row))
             + status_cell(row) + f'<td class="nw">{escape(present.direction(row))}</td>')
 
 
 def _fare_tables(pack: BoardPack, tables: Tables) -> str:
     parts = [_heading(pack, "fare"),
              f"<p>{escape(pack.period_words)}. Rank 1 is the best of the districts "
-             "with a value; status compares the value with the Kent target.</p>"]
+             "with a value (Q1 the best quarter of them); status compares the value with the Kent "
+             "target. vs Kent allows for chance: similar when Kent's figure lies inside the "
+             "district's 95 % confidence interval, not compared where there is no interval.</p>"]
+    if pack.publication:
+        parts.append(f"<p><i>{escape(pack.publication)}</i></p>")
     counts = [present.band_counts(f"{b.value} priorities", pack.counts[b])
               for b in Priority if b in pack.counts]
     if counts:

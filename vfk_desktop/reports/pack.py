@@ -72,6 +72,7 @@ class BoardPack:
     charts: tuple[ChartRequest, ...]
     chart_data: dict  # ChartRequest -> the domain's chart data, for the charts that can be drawn
     sections: tuple[str, ...] = SECTIONS
+    publication: str | None = None  # made for publication: the note saying what was suppressed
 
     @property
     def period_words(self) -> str:

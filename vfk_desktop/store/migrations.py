@@ -240,6 +240,21 @@ def public_data(db: Database) -> None:
         raise RuntimeError(f"rebuilding the areas table broke {len(broken)} references")
 
 
+@migrations(name="0004_statistics")
+def statistics(db: Database) -> None:
+    """What kind of figure each value is, so intervals can be worked out where none is stated:
+    its value type ("proportion", "rate", "count", "ratio", "mean", "other") and multiplier (100 for
+    a percentage, 100,000 for a rate per 100,000), in the catalogue and, where a file says so, beside
+    the observation; and each indicator's small-number rule for publication (counts from 1 up to
+    suppress_up_to are withheld; NULL: the default, 7; 0: none). Columns only are added: every
+    figure stays as it was."""
+    for table in ("indicators", "observations"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN value_type TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN multiplier REAL")
+    db.execute("ALTER TABLE indicators ADD COLUMN suppress_up_to INTEGER "
+               "CHECK (suppress_up_to IS NULL OR suppress_up_to >= 0)")
+
+
 def upgrade(store: Store, found: int, stop_before: str | None = None) -> None:
     """Apply every pending migration, after a backup copy when the file already held data."""
     if found > 0:

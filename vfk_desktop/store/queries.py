@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vfk_desktop.domain.codes import code_sort_key, parent_code
@@ -25,12 +26,19 @@ def catalogue(store: Store) -> dict[str, Indicator]:
 def _catalogue(store: Store) -> dict[str, Indicator]:
     return {
         code: Indicator(code, title, theme, unit,
-                        Polarity(polarity) if polarity else None, tolerance)
-        for code, title, theme, unit, polarity, tolerance in store.conn.execute(
-            "SELECT i.code, i.title, t.name, i.unit, i.polarity, i.tolerance "
+                        Polarity(polarity) if polarity else None, tolerance, value_type, multiplier)
+        for code, title, theme, unit, polarity, tolerance, value_type, multiplier in store.conn.execute(
+            "SELECT i.code, i.title, t.name, i.unit, i.polarity, i.tolerance, i.value_type, "
+            "i.multiplier "
             "FROM indicators i LEFT JOIN themes t ON t.id = i.theme_id"
         )
     }
+
+
+def suppression_limits(store: Store) -> dict[str, int]:
+    """Indicators whose small-number rule is not the default: code -> the largest count withheld."""
+    return dict(store.conn.execute(
+        "SELECT code, suppress_up_to FROM indicators WHERE suppress_up_to IS NOT NULL"))
 
 
 def ka2_codes(store: Store) -> list[str]:
@@ -160,17 +168,46 @@ def observation_rows(store: Store) -> list[tuple]:
     return rows
 
 
+_STATISTICS = ("SELECT a.name, o.indicator, o.period, o.count, o.denominator, o.lower_95, o.upper_95, "
+               "o.lower_99_8, o.upper_99_8, o.value_type, o.multiplier "
+               "FROM observations o JOIN areas a ON a.id = o.area_id WHERE o.kind = 'value' AND "
+               "(o.count IS NOT NULL OR o.denominator IS NOT NULL OR o.lower_95 IS NOT NULL "
+               "OR o.lower_99_8 IS NOT NULL OR o.value_type IS NOT NULL)")
+
+
+def statistic_rows(store: Store, places: Sequence[str] = (), code: str | None = None) -> list[tuple]:
+    """The figures stored with a count, denominator, limits or value type, of places (all when
+    none are named) and of one indicator or all: (place, code, period label, count, denominator,
+    lower 95, upper 95, lower 99.8, upper 99.8, value type, multiplier). Read by place and code,
+    a few rows are found through the table's key without reading the rest."""
+    sql, arguments = _STATISTICS, list(places)
+    if places:
+        sql += f" AND a.name IN ({', '.join('?' * len(places))})"
+    if code is not None:
+        sql += " AND o.indicator = ?"
+        arguments.append(code)
+    try:
+        return store.conn.execute(sql, arguments).fetchall()
+    except sqlite3.DatabaseError:
+        if not store.damaged:
+            raise
+        return []  # a damaged file: its figures are shown without intervals
+
+
 def stored_records(store: Store):
-    """Every figure, ranking and comment with where it came from:
-    (place, code, period or round, kind, value, text, file, sheet, cell, import id)."""
+    """Every figure, ranking and comment with where it came from: (place, code, period or round,
+    kind, value, text, file, sheet, cell, import id, count, denominator, lower 95, upper 95,
+    lower 99.8, upper 99.8)."""
     yield from store.conn.execute(
         f"SELECT a.name, o.indicator, o.period, o.kind, {FINITE_VALUE}, o.text, o.file, o.sheet, "
-        "o.cell, o.import_id FROM observations o JOIN areas a ON a.id = o.area_id")
+        "o.cell, o.import_id, o.count, o.denominator, o.lower_95, o.upper_95, o.lower_99_8, "
+        "o.upper_99_8 FROM observations o JOIN areas a ON a.id = o.area_id")
     for table, period_column, kind, text in (("rankings", "round", "'priority'", "priority"),
                                              ("commentary", "period", "'commentary'", "text")):
         yield from store.conn.execute(
             f"SELECT a.name, t.indicator, t.{period_column}, {kind}, NULL, t.{text}, t.file, t.sheet, "
-            f"t.cell, t.import_id FROM {table} t JOIN areas a ON a.id = t.area_id")
+            f"t.cell, t.import_id, NULL, NULL, NULL, NULL, NULL, NULL FROM {table} t "
+            f"JOIN areas a ON a.id = t.area_id")
 
 
 def import_log(store: Store) -> list[tuple[int, str, str, str]]:

@@ -45,6 +45,8 @@ def load_reference(store: Store, folder: Path | None = None) -> None:
             pk=("ambition_id", "number"),
         )
         _load_indicators(store, read_csv(folder / "indicators.csv"))
+        if (folder / "value_types.csv").exists():
+            _load_value_types(store, read_csv(folder / "value_types.csv"))
         _load_delivery_plans(store, read_csv(folder / "delivery_plans.csv"))
         store.conn.execute("DELETE FROM psb_reds")
         db["psb_reds"].insert_all(
@@ -86,6 +88,16 @@ def _load_indicators(store: Store, rows: list[dict[str, str]]) -> None:
         if row["tolerance"]:
             record["tolerance"] = float(row["tolerance"])
         store.db["indicators"].upsert(record, pk="code")
+
+
+def _load_value_types(store: Store, rows: list[dict[str, str]]) -> None:
+    """What kind of figure each National Indicator is, its multiplier where known, and its
+    small-number rule for publication where it is not the default."""
+    store.conn.executemany(
+        "UPDATE indicators SET value_type = ?, multiplier = ?, suppress_up_to = ? WHERE code = ?",
+        [(row["value_type"] or None, float(row["multiplier"]) if row["multiplier"] else None,
+          int(row["suppress_up_to"]) if row.get("suppress_up_to") else None, parse_code(row["code"]))
+         for row in rows])
 
 
 def _load_delivery_plans(store: Store, rows: list[dict[str, str]]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout
 
 from vfk_desktop.io.writers.output import ExportCancelled
 from vfk_desktop.ui import settings_keys as keys
@@ -22,13 +22,26 @@ class Exporting:
     def __init__(self, window) -> None:
         self.window = window
         self.last_export: Path | None = None
+        self.publication = False  # the next export is for publication (the dialog's check box)
 
     # --- asking where -----------------------------------------------------------------------
     def _ask(self, caption: str, name: str, file_filter: str, suffix: str) -> Path | None:
+        """Where to save, and (a check box in the dialog) whether the file is for publication."""
         folder = Path(QSettings().value(keys.EXPORT_FOLDER, str(Path.home()), type=str))
-        chosen, _ = QFileDialog.getSaveFileName(self.window, caption, str(folder / name), file_filter)
-        if not chosen:
-            return None
+        dialog = QFileDialog(self.window, caption, str(folder / name), file_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # the native one takes no check box
+        publication = QCheckBox("For &publication: withhold district counts of 1 to 7 and everything "
+                                "worked out from them", dialog)
+        grid = dialog.layout()
+        if isinstance(grid, QGridLayout):
+            grid.addWidget(publication, grid.rowCount(), 0, 1, grid.columnCount())
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return None
+            chosen, self.publication = dialog.selectedFiles()[0], publication.isChecked()
+        finally:
+            dialog.deleteLater()
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
@@ -56,31 +69,36 @@ class Exporting:
             self.export_fare_csv(path)
 
     # --- writing ------------------------------------------------------------------------------
-    def export_ka2_return(self, path: Path) -> None:
-        self._run("Exporting the KA2 return", Path(path), locality=self.window.session.locality)
+    def export_ka2_return(self, path: Path, publication: bool | None = None) -> None:
+        self._run("Exporting the KA2 return", Path(path), self.window.session.locality, publication)
 
-    def export_fare_csv(self, path: Path) -> None:
-        self._run("Exporting the fare table", Path(path), locality=self.window.session.locality)
+    def export_fare_csv(self, path: Path, publication: bool | None = None) -> None:
+        self._run("Exporting the fare table", Path(path), self.window.session.locality, publication)
 
-    def export_county(self, path: Path) -> None:
-        self._run("Exporting the county workbook", Path(path), locality=None)
+    def export_county(self, path: Path, publication: bool | None = None) -> None:
+        self._run("Exporting the county workbook", Path(path), None, publication)
 
-    def _run(self, title: str, path: Path, locality: str | None) -> None:
+    def _run(self, title: str, path: Path, locality: str | None, publication: bool | None) -> None:
         from vfk_desktop.ui.workers import run_job
 
         period = self.window.session.period
+        published = self.publication if publication is None else publication
 
         def work(context):
+            from vfk_desktop.facts import publication as publish
             from vfk_desktop.facts.exports import county_facts, return_facts
             from vfk_desktop.io.writers.exports import check_locality_name, export_county, export_locality
 
             context.progress(0.02, "Gathering the figures")
+            store = context.store
             if locality is None:
-                return export_county(county_facts(context.store, period), path, context.progress,
-                                     context.cancelled)
+                facts = county_facts(store, period)
+                return export_county(publish.published_county(store, facts) if published else facts,
+                                     path, context.progress, context.cancelled)
             check_locality_name(path)
-            return export_locality(return_facts(context.store, locality, period), path,
-                                   context.progress, context.cancelled)
+            facts = return_facts(store, locality, period)
+            return export_locality(publish.published_return(store, facts) if published else facts,
+                                   path, context.progress, context.cancelled)
 
         def done(exported) -> None:
             self.last_export = exported.path

@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from vfk_desktop import present
 from vfk_desktop.domain.fare import FareRow
 from vfk_desktop.domain.model import Priority, Status
+from vfk_desktop.domain.statistics import Significance
 from vfk_desktop.palette import RAG_TINT
 from vfk_desktop.ui.table_model import (
     SORT_ROLE,
@@ -16,12 +17,16 @@ from vfk_desktop.ui.table_model import (
     number_key,
 )
 
+SIGNIFICANCE_ORDER = {Significance.WORSE: 0, Significance.SIMILAR: 1, Significance.BETTER: 2,
+                      Significance.LOWER: 3, Significance.HIGHER: 4}
+
 
 def _status_tip(row: FareRow) -> str | None:
     if row.rag is None:
         return None
     said = "Target met" if row.vs_target is Status.MET else f"{row.vs_target.value.title()} than target"
-    return f"{said}; amber means worse by at most {row.tolerance:.0%} of the target"
+    assured = f" ({present.assurance(row)})" if present.assurance(row) else ""
+    return f"{said}{assured}; amber means worse by at most {row.tolerance:.0%} of the target"
 
 
 def _range_tip(row: FareRow) -> str | None:
@@ -52,14 +57,20 @@ FARE_COLUMNS = (
     Column("Kent", present.kent, "The figure for Kent as a whole",
            sort=lambda r: number_key(r.kent_value), numeric=True,
            cell_tip=lambda r: present.vs_kent(r) if r.vs_kent else None),
+    Column("vs Kent", present.vs_kent_significance,
+           "Against Kent allowing for chance: better, similar or worse by polarity (similar when Kent "
+           "lies inside the district's 95 % confidence interval); not compared without an interval",
+           sort=lambda r: SIGNIFICANCE_ORDER.get(r.statistics.vs_kent_shown, 9),
+           cell_tip=present.vs_kent_tip),
     Column("Best", present.best, "The best district's figure (by polarity)",
            sort=lambda r: number_key(r.kent_best), numeric=True, cell_tip=_range_tip),
     Column("Worst", present.worst,
            "The worst district's figure (by polarity)", sort=lambda r: number_key(r.kent_worst),
            numeric=True, cell_tip=_range_tip),
-    Column("Rank", present.rank,
+    Column("Rank", present.rank_and_quartile,
            "1 = best of the districts with a value; districts that tie share the better rank; "
-           "no rank where too few districts reported",
+           "no rank where too few districts reported. Q1-Q4: the quarter of the districts the "
+           "rank falls in (Q1 the best)",
            sort=lambda r: number_key(r.rank), numeric=True, cell_tip=present.reported),
     Column("Status", present.status,
            "Against the Kent target: green met or better, amber worse within the tolerance, red beyond",
@@ -67,7 +78,8 @@ FARE_COLUMNS = (
            cell_tip=_status_tip, background=lambda r: RAG_TINT[r.rag] if r.rag else None),
     Column("Direction", present.direction,
            "Since the previous period of the same kind: improved or worsened by polarity",
-           sort=lambda r: r.direction.value if r.direction else "~"),
+           sort=lambda r: r.direction.value if r.direction else "~",
+           cell_tip=lambda r: f"Tested recent trend: {present.trend(r)}" if r.statistics.trend else None),
     Column("Newer", present.newer_short,
            "A newer figure of the district's own, shown beside the comparison and never ranked "
            "until enough districts have reported",
@@ -80,9 +92,13 @@ class FareTableModel(RecordTableModel):
     columns = FARE_COLUMNS
 
 
-THEME_COLUMN = 0
-PRIORITY_COLUMN = 3
-STATUS_COLUMN = 11
+def column_of(header: str) -> int:
+    return next(i for i, column in enumerate(FARE_COLUMNS) if column.header == header)
+
+
+THEME_COLUMN = column_of("Theme")
+PRIORITY_COLUMN = column_of("Priority")
+STATUS_COLUMN = column_of("Status")
 
 
 class BandFilter(FilterProxy):

@@ -29,6 +29,8 @@ CHOICES = (
     ("Kent target", Role.KENT_TARGET), ("Target period", Role.TARGET_PERIOD),
     ("Kent figure", Role.KENT_VALUE), ("Kent best", Role.BEST), ("Kent worst", Role.WORST),
     ("Priority", Role.PRIORITY), ("Commentary", Role.COMMENTARY), ("Unit", Role.UNIT),
+    ("Count (numerator)", Role.COUNT), ("Denominator", Role.DENOMINATOR),
+    ("Lower 95% limit", Role.LOWER_95), ("Upper 95% limit", Role.UPPER_95),
 )
 SMALL_SCREEN = QSize(1366, 768)
 

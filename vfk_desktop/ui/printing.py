@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,7 @@ class ReportChoice:
     sections: tuple[str, ...] = SECTIONS
     paper: str = "A4"
     landscape: bool = False
+    publication: bool = False  # small numbers suppressed (facts.publication)
 
     def page_setup(self):
         from vfk_desktop.reports.printing import PageSetup
@@ -79,6 +81,8 @@ class ReportOptionsDialog(QDialog):
         if with_paper:
             form.addRow("&Paper", self.paper)
             form.addRow("&Orientation", self.orientation)
+        self.for_publication = QCheckBox("For &publication: withhold district counts of 1 to 7 and "
+                                         "everything worked out from them", self)
         button = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(button.Ok | button.Cancel)
         buttons.accepted.connect(self.accept)
@@ -87,6 +91,7 @@ class ReportOptionsDialog(QDialog):
         layout.addWidget(self.whole)
         layout.addWidget(self.this_page)
         layout.addLayout(form)
+        layout.addWidget(self.for_publication)
         layout.addWidget(buttons)
 
     def choice(self) -> ReportChoice:
@@ -94,7 +99,8 @@ class ReportOptionsDialog(QDialog):
         landscape = self.orientation.currentIndex() == 1
         QSettings().setValue(keys.REPORT_PAPER, self.paper.currentText())
         QSettings().setValue(keys.REPORT_LANDSCAPE, landscape)
-        return ReportChoice(sections, self.paper.currentText(), landscape)
+        return ReportChoice(sections, self.paper.currentText(), landscape,
+                            self.for_publication.isChecked())
 
 
 class Printing:
@@ -118,6 +124,10 @@ class Printing:
 
         session = self.window.session
         pack = build_pack(session.store, session.locality, session.period, choice.sections)
+        if choice.publication:
+            from vfk_desktop.facts.publication import published_pack
+
+            pack = published_pack(session.store, pack)
         return PackPrinter(pack, pack_images(pack))
 
     def _printer(self, choice: ReportChoice):

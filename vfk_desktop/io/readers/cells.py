@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from vfk_desktop.domain.columns import STATISTIC_ROLES, ColumnSpec
 from vfk_desktop.domain.import_plan import (
     CommentaryRow,
     FigureRow,
@@ -194,3 +195,22 @@ def add_commentary(plan: ImportPlan, cell: object, origin: Origin, *, area: str,
     text = str(cell).strip() if not is_blank(cell) else ""
     if text:
         plan.add_commentary(CommentaryRow(indicator, area, period.label, text, origin))
+
+
+def add_statistics(plan: ImportPlan, sheet: Sheet, row: int, cells: list[object],
+                   specs: list[ColumnSpec], key: tuple) -> None:
+    """The row's count, denominator and limits, kept with the value the same row gave."""
+    figure = plan.figures.get(key)
+    if figure is None or figure.file != sheet.file_name or figure.row != row:
+        return
+    for spec in specs:
+        cell = cells[spec.index] if spec.index < len(cells) else None
+        if cell is None or cell == "":
+            continue
+        parsed = parse_value(cell)
+        if parsed.problem or (parsed.value is not None and parsed.value < 0):
+            why = parsed.problem or f"{parsed.value:g} is below 0"
+            plan.reject(origin_of(sheet, row, spec.index),
+                        f"the {spec.role.value} in {sheet.cell_ref(row, spec.index)}: {why}.")
+        elif parsed.value is not None:
+            setattr(figure, STATISTIC_ROLES[spec.role], parsed.value)

@@ -53,6 +53,21 @@ _WORDS: dict[Role, tuple[str, ...]] = {
     Role.STATUS: ("status", "rag", "rag status", "status against target", "vs target"),
     Role.DIRECTION: ("direction", "direction of travel", "dot", "trend"),
     Role.PROVENANCE: ("source", "provenance", "source file", "source cell", "imported from"),
+    Role.COUNT: ("count", "numerator", "count numerator", "number of events", "events",
+                 "observed"),
+    Role.DENOMINATOR: ("denominator", "population", "base", "denominator population"),
+    Role.LOWER_95: ("lower ci", "lower 95% ci", "lower 95 ci", "95% lower ci", "lower cl",
+                    "lower confidence limit", "lower 95% confidence limit", "lower ci 95 0 limit",
+                    "lower 95% limit", "lcl", "lower limit", "lower 95%"),
+    Role.UPPER_95: ("upper ci", "upper 95% ci", "upper 95 ci", "95% upper ci", "upper cl",
+                    "upper confidence limit", "upper 95% confidence limit", "upper ci 95 0 limit",
+                    "upper 95% limit", "ucl", "upper limit", "upper 95%"),
+    Role.LOWER_99_8: ("lower 99 8% ci", "lower 99 8 ci", "lower ci 99 8 limit", "lower 99 8% limit",
+                      "lower 99 8%",
+                      "99 8% lower ci", "lower 99 8% confidence limit"),
+    Role.UPPER_99_8: ("upper 99 8% ci", "upper 99 8 ci", "upper ci 99 8 limit", "upper 99 8% limit",
+                      "upper 99 8%",
+                      "99 8% upper ci", "upper 99 8% confidence limit"),
 }
 _LOOKUP = {word: role for role, words in _WORDS.items() for word in words}
 _PERIOD_TOKEN = re.compile(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from vfk_desktop.bulk import without_cycle_collection
 from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
+from vfk_desktop.domain.kent_check import kent_disagreements
 from vfk_desktop.domain.values import NOT_AVAILABLE
 from vfk_desktop.io.readers.chosen import with_given_indicator
 from vfk_desktop.io.readers.hidden import leave_out_hidden
@@ -87,6 +88,7 @@ def plan_import(
                                  if len(sheets) > 1 else "")
                               + "; its other sheets are laid out for people and were left alone.")
         _report(path, outcomes, plan)
+    plan.notes += kent_disagreements(plan, ctx.matcher.districts)  # a stated Kent its districts contradict
     plan.blank_figures = {key for key, f in plan.figures.items() if f.value is None and f.text is None
                           and f.missing == NOT_AVAILABLE and (f.file, f.sheet) not in ours}
     if progress:

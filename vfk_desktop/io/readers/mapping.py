@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from vfk_desktop.domain.codes import try_parse_code
-from vfk_desktop.domain.columns import ColumnSpec, Role, headers_signature
+from vfk_desktop.domain.columns import STATISTIC_ROLES, ColumnSpec, Role, headers_signature
 from vfk_desktop.domain.localities import KENT, LocalityMatcher, normalise_name
 from vfk_desktop.domain.periods import YEAR_RANGE, try_parse_period
 from vfk_desktop.domain.values import parse_number_text
@@ -24,7 +24,7 @@ from vfk_desktop.io.readers.headers import Header, read_header
 from vfk_desktop.io.readers.sheets import is_blank
 
 MEASURES = (Role.VALUE, Role.KENT_TARGET, Role.LOCAL_TARGET, Role.BEST, Role.WORST,
-            Role.PRIORITY, Role.COMMENTARY)
+            Role.PRIORITY, Role.COMMENTARY, *STATISTIC_ROLES)
 MAX_HEADER_ROWS = 3
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vfk_desktop.domain.codes import try_parse_code
-from vfk_desktop.domain.columns import ColumnSpec, Role
+from vfk_desktop.domain.columns import STATISTIC_ROLES, ColumnSpec, Role
 from vfk_desktop.domain.import_plan import ImportContext, ImportPlan
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.periods import Period, try_parse_period
@@ -206,6 +206,7 @@ class SheetReader:
         self.target_period_index = index_of(Role.TARGET_PERIOD)
         self.measure_specs = mapping.measures()
         self.others = [s for s in self.measure_specs if s.role is not Role.VALUE]
+        self.statistic_specs = [s for s in self.measure_specs if s.role in STATISTIC_ROLES]
         self.as_given_index = (mapping.headers_found.index(AS_GIVEN)
                                if self.sheet.export_role == "data" and AS_GIVEN in mapping.headers_found
                                else None)
@@ -270,6 +271,9 @@ class SheetReader:
             self.given = given if isinstance(given, str) and given else None
         for spec in self.measure_specs:
             self._measure(spec, number, cells, code, area, period, round_, percent, blank_is_missing)
+        if self.statistic_specs and area is not None and period is not None:
+            c.add_statistics(self.plan, self.sheet, number, cells, self.statistic_specs,
+                             (code, area, period.label, "value"))
         self.last_data_row = number
         return offset + 1
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vfk_desktop import present
 from vfk_desktop.domain.model import Rag
 from vfk_desktop.facts.records import CountyFacts, CountyRow, DistrictReds
 from vfk_desktop.io import export_layout as layout
@@ -33,7 +34,9 @@ from vfk_desktop.palette import RAG_SYMBOL
 
 LARGE = 50_000  # records above which rows are written out as they go (memory stays flat)
 OTHER_THEME = "Other indicators"
-AFTER_DISTRICTS = ("Kent", "Kent target", "Target period", "Kent best", "Kent worst")
+AFTER_DISTRICTS = ("Kent", "Kent target", "Target period", "Kent best", "Kent worst", "Kent figure from",
+                   "vs Kent (95% interval)")
+KENT_SOURCES = {"stated": "as stated", "computed": "worked out from the 12 districts"}
 RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, None)
 
 
@@ -132,11 +135,25 @@ def _reds_sheet(book: Book, reds: list[DistrictReds], cover: Cover) -> None:
     print_setup(sheet, title, 3, cover.stamp)
 
 
+def against_kent(row: CountyRow, names: list[str]) -> str | None:
+    """The districts that differ from Kent beyond chance: "▲ Better: Ashford; ▼ Worse: Thanet"."""
+    groups: dict[str, list[str]] = {}
+    for district in names:
+        found = row.districts[district].statistics.vs_kent
+        if found is not None and found.value != "similar":
+            groups.setdefault(present.significance(found), []).append(district)
+    compared = sum(row.districts[d].statistics.vs_kent is not None for d in names)
+    if not compared:
+        return None
+    parts = [f"{shown}: {', '.join(found)}" for shown, found in sorted(groups.items())]
+    return "; ".join(parts) if parts else f"{present.SIGNIFICANCE_SHAPES['similar']}: all {compared} compared"
+
+
 def _theme_sheet(book: Book, name: str, theme: str, rows: list[CountyRow], names: list[str],
                  cover: Cover) -> None:
     sheet = book.sheet(name)
     headings = ("Code", "Indicator", "Unit", "Period", *names, *AFTER_DISTRICTS)
-    widths = (8, 40, 10, 9, *([11] * len(names)), 10, 10, 9, 10, 10)
+    widths = (8, 40, 10, 9, *([11] * len(names)), 10, 10, 9, 10, 10, 16, 40)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     text(sheet, 0, 0, theme, book.title)
@@ -172,6 +189,9 @@ def _theme_sheet(book: Book, name: str, theme: str, rows: list[CountyRow], names
              book.cell(align="center"))
         figure(sheet, index, after + 3, county.kent_best, None, numbers)
         figure(sheet, index, after + 4, county.kent_worst, None, numbers)
+        text(sheet, index, after + 5, KENT_SOURCES.get(county.statistics.kent_value_source or ""),
+             wrap)
+        text(sheet, index, after + 6, against_kent(row, names), wrap)
     last = 3 + max(len(rows), 1)
     sheet.freeze_panes(4, 2)
     sheet.autofilter(3, 0, last, len(headings) - 1)

@@ -38,6 +38,9 @@ def cover_for(source: Source, title: str, facts: list[tuple[str, str]], notes: l
     if source.illustrative:
         cover.facts.append(("Illustrative", "Yes: this database holds the sample data."))
         cover.notes.append(ILLUSTRATIVE)
+    if source.publication:
+        cover.facts.append(("For publication", "Yes: small numbers are suppressed."))
+        cover.notes.append(source.publication)
     cover.notes += notes
     return cover
 

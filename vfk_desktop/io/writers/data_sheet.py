@@ -16,12 +16,13 @@ from vfk_desktop.io.export_layout import (
     DATA_COLUMN_OF_KIND,
     DATA_HEADERS,
     DATA_SHEET,
+    DATA_STATISTICS,
     LOCAL_TARGET_COLUMN,
 )
 from vfk_desktop.io.writers.book import Book, exact, print_setup
 from vfk_desktop.io.writers.output import Cancelled, ExportCancelled, Progress
 
-WIDTHS = (16, 9, 44, 10, 10, 10, 10, 10, 10, 9, 10, 9, 44, 11, 26, 14, 8, 8, 11, 12)
+WIDTHS = (16, 9, 44, 10, 10, 10, 10, 10, 10, 9, 10, 9, 44, 11, 26, 14, 8, 8, 11, 12, 9, 11, 10, 10, 10, 10)
 CHECK_EVERY = 5000  # rows between progress reports and checks for Cancel
 _PERIOD, _GIVEN, _ROUND, _UNIT, _FILE = (
     DATA_HEADERS.index(h) for h in ("Period", AS_GIVEN, "Ranking period", "Unit", "Source file"))
@@ -54,7 +55,7 @@ def write_data_sheet(book: Book, name: str, records: list[DataRecord], indicator
     start, end = share
     total = len(records) or 1
     for row, record in enumerate(records, 1):
-        area, code, period, kind, value, given, file, sheet_name, cell, import_id = record
+        area, code, period, kind, value, given, file, sheet_name, cell, import_id = record[:10]
         string(row, 0, area)
         string(row, 1, code)
         title = titles.get(code)
@@ -87,6 +88,9 @@ def write_data_sheet(book: Book, name: str, records: list[DataRecord], indicator
                 string(row, _FILE + 4, at)
             if user:
                 string(row, _FILE + 5, user)
+        for column, number_ in enumerate(record[10:], DATA_STATISTICS):
+            if number_ is not None:
+                number(row, column, exact(number_))
         if row % CHECK_EVERY == 0:
             if cancelled is not None and cancelled():
                 raise Stop()

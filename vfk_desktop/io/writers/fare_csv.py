@@ -17,7 +17,9 @@ from vfk_desktop.io.writers.output import check_suffix, replacing, write_failed
 
 HEADERS = ("District", "Code", "Indicator", "Theme", "Priority", "Period", "Value", "Unit",
            "Kent target", "Target period", "Kent figure", "Kent best", "Kent worst", "Rank", "Of",
-           "Polarity", "Status", "RAG", "Direction", "Commentary")
+           "Polarity", "Status", "RAG", "Direction", "Count", "Denominator", "Lower 95%", "Upper 95%",
+           "Lower 99.8%", "Upper 99.8%", "Kent figure source", "vs Kent", "vs Kent (99.8%)",
+           "vs England", "Quartile", "Recent trend", "Commentary")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -31,6 +33,17 @@ def safe_text(value: str | None) -> str:
 def _number(value: float | None, given: str | None = None) -> str | float | int:
     found = json_number(value)
     return found if found is not None else safe_text(given)
+
+
+def _statistics(row) -> list[str | float | int]:
+    """Count, denominator, limits, Kent's source, significance words, quartile and trend."""
+    stats = row.statistics
+    limits = [_number(x) for spread in (stats.ci95, stats.ci998)
+              for x in ((round(spread.low, 4), round(spread.high, 4)) if spread else (None, None))]
+    words = [found.value if found else "" for found in (stats.vs_kent, stats.vs_kent_998,
+                                                         stats.vs_england)]
+    return [_number(stats.count), _number(stats.denominator), *limits, stats.kent_value_source or "",
+            *words, _number(stats.quartile), stats.trend.shown if stats.trend else ""]
 
 
 def write_fare_csv(facts: ReturnFacts, path: Path) -> int:
@@ -56,7 +69,8 @@ def write_fare_csv(facts: ReturnFacts, path: Path) -> int:
                         _number(row.rank), _number(row.of),
                         row.polarity.contract or "" if row.polarity else "", status_text(row),
                         row.rag.value if row.rag else "",
-                        row.direction.value if row.direction else "", safe_text(item.commentary),
+                        row.direction.value if row.direction else "", *_statistics(row),
+                        safe_text(item.commentary),
                     ])
         except OSError as error:
             raise write_failed(path, error) from error

@@ -1,8 +1,9 @@
 """The KA2 return a district sends the county: a cover, the Return sheet for people, the Data sheet.
 
 The Return sheet lists every KA2 indicator by theme with its priority (a drop-down the district can
-change in Excel), period, value, Kent target, status, RAG, direction, Kent figure, best, worst, rank
-and commentary; it prints landscape, one page wide, its heading on every page. `vfk import` reads the
+change in Excel), period, value, Kent target, status, RAG, direction, Kent figure, best, worst, rank,
+quartile, whether it differs from Kent allowing for chance, its 95 % interval, its tested recent
+trend and commentary; it prints landscape, one page wide, its heading on every page. `vfk import` reads the
 Data sheet back, and the priorities and comments as edited on the Return sheet.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vfk_desktop import present
 from vfk_desktop.facts.records import ReturnFacts, ReturnRow, latest_of
 from vfk_desktop.io import export_layout as layout
 from vfk_desktop.io.writers.book import Book, figure, print_setup, row_height, text, whole_numbers
@@ -24,7 +26,7 @@ from vfk_desktop.io.writers.output import (
 from vfk_desktop.palette import direction_label, rag_label
 
 WIDTHS = dict(zip(layout.RETURN_HEADERS, (19, 8, 40, 9, 9, 9, 10, 10, 10, 9, 16, 10, 13, 10, 10, 10,
-                                          6, 5, 44), strict=True))
+                                          6, 5, 8, 11, 15, 26, 44), strict=True))
 HEADER_ROW = 3
 STATUS_WORDS = {"better": "Better than target", "met": "Met target", "worse": "Worse than target"}
 
@@ -136,4 +138,9 @@ def _return_row(book: Book, sheet, index: int, item: ReturnRow, new_theme: bool)
         figure(sheet, index, column, value, None, numbers)
     figure(sheet, index, 16, row.rank, None, counts)
     figure(sheet, index, 17, row.of, None, counts)
-    text(sheet, index, 18, item.commentary, plain(wrap=True))
+    figure(sheet, index, 18, row.statistics.quartile, None, counts)
+    honest = (present.vs_kent_significance(row), present.interval(row.statistics.ci95),
+              present.trend(row))
+    for column, words in enumerate(honest, 19):
+        text(sheet, index, column, None if words == present.DASH else words, plain(wrap=column == 21))
+    text(sheet, index, layout.RETURN_COMMENTARY, item.commentary, plain(wrap=True))

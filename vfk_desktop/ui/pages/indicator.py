@@ -33,8 +33,8 @@ from vfk_desktop.ui.fare_model import FARE_COLUMNS
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import SetCommentary, push
 
-HISTORY_HEADERS = ("Period", "Value", "Kent target", "Kent", "Best", "Worst", "Rank", "Status",
-                   "Direction")
+HISTORY_HEADERS = ("Period", "Value", "Kent target", "Kent", "vs Kent", "Best", "Worst", "Rank",
+                   "Status", "Direction")
 KIND_WORDS = {"value": "value", "target": "target", "best": "Kent best (stated)",
               "worst": "Kent worst (stated)"}
 
@@ -179,6 +179,13 @@ class IndicatorPage(QWidget):
         parts = [f"Theme: {row.theme or 'none'}", f"Unit: {row.unit or 'not given'}",
                  f"Polarity: {present.polarity(row)}", f"{self.session.locality}'s priority: {band}",
                  f"Amber within {row.tolerance:.0%} of the target"]
+        stats = row.statistics
+        if stats.ci95 is not None:
+            parts.append(f"95 % interval {present.interval(stats.ci95)}")
+        if present.assurance(row):
+            parts.append(present.assurance(row).capitalize())
+        if stats.trend is not None:
+            parts.append(f"Recent trend: {present.trend(row)}")
         return "   ·   ".join(parts)
 
     def _draw_charts(self, row: FareRow | None) -> None:

@@ -28,6 +28,7 @@ from vfk_desktop.ui.fare_model import (
     STATUS_COLUMN,
     THEME_COLUMN,
     FareTableModel,
+    column_of,
     fare_filter,
 )
 from vfk_desktop.ui.table_model import ROW_ROLE
@@ -82,11 +83,13 @@ class FareSection(QWidget):
     def _size_columns(self) -> None:
         metrics = self.view.fontMetrics()
         # Figures take what they need; long themes wrap onto two lines; the title gets the rest.
-        widths = {THEME_COLUMN: "Care and Wellbeing", 1: "NI 120m", 4: "2009/10 Q3",
-                  STATUS_COLUMN: "■ Green (better)__", 12: "→ unchanged", 10: "12 of 12"}
-        for column in (5, 7, 8, 9):
-            widths[column] = "9,999.9"
-        widths[6] = "Kent target"
+        at = column_of
+        widths = {THEME_COLUMN: "Care and Wellbeing", at("Code"): "NI 120m", at("Period"): "2009/10 Q3",
+                  STATUS_COLUMN: "■ Green (better)__", at("Direction"): "→ unchanged",
+                  at("Rank"): "12 of 12 · Q4", at("vs Kent"): "● Similar_"}
+        for header in ("Value", "Kent", "Best", "Worst"):
+            widths[at(header)] = "9,999.9"
+        widths[at("Kent target")] = "Kent target"
         padding = 3 * metrics.averageCharWidth() // 2  # the cell's margins
         for column, sample in widths.items():
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
@@ -192,6 +195,9 @@ class OverviewPage(QWidget):
         self.band_sizes = {section.band: ranked.get(section.band) if section.band else
                            indicator_count(r for r in rows if r.priority is None)
                            for section in self.sections}
+        newer = any(row.own_newer for row in rows)  # the column is shown only when it says something
+        for section in self.sections:
+            section.view.setColumnHidden(column_of("Newer"), not newer)
         self.apply_filters()
 
     def apply_filters(self) -> None:

@@ -1,0 +1,82 @@
+"""Counts, denominators and stated limits, read from the store only as far as a view needs them.
+
+A fare table needs the district's own series (one place: a few hundred rows, found through the
+table's key); Kent worked out from its districts needs one indicator's districts, and only where no
+Kent figure is stated. Reading every place's counts with every figure doubled the time a fare table
+took (bench/fare_bench.py), so they are read here, by place or by indicator, and remembered until
+the database changes (the Figures snapshot that holds this reader is dropped then).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+from vfk_desktop.domain.periods import Period, period_of_label
+from vfk_desktop.domain.statistics import Counts, ValueType
+from vfk_desktop.store import queries
+from vfk_desktop.store.connection import Store
+
+Raw = dict[str, dict[str, list]]  # period label -> place -> the stored numbers
+
+
+def made(numbers: Sequence) -> Counts:
+    *limits, value_type, multiplier = numbers
+    return Counts(*limits, ValueType.parse(value_type), multiplier)
+
+
+class StoredCounts:
+    """One store's counts, read by place or by indicator when first asked for."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._by_place: dict[str, dict[str, dict[Period, Counts]]] = {}
+        self._by_code: dict[tuple[str, tuple[str, ...]], Raw] = {}
+
+    def own(self, place: str, code: str) -> dict[Period, Counts]:
+        """The place's counts of one indicator, by period."""
+        if place not in self._by_place:
+            found: dict[str, dict[Period, Counts]] = defaultdict(dict)
+            for _, row_code, label, *numbers in queries.statistic_rows(self._store, (place,)):
+                found[row_code][period_of_label(label)] = made(numbers)
+            self._by_place[place] = dict(found)
+        return self._by_place[place].get(code, {})
+
+    def of_code(self, code: str, places: tuple[str, ...]) -> Raw:
+        """Every place's numbers for one indicator, by period label."""
+        key = (code, places)
+        if key not in self._by_code:
+            found: Raw = defaultdict(dict)
+            for place, _, label, *numbers in queries.statistic_rows(self._store, places, code):
+                found[label][place] = numbers
+            self._by_code[key] = dict(found)
+        return self._by_code[key]
+
+    def by_period(self, code: str, places: tuple[str, ...]) -> CountsByPeriod:
+        return CountsByPeriod(lambda: self.of_code(code, places))
+
+
+class CountsByPeriod(Mapping):
+    """Places' counts by period, read from the store only when first looked into."""
+
+    def __init__(self, read: Callable[[], Raw]) -> None:
+        self._read = read
+        self._raw: Raw | None = None
+        self._made: dict[Period, dict[str, Counts]] = {}
+
+    def _rows(self) -> Raw:
+        if self._raw is None:
+            self._raw = self._read()
+        return self._raw
+
+    def __getitem__(self, period: Period) -> dict[str, Counts]:
+        if period not in self._made:
+            places = self._rows()[period.label]  # KeyError: no counts at that period
+            self._made[period] = {place: made(numbers) for place, numbers in places.items()}
+        return self._made[period]
+
+    def __iter__(self) -> Iterator[Period]:
+        return (period_of_label(label) for label in self._rows())
+
+    def __len__(self) -> int:
+        return len(self._rows())
