@@ -22,6 +22,7 @@ from vfk_desktop.facts.records import (
     Source,
 )
 from vfk_desktop.store import queries
+from vfk_desktop.store.actions import actions
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.sample_flag import has_sample
 
@@ -39,7 +40,8 @@ def return_facts(store: Store, locality: str, period: Period | None = None) -> R
         locality=locality, period=period, rows=tuple(rows),
         band_counts=band_counts(store, locality, period),
         records=data_records(store, [locality], kent_codes={r.fare.code for r in rows}),
-        catalogue=queries.catalogue(store), imports=import_facts(store), source=source(store))
+        catalogue=queries.catalogue(store), imports=import_facts(store), source=source(store),
+        actions=tuple(actions(store, locality)))
 
 
 def county_facts(store: Store, period: Period | None = None) -> CountyFacts:

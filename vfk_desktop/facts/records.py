@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from vfk_desktop.domain.actions import Action
 from vfk_desktop.domain.fare import FareRow
 from vfk_desktop.domain.model import Indicator, Priority, Rag
 from vfk_desktop.domain.periods import Period
@@ -87,6 +88,7 @@ class ReturnFacts:
     catalogue: dict[str, Indicator]
     imports: dict[int, ImportFacts]
     source: Source
+    actions: tuple[Action, ...] = ()  # the district's actions, for the Actions sheet
 
 
 @dataclass(frozen=True)

@@ -54,3 +54,10 @@ RETURN_PRIORITY = RETURN_HEADERS.index("Priority")
 RETURN_ROUND = RETURN_HEADERS.index("Ranking period")
 RETURN_PERIOD = RETURN_HEADERS.index("Period")
 RETURN_COMMENTARY = RETURN_HEADERS.index("Commentary")
+
+# The KA2 return's Actions sheets: each action a row, each progress note a row; read back as they are.
+ACTIONS_SHEET = "Actions"
+ACTION_NOTES_SHEET = "Action notes"
+ACTIONS_SHEET_NAME = "vfk_actions_sheet"
+ACTION_HEADERS = ("ID", "Action", "Owner", "Due", "Status", "Overdue", "Indicators", "Latest note")
+ACTION_NOTE_HEADERS = ("ID", "At", "Author", "Note")

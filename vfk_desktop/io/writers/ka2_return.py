@@ -12,6 +12,7 @@ from pathlib import Path
 
 from vfk_desktop.facts.records import ReturnFacts, ReturnRow, latest_of
 from vfk_desktop.io import export_layout as layout
+from vfk_desktop.io.writers.actions_sheet import write_actions
 from vfk_desktop.io.writers.book import Book, figure, print_setup, row_height, text, whole_numbers
 from vfk_desktop.io.writers.cover import Cover, cover_for, write_cover
 from vfk_desktop.io.writers.data_sheet import finish
@@ -49,12 +50,14 @@ def write_ka2_return(facts: ReturnFacts, path: Path, progress: Progress | None =
         book = Book(temporary)
         write_cover(book, cover, layout.COVER_SHEET)
         _return_sheet(book, locality, rows, cover)
+        write_actions(book, locality, facts.actions, cover.stamp)
         finish(book, path, records, facts.catalogue, facts.imports, progress, cancelled,
                cover.stamp, 0.95, title=f"KA2 return: {locality}", subject=layout.KA2_RETURN,
                keywords=f"Vision for Kent, KA2, {locality}",
                custom={layout.MADE_BY: layout.KA2_RETURN, layout.LOCALITY: locality,
                        layout.DATA_SHEET_NAME: layout.DATA_SHEET,
-                       layout.RETURN_SHEET_NAME: layout.RETURN_SHEET})
+                       layout.RETURN_SHEET_NAME: layout.RETURN_SHEET,
+                       layout.ACTIONS_SHEET_NAME: layout.ACTIONS_SHEET})
     return len(rows), len(records)
 
 
