@@ -70,7 +70,7 @@ def test_json_row_has_exactly_the_contract_fields():
     assert list(row) == ["code", "title", "theme", "priority", "period", "value", "kent_target",
                          "kent_value", "kent_best", "kent_worst", "rank", "of", "polarity",
                          "vs_target", "rag", "direction", "comparable", "districts_reported",
-                         "own_newer", "missing"]
+                         "own_newer", "missing", "local_target", "forecast"]
     assert row["comparable"] is True and row["districts_reported"] == 12
     assert row["own_newer"] is None and row["missing"] is None
     assert row["value"] == 8 and isinstance(row["value"], int)

@@ -29,6 +29,7 @@ from vfk_desktop.domain.model import (
     json_number,
 )
 from vfk_desktop.domain.periods import Period
+from vfk_desktop.domain.profiles import Forecast
 from vfk_desktop.domain.reporting import ANNUAL, in_reporting_year, is_reporting_year
 
 DEFAULT_MIN_DISTRICTS = 8  # of 12: fewer than this and a period is not ranked
@@ -57,6 +58,8 @@ class IndicatorFacts:
     district_missing: Mapping[Period, Mapping[str, str]] = field(default_factory=dict)
     min_districts: int = DEFAULT_MIN_DISTRICTS
     all_districts: tuple[str, ...] = ()  # the 12, so a district with no figure at all is shown too
+    local_targets: Mapping[Period, Figure] = field(default_factory=dict)  # the locality's own
+    follows_local: bool = False  # the status follows the local target where there is one
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,10 @@ class FareRow:
     own_newer_reported: int = 0
     rankable: bool = False  # enough districts reported at period to rank them
     missing: str | None = None  # why value is None: "suppressed", "not available" or "error"
+    local_target: float | None = None  # the locality's own target for the period (or the next)
+    target_followed: str = "kent"  # the target vs_target and rag compare with: "kent" or "local"
+    profiled_target: float | None = None  # a quarter's share of the year's target, when profiled
+    forecast: Forecast | None = None  # the year-end forecast from the quarters so far
 
     def to_json(self) -> dict[str, object]:
         """The row as the CLI contract spells it."""
@@ -131,6 +138,8 @@ class FareRow:
                            "value": json_number(self.own_newer.value)}
                           if self.own_newer and self.own_newer_period else None),
             "missing": self.missing,
+            "local_target": json_number(self.local_target),
+            "forecast": self.forecast.to_json() if self.forecast else None,
         }
 
 
@@ -264,6 +273,10 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
         kent_value = kent.value if kent else None
 
     target_value = target.value if target else None
+    local = compare.applicable_target(anchor, facts.local_targets) if anchor is not None else None
+    local_value = local[1].value if local else None
+    followed = "local" if facts.follows_local and local_value is not None else "kent"
+    compared = local_value if followed == "local" else target_value
     return FareRow(
         code=indicator.code,
         title=indicator.title,
@@ -283,9 +296,9 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
         rank=rank,
         of=of,
         polarity=polarity,
-        vs_target=compare.vs_target(value, target_value, polarity),
+        vs_target=compare.vs_target(value, compared, polarity),
         vs_kent=compare.vs_target(value, kent_value, polarity),
-        rag=compare.rag(value, target_value, polarity, tolerance),
+        rag=compare.rag(value, compared, polarity, tolerance),
         direction=compare.direction(value, previous_value, polarity),
         previous_period=previous,
         previous_value=previous_value,
@@ -297,6 +310,8 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
         own_newer_reported=place.own_newer_reported,
         rankable=rankable,
         missing=None if value is not None else ((own.missing if own else None) or NOT_AVAILABLE),
+        local_target=local_value,
+        target_followed=followed,
     )
 
 

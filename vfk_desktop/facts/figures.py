@@ -7,7 +7,7 @@ each works from this one snapshot (remembered by `Store.cached` until the databa
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.fare import DEFAULT_MIN_DISTRICTS, IndicatorFacts, StatedRange
@@ -34,8 +34,9 @@ class Figures:
     kent_targets: dict[str, dict[Period, Figure]]
     stated: dict[str, dict[Period, StatedRange]]
     min_districts: int
+    local_targets: dict[str, dict[str, dict[Period, Figure]]] = field(default_factory=dict)
 
-    def facts(self, locality: str, code: str, priority=None) -> IndicatorFacts:
+    def facts(self, locality: str, code: str, priority=None, follows_local: bool = False) -> IndicatorFacts:
         """One indicator's facts for locality, with every period."""
         return IndicatorFacts(
             indicator=with_parent_defaults(self.catalogue, code),
@@ -49,6 +50,8 @@ class Figures:
             district_missing=self.missing.get(code, {}),
             min_districts=self.min_districts,
             all_districts=self.districts,
+            local_targets=self.local_targets.get(code, {}).get(locality, {}),
+            follows_local=follows_local,
         )
 
 
@@ -80,6 +83,7 @@ def _read(store: Store) -> Figures:
     spread: dict[str, dict[Period, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
     missing: dict[str, dict[Period, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     own_targets: dict[str, set[str]] = defaultdict(set)
+    local_targets: dict[str, dict[str, dict[Period, Figure]]] = defaultdict(lambda: defaultdict(dict))
     kent_values: dict[str, dict[Period, Figure]] = defaultdict(dict)
     kent_targets: dict[str, dict[Period, Figure]] = defaultdict(dict)
     stated: dict[str, dict[Period, dict[str, Figure]]] = defaultdict(lambda: defaultdict(dict))
@@ -102,6 +106,7 @@ def _read(store: Store) -> Figures:
                     missing[code][when][place] = why or "not available"
         elif kind == "target":
             own_targets[place].add(code)
+            local_targets[code][place][when] = figure
     return Figures(
         catalogue=queries.catalogue(store),
         districts=tuple(queries.districts(store)),
@@ -111,6 +116,7 @@ def _read(store: Store) -> Figures:
         stated={code: {when: StatedRange(parts.get("best"), parts.get("worst"))
                        for when, parts in by_period.items()} for code, by_period in stated.items()},
         min_districts=min_districts(store),
+        local_targets=_plain(local_targets),
     )
 
 
