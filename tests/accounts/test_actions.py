@@ -146,3 +146,27 @@ def test_actions_go_out_in_the_ka2_return_and_import_back_unchanged(tmp_path):
     again = run_cli("import", str(out), db=fresh)
     assert "0 added, 0 updated, 2 unchanged" in again.stdout
     assert run_cli("actions", "--locality", "TWBC", "--json", db=fresh).stdout == before
+
+
+def test_the_ka2_return_names_each_comment_author_and_each_lead(sample_store, tmp_path):
+    from openpyxl import load_workbook
+
+    from vfk_desktop.facts.exports import return_facts
+    from vfk_desktop.io.writers.ka2_return import write_ka2_return
+    from vfk_desktop.store import accountability as acc
+    from vfk_desktop.store.edits import set_commentary
+    from vfk_desktop.who import current_user
+
+    acc.set_lead(sample_store, "Tunbridge Wells", "NI 39", acc.Lead("D Lead", "West Kent PCT", "PHB"))
+    facts = return_facts(sample_store, "Tunbridge Wells")
+    ni39 = next(r for r in facts.rows if r.fare.code == "NI 39")
+    set_commentary(sample_store, "Tunbridge Wells", "NI 39", ni39.fare.period, "Worse in winter")
+    out = tmp_path / "r.xlsx"
+    write_ka2_return(return_facts(sample_store, "Tunbridge Wells"), out)
+    sheet = load_workbook(out)["Return"]
+    headings = [c.value for c in sheet[4]]
+    row = next(r for r in sheet.iter_rows(min_row=5, values_only=True) if r[1] == "NI 39")
+    found = dict(zip(headings, row, strict=True))
+    assert found["Commentary"] == "Worse in winter"
+    assert found["Commented by"].startswith(f"{current_user()}, 20")
+    assert found["Lead"] == "D Lead (West Kent PCT) · PHB"

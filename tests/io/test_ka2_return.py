@@ -86,7 +86,7 @@ def test_made_for_people_frozen_filtered_validated_and_set_up_for_print(ka2):
                                layout.ACTION_NOTES_SHEET, layout.DATA_SHEET]
     sheet = book[layout.RETURN_SHEET]
     assert sheet.freeze_panes == "D5"
-    assert sheet.auto_filter.ref.startswith("A4:S")
+    assert sheet.auto_filter.ref.startswith("A4:U")
     assert sheet["D4"].font.b
     (validation,) = sheet.data_validations.dataValidation
     assert validation.formula1 == '"High,Medium,Low"' and str(validation.sqref).startswith("D5:D")

@@ -112,6 +112,7 @@ class FareRow:
     target_followed: str = "kent"  # the target vs_target and rag compare with: "kent" or "local"
     profiled_target: float | None = None  # a quarter's share of the year's target, when profiled
     forecast: Forecast | None = None  # the year-end forecast from the quarters so far
+    lead: str | None = None  # who leads it: "J Smith (Kent Police) · SSCG"
 
     def to_json(self) -> dict[str, object]:
         """The row as the CLI contract spells it."""

@@ -58,7 +58,8 @@ def accountable(store: Store, facts: IndicatorFacts, row: FareRow) -> FareRow:
     """The fare row with its quarter's profiled target (and the status against it) and the forecast."""
     stored = _profiles(store, facts.locality)
     row = _against_profile(facts, row, stored)
-    return replace(row, forecast=_forecast(facts, row, stored))
+    lead = leads_for(store, facts.locality).get(row.code)
+    return replace(row, forecast=_forecast(facts, row, stored), lead=lead.summary if lead else None)
 
 
 def year_target(facts: IndicatorFacts, year: Period) -> float | None:

@@ -50,6 +50,7 @@ class ReturnRow:
     fare: FareRow
     ranking_period: Period | None
     commentary: str | None
+    commented_by: str | None = None  # "jsmith, 2026-12-02": who wrote the comment and when
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ LOCAL_TARGET_COLUMN = DATA_HEADERS.index("Local target")
 RETURN_HEADERS = (
     "Theme", "Code", "Indicator", "Priority", "Ranking period", "Period", "Value", "Unit",
     "Kent target", "Target period", "Status", "RAG", "Direction", "Kent figure", "Kent best",
-    "Kent worst", "Rank", "Of", "Commentary",
+    "Kent worst", "Rank", "Of", "Commentary", "Commented by", "Lead",
 )
 RETURN_CODE = RETURN_HEADERS.index("Code")
 RETURN_PRIORITY = RETURN_HEADERS.index("Priority")

@@ -73,6 +73,8 @@ FARE_COLUMNS = (
            "until enough districts have reported",
            sort=lambda r: r.own_newer_period.sort_key if r.own_newer_period else (),
            cell_tip=lambda r: present.newer(r) or None),
+    Column("Lead", lambda r: r.lead or "", "The lead officer (partner) and the working group leading it; "
+           "set them on the Indicator page"),
 )
 
 

@@ -25,7 +25,7 @@ from vfk_desktop.io.writers.output import (
 from vfk_desktop.palette import direction_label, rag_label
 
 WIDTHS = dict(zip(layout.RETURN_HEADERS, (19, 8, 40, 9, 9, 9, 10, 10, 10, 9, 16, 10, 13, 10, 10, 10,
-                                          6, 5, 44), strict=True))
+                                          6, 5, 44, 16, 28), strict=True))
 HEADER_ROW = 3
 STATUS_WORDS = {"better": "Better than target", "met": "Met target", "worse": "Worse than target"}
 
@@ -140,3 +140,5 @@ def _return_row(book: Book, sheet, index: int, item: ReturnRow, new_theme: bool)
     figure(sheet, index, 16, row.rank, None, counts)
     figure(sheet, index, 17, row.of, None, counts)
     text(sheet, index, 18, item.commentary, plain(wrap=True))
+    text(sheet, index, 19, item.commented_by, plain(wrap=True))
+    text(sheet, index, 20, row.lead, plain(wrap=True))
