@@ -28,7 +28,9 @@ def cmd_actions(args: argparse.Namespace, _open: Opener) -> int:
         print(f"{locality} has no actions yet; `vfk action add` adds one.")
     for item in found:
         due = item.due.isoformat() if item.due else "no due date"
-        print(f"{item.id:>4}  {item.shown_status():<11}  {due}  {item.title} ({item.owner}; "
+        status = item.shown_status()
+        status = f"{status} ({item.status.value})" if status == "overdue" else status
+        print(f"{item.id:>4}  {status:<21}  {due}  {item.title} ({item.owner}; "
               f"{', '.join(item.indicators)})")
         latest = item.latest_note()
         if latest:

@@ -36,7 +36,7 @@ def test_filters_and_the_reds_with_no_action(window, qtbot, qtmodeltester):
     page.owner_filter.setCurrentText("A Jones")
     assert shown_titles(page) == ["Old plan"]
     status = page.model.column_index("Status")
-    assert page.proxy.index(0, status).data() == "overdue"
+    assert page.proxy.index(0, status).data() == "overdue (on track)"
 
 
 def test_add_note_and_delete_are_each_undone_and_redone(window, qtbot):

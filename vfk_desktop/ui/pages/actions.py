@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +45,11 @@ STATUS_COLOURS = {OVERDUE: "#f4c7c3", ActionStatus.AT_RISK.value: "#fce8b2",
                   ActionStatus.ON_TRACK.value: "#d9ead3", ActionStatus.DONE.value: "#e8eaed"}
 
 
+def _status(action: Action) -> str:
+    shown = action.shown_status()
+    return f"{shown} ({action.status.value})" if shown == OVERDUE else shown
+
+
 def _latest(action: Action) -> str:
     note = action.latest_note()
     return f"{note.at[:10]} {note.author}: {note.text}" if note else ""
@@ -57,7 +62,7 @@ class ActionModel(RecordTableModel):
         Column("Action", lambda a: a.title, "What is being done"),
         Column("Owner", lambda a: a.owner, "Who answers for it"),
         Column("Due", lambda a: a.due.isoformat() if a.due else "", "When it is due"),
-        Column("Status", lambda a: a.shown_status(), "Not started, on track, at risk or done; "
+        Column("Status", _status, "Not started, on track, at risk or done; "
                "overdue once past its due date and not done",
                background=lambda a: STATUS_COLOURS.get(a.shown_status())),
         Column("Indicators", lambda a: ", ".join(a.indicators), "The indicators it answers for"),
@@ -163,6 +168,8 @@ class ActionsPage(QWidget):
         self.view.setAccessibleName("Actions")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorClearable(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # due first
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -34,7 +34,7 @@ from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import SetCommentary, push
 
 HISTORY_HEADERS = ("Period", "Value", "Kent target", "Kent", "Best", "Worst", "Rank", "Status",
-                   "Direction")
+                   "Direction", "Own target")  # in FARE_COLUMNS order
 KIND_WORDS = {"value": "value", "target": "target", "best": "Kent best (stated)",
               "worst": "Kent worst (stated)"}
 
