@@ -89,3 +89,16 @@ def test_fare_json_gains_local_target_and_forecast(tmp_path):
     rows = json.loads(run_cli("fare", "--locality", "TWBC", "--json", db=db).stdout)
     assert all({"local_target", "forecast"} <= set(row) for row in rows)
     assert {row["forecast"] for row in rows} == {None}
+    assert {row["local_target"] for row in rows} == {None}
+    given = tmp_path / "lsp_targets.csv"  # a partner's file giving the district a target of its own
+    given.write_text("District,NI,Period,Value,Local target\nTunbridge Wells,NI 163,2008,70.9,70\n"
+                     "Tunbridge Wells,NI 154,2009/10 Q1,250,\nTunbridge Wells,NI 154,2009/10 Q2,480,\n",
+                     encoding="utf-8")
+    assert run_cli("import", str(given), db=db).returncode == 0
+    rows = {r["code"]: r for r in json.loads(run_cli("fare", "--locality", "TWBC", "--json", db=db).stdout)}
+    assert rows["NI 163"]["local_target"] == 70 and rows["NI 163"]["kent_target"] == 75.6
+    # compared at 2008/09 with the other districts; the quarters of 2009/10 point to 940 by March
+    forecast_json = rows["NI 154"]["forecast"]
+    assert (forecast_json["period"], forecast_json["value"], forecast_json["method"]) == (
+        "2009/10", 940, STRAIGHT_LINE)
+    assert forecast_json["on_track"] is None  # no target for 2009/10 or later: no verdict

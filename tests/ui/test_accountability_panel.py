@@ -1,5 +1,6 @@
 """The Indicator page's leads, target choice and profile, and the comment's author, time and history."""
 
+from tests.ui.conftest import answer_modal
 from vfk_desktop.facts.accounts import leads_for
 from vfk_desktop.facts.fare import fare_row
 from vfk_desktop.store import accountability as acc
@@ -56,3 +57,23 @@ def test_a_comment_keeps_its_author_time_and_earlier_versions(window, qtbot):
     window.session.undo_stack.undo()
     assert acc.comment_versions(window.session.store, "Tunbridge Wells", "NI 39", period)[0].text \
         == "First version"
+
+
+def test_a_profile_is_set_from_the_panel_and_undone(window, qtbot):
+    page = window.show_page("Indicator")
+    page.show_indicator("NI 154")  # compared at 2008/09: its year can be profiled
+    panel, store = page.accountability, window.session.store
+    assert panel.year == "2008/09" and panel.method.isEnabled()
+    panel.method.setCurrentText("typed")
+    panel.quarters.setText("100, 250, 400, 600")
+    panel.save.click()
+    assert acc.profile_of(store, "Tunbridge Wells", "NI 154", "2008/09") == acc.StoredProfile(
+        "typed", (100, 250, 400, 600))
+    panel.method.setCurrentText("typed")
+    panel.quarters.setText("100, 250")
+    seen = answer_modal(lambda box: box.accept())
+    panel.save.click()  # refused in a message box; nothing changes
+    assert seen and "four quarterly targets" in seen[0]
+    assert acc.profile_of(store, "Tunbridge Wells", "NI 154", "2008/09").quarters == (100, 250, 400, 600)
+    window.session.undo_stack.undo()
+    assert acc.profile_of(store, "Tunbridge Wells", "NI 154", "2008/09") is None

@@ -68,3 +68,25 @@ def test_add_note_and_delete_are_each_undone_and_redone(window, qtbot):
     assert again.status is ActionStatus.AT_RISK and again.notes[-1].text == "Delayed"
     page = window.show_page("Actions")
     assert page.model.rowCount() == 1
+
+
+def test_a_ka2_returns_actions_come_back_through_file_import(window, qtbot, tmp_path, sample_db):
+    from tests.ui.test_import_flow import click_button, run_import
+    from vfk_desktop.facts.exports import return_facts
+    from vfk_desktop.io.writers.ka2_return import write_ka2_return
+    from vfk_desktop.store.connection import open_store
+    from vfk_desktop.store.edits import set_commentary
+
+    other = tmp_path / "other.db"
+    other.write_bytes(sample_db.read_bytes())
+    with open_store(other) as store:
+        save_action(store, Action(None, "Tunbridge Wells", "Sent from another laptop", "D Ng",
+                                  dt.date(2030, 1, 1), ActionStatus.ON_TRACK, ("NI 163",)))
+        set_commentary(store, "Tunbridge Wells", "NI 163", "2008", "Skills fair in March")
+        out = tmp_path / "return.xlsx"
+        write_ka2_return(return_facts(store, "Tunbridge Wells"), out)
+        sent = actions(store, "Tunbridge Wells")
+    flow, _ = run_import(window, qtbot, [out], lambda dialog: click_button(dialog, "Import"))
+    qtbot.waitUntil(lambda: flow.finished_result is not None, timeout=30000)
+    assert actions(window.session.store, "Tunbridge Wells") == sent
+    assert window.show_page("Actions").model.rowCount() == 1
