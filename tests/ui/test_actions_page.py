@@ -5,7 +5,7 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog
 
 from vfk_desktop.domain.actions import Action, ActionStatus
-from vfk_desktop.store.actions import actions, save_action
+from vfk_desktop.store.actions import actions, link_choices, save_action
 from vfk_desktop.ui.pages.actions import ActionDialog
 from vfk_desktop.ui.undo import push
 from vfk_desktop.ui.undo_accounts import DeleteAction, SaveAction, UpdateAction
@@ -41,7 +41,10 @@ def test_filters_and_the_reds_with_no_action(window, qtbot, qtmodeltester):
 
 def test_add_note_and_delete_are_each_undone_and_redone(window, qtbot):
     session, store = window.session, window.session.store
-    dialog = ActionDialog(Action(None, "Tunbridge Wells", "", "", None))
+    dialog = ActionDialog(Action(None, "Tunbridge Wells", "", "", None),
+                          choices=link_choices(store, "Tunbridge Wells"))
+    health = dialog.priority_box.findText("Promoting health and improving well-being")
+    dialog.priority_box.setCurrentIndex(health)
     dialog.title_edit.setText("Alcohol licensing review")
     dialog.owner_edit.setText("C Patel")
     dialog.indicators_edit.setText("ni 39; NI 40")
@@ -51,6 +54,8 @@ def test_add_note_and_delete_are_each_undone_and_redone(window, qtbot):
     push(session, SaveAction(session, made))
     (saved,) = actions(store, "Tunbridge Wells")
     assert saved.indicators == ("NI 39", "NI 40") and saved.notes[0].text == "Agreed at the Board"
+    assert saved.local_priority == dialog.priority_box.currentData() is not None
+    assert saved.delivery_plan is None
     push(session, UpdateAction(session, saved.id, status=ActionStatus.AT_RISK, note="Delayed"))
     assert actions(store)[0].status is ActionStatus.AT_RISK and len(actions(store)[0].notes) == 2
     push(session, DeleteAction(session, actions(store)[0]))

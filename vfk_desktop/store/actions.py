@@ -144,3 +144,12 @@ def merge_actions(store: Store, locality: str, found: list[Action]) -> tuple[int
                                                        "indicators", "notes"))))
                 added += 1
     return added, updated, unchanged
+
+
+def link_choices(store: Store, locality: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """What an action may also serve: the locality's local priorities and the delivery plans."""
+    priorities = store.conn.execute(
+        "SELECT p.id, p.title FROM local_priorities p JOIN areas a ON a.id = p.area_id "
+        "WHERE a.name = ? ORDER BY p.position", (locality,)).fetchall()
+    plans = store.conn.execute("SELECT id, title FROM delivery_plans ORDER BY title").fetchall()
+    return priorities, plans

@@ -32,7 +32,7 @@ from vfk_desktop.domain.actions import OVERDUE, Action, ActionStatus, Note, unan
 from vfk_desktop.domain.codes import try_parse_code
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.facts.fare import fare_table
-from vfk_desktop.store.actions import actions
+from vfk_desktop.store.actions import actions, link_choices
 from vfk_desktop.store.changes import now_text
 from vfk_desktop.ui.errors import shown
 from vfk_desktop.ui.table_model import ROW_ROLE, SORT_ROLE, Column, FilterProxy, RecordTableModel
@@ -87,7 +87,8 @@ class ActionFilter(FilterProxy):
 class ActionDialog(QDialog):
     """Add or edit one action; a progress note typed here is added with today's date and your name."""
 
-    def __init__(self, action: Action, parent: QWidget | None = None) -> None:
+    def __init__(self, action: Action, parent: QWidget | None = None,
+                 choices: tuple[list, list] = ([], [])) -> None:
         super().__init__(parent)
         self.setWindowTitle("Action")
         self.action = action
@@ -103,10 +104,18 @@ class ActionDialog(QDialog):
         self.status_box.setCurrentText(action.status.value)
         self.indicators_edit = QLineEdit(", ".join(action.indicators), self)
         self.indicators_edit.setPlaceholderText("NI 39, NI 40")
+        self.priority_box, self.plan_box = QComboBox(self), QComboBox(self)
+        for box, found, chosen in ((self.priority_box, choices[0], action.local_priority),
+                                   (self.plan_box, choices[1], action.delivery_plan)):
+            box.addItem("none", None)
+            for key, title in found:
+                box.addItem(title, key)
+            box.setCurrentIndex(max(box.findData(chosen), 0))
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setFixedHeight(self.fontMetrics().height() * 4)
         for widget, name in ((self.title_edit, "Title"), (self.owner_edit, "Owner"), (self.due_edit, "Due"),
                              (self.status_box, "Status"), (self.indicators_edit, "Indicators"),
+                             (self.priority_box, "Local priority"), (self.plan_box, "Delivery plan"),
                              (self.note_edit, "Progress note")):
             widget.setAccessibleName(name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -119,6 +128,8 @@ class ActionDialog(QDialog):
         form.addRow("&Due", self.due_edit)
         form.addRow("&Status", self.status_box)
         form.addRow("&Indicators", self.indicators_edit)
+        form.addRow("Local &priority", self.priority_box)
+        form.addRow("Delivery p&lan", self.plan_box)
         form.addRow("Progress &note", self.note_edit)
         form.addRow(buttons)
         self.resize(560, 360)
@@ -138,7 +149,7 @@ class ActionDialog(QDialog):
         return Action(self.action.id, self.action.locality, self.title_edit.text().strip(),
                       self.owner_edit.text().strip(), dt.date(date.year(), date.month(), date.day()),
                       ActionStatus(self.status_box.currentText()), tuple(dict.fromkeys(codes)), notes,
-                      self.action.local_priority, self.action.delivery_plan)
+                      self.priority_box.currentData(), self.plan_box.currentData())
 
 
 class ActionsPage(QWidget):
@@ -247,7 +258,7 @@ class ActionsPage(QWidget):
             self._edit(chosen)
 
     def _edit(self, action: Action) -> None:
-        dialog = ActionDialog(action, self)
+        dialog = ActionDialog(action, self, link_choices(self.session.store, self.session.locality))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             with shown(self, "Action"):
                 push(self.session, SaveAction(self.session, dialog.result_action()))
