@@ -22,6 +22,13 @@ if command -v xvfb-run >/dev/null; then
 else
     QT_QPA_PLATFORM=offscreen "${shot[@]}"
 fi
+.venv/bin/vfk --db "$work/accounts.db" init --sample >/dev/null
+acc=(env PYTHONPATH=. .venv/bin/python scripts/accountability_shots.py "$work/accounts.db" docs/images/accounts)
+if command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1600x1000x24" "${acc[@]}"
+else
+    QT_QPA_PLATFORM=offscreen "${acc[@]}"
+fi
 vfk=(.venv/bin/vfk --db "$work/sample.db")
 mkdir -p docs/images/charts docs/images/report
 "${vfk[@]}" chart --locality "Tunbridge Wells" --indicator "NI 39" --kind districts --out docs/images/charts/districts-ni39.png

@@ -332,6 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
         listing = add(name, functools.partial(lister, _open=_open), what)
         listing.add_argument("--json", action="store_true", help="print JSON rows")
 
+    from vfk_desktop.cli_actions import add_commands as add_action_commands
+
+    add_action_commands(add, _open)
     rankings = add("rankings", cmd_rankings, "a district's High / Medium / Low priority ranking")
     rankings.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
     rankings.add_argument("--json", action="store_true", help="print JSON rows")

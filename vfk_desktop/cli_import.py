@@ -74,8 +74,15 @@ def cmd_import(args: argparse.Namespace, store_opener) -> int:
             ctx.profiles[choice.signature] = choice.profile_json()
         plan = plan_import([Path(name) for name in args.files], ctx, sheet_name=args.sheet,
                            include_hidden=args.include_hidden)
+        from vfk_desktop.cli_actions import actions_in
+
+        returned = actions_in(args.files)  # read (and refused) before anything is written
         result = apply_plan(store, plan, dry_run=args.dry_run, skip_refused=args.skip_refused,
                             detailed=args.dry_run and args.json)
+        if returned and result.ok and not args.dry_run:
+            from vfk_desktop.cli_actions import take_back_actions
+
+            take_back_actions(store, returned, quiet=args.json)
         if args.save_profile and not args.dry_run:
             for choice in chosen:
                 save_profile(store, choice.headings, {s.index: s for s in choice.specs},

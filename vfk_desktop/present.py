@@ -39,6 +39,15 @@ def target(row: FareRow) -> str:
     return figure(row.kent_target, row.kent_target_text)
 
 
+def own_target(row: FareRow) -> str:
+    """ "500 (profile)*", "70*" or "70": the district's own or profiled target; * when followed."""
+    if row.profiled_target is not None:
+        return f"{figure(row.profiled_target, None)} (profile)*"
+    if row.local_target is None:
+        return ""
+    return figure(row.local_target, None) + ("*" if row.target_followed == "local" else "")
+
+
 def _like_value(row: FareRow, number: float | None) -> str:
     """Kent's figure, best and worst written as the district's own value is: "254%" beside "102%"."""
     given_as_percent = bool(row.value_text and row.value_text.strip().endswith("%"))

@@ -72,7 +72,7 @@ def test_json_row_has_exactly_the_contract_fields():
                          "vs_target", "rag", "direction", "comparable", "districts_reported",
                          "own_newer", "missing", "count", "denominator", "ci95", "ci998",
                          "kent_value_source", "vs_kent", "vs_kent_998", "vs_england", "trend",
-                         "quartile"]
+                         "quartile", "local_target", "forecast"]
     assert row["comparable"] is True and row["districts_reported"] == 12
     assert row["own_newer"] is None and row["missing"] is None
     assert row["value"] == 8 and isinstance(row["value"], int)

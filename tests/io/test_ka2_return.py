@@ -82,10 +82,11 @@ def test_formats_follow_the_unit_and_rag_is_a_fill_and_a_word(ka2):
 
 def test_made_for_people_frozen_filtered_validated_and_set_up_for_print(ka2):
     book = openpyxl.load_workbook(ka2[0])
-    assert book.sheetnames == [layout.COVER_SHEET, layout.RETURN_SHEET, layout.DATA_SHEET]
+    assert book.sheetnames == [layout.COVER_SHEET, layout.RETURN_SHEET, layout.ACTIONS_SHEET,
+                               layout.ACTION_NOTES_SHEET, layout.DATA_SHEET]
     sheet = book[layout.RETURN_SHEET]
     assert sheet.freeze_panes == "D5"
-    assert sheet.auto_filter.ref.startswith("A4:W")
+    assert sheet.auto_filter.ref.startswith("A4:Y")
     assert sheet["D4"].font.b
     (validation,) = sheet.data_validations.dataValidation
     assert validation.formula1 == '"High,Medium,Low"' and str(validation.sqref).startswith("D5:D")

@@ -17,7 +17,8 @@ def test_a_new_database_has_every_migration_foreign_keys_and_wal(tmp_path):
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.meta("app_version") == __version__
         names = {row[0] for row in store.conn.execute("SELECT name FROM _sqlite_migrations")}
-        assert names == {"0001_initial", "0002_import_profiles", "0003_public_data", "0004_statistics"}
+        assert names == {"0001_initial", "0002_import_profiles", "0003_public_data", "0004_statistics",
+                         "0005_accountability"}
 
 
 def test_an_older_database_is_upgraded_after_a_backup_and_keeps_its_data(tmp_path):

@@ -35,6 +35,7 @@ from vfk_desktop.domain.model import (
     json_number,
 )
 from vfk_desktop.domain.periods import Period
+from vfk_desktop.domain.profiles import Forecast
 from vfk_desktop.domain.reporting import ANNUAL, in_reporting_year, is_reporting_year
 from vfk_desktop.domain.statistics import Counts
 
@@ -70,6 +71,8 @@ class IndicatorFacts:
     counts: Mapping[Period, Mapping[str, Counts]] = field(default_factory=dict)
     england: Mapping[Period, float] = field(default_factory=dict)  # the comparator's values
     at_998: bool = False  # views show vs Kent at 99.8 % rather than 95 %
+    local_targets: Mapping[Period, Figure] = field(default_factory=dict)  # the locality's own
+    follows_local: bool = False  # the status follows the local target where there is one
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,11 @@ class FareRow:
     rankable: bool = False  # enough districts reported at period to rank them
     missing: str | None = None  # why value is None: "suppressed", "not available" or "error"
     statistics: RowStatistics = NO_STATISTICS  # intervals, significance, trend, quartile
+    local_target: float | None = None  # the locality's own target for the period (or the next)
+    target_followed: str = "kent"  # the target vs_target and rag compare with: "kent" or "local"
+    profiled_target: float | None = None  # a quarter's share of the year's target, when profiled
+    forecast: Forecast | None = None  # the year-end forecast from the quarters so far
+    lead: str | None = None  # who leads it: "J Smith (Kent Police) · SSCG"
 
     def to_json(self) -> dict[str, object]:
         """The row as the CLI contract spells it."""
@@ -146,6 +154,8 @@ class FareRow:
                           if self.own_newer and self.own_newer_period else None),
             "missing": self.missing,
             **self.statistics.to_json(),
+            "local_target": json_number(self.local_target),
+            "forecast": self.forecast.to_json() if self.forecast else None,
         }
 
 
@@ -279,11 +289,15 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
                                               chosen, facts.all_districts)
 
     target_value = target.value if target else None
+    local = compare.applicable_target(anchor, facts.local_targets) if anchor is not None else None
+    local_value = local[1].value if local else None
+    followed = "local" if facts.follows_local and local_value is not None else "kent"
+    compared = local_value if followed == "local" else target_value
     statistics = NO_STATISTICS
     if chosen is not None:
         statistics = row_statistics(indicator, chosen, value, facts.own_counts, facts.values,
                                     (kent_value, kent_source), facts.england.get(chosen), polarity,
-                                    rank, of, target_value, facts.at_998)
+                                    rank, of, compared, facts.at_998)
     return FareRow(
         code=indicator.code,
         title=indicator.title,
@@ -303,9 +317,9 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
         rank=rank,
         of=of,
         polarity=polarity,
-        vs_target=compare.vs_target(value, target_value, polarity),
+        vs_target=compare.vs_target(value, compared, polarity),
         vs_kent=compare.vs_target(value, kent_value, polarity),
-        rag=compare.rag(value, target_value, polarity, tolerance),
+        rag=compare.rag(value, compared, polarity, tolerance),
         direction=compare.direction(value, previous_value, polarity),
         previous_period=previous,
         previous_value=previous_value,
@@ -318,6 +332,8 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
         rankable=rankable,
         missing=None if value is not None else ((own.missing if own else None) or NOT_AVAILABLE),
         statistics=statistics,
+        local_target=local_value,
+        target_followed=followed,
     )
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from vfk_desktop.domain.actions import unanswered_reds
 from vfk_desktop.domain.fare import status_counts
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.facts.charts import districts_data, range_data
 from vfk_desktop.facts.fare import band_counts, fare_table
 from vfk_desktop.facts.reds import psb_reds
+from vfk_desktop.facts.rollups import local_priority_rollups
 from vfk_desktop.reports.pack import (
     SECTIONS,
     BoardPack,
@@ -19,6 +21,7 @@ from vfk_desktop.reports.pack import (
     worse_high_priorities,
 )
 from vfk_desktop.store import queries
+from vfk_desktop.store.actions import actions
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.local_priorities import local_priorities
 from vfk_desktop.store.sample_flag import has_sample
@@ -32,8 +35,11 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
         raise ValueError(f"unknown report sections {unknown}")
     fare = fare_table(store, locality, period)
     ranked = queries.ranking_rows(store, locality, period)
-    locals_ = tuple(LocalPriorityLine(p.position, p.title, p.ambition_names, p.indicators)
+    rollups = local_priority_rollups(store, locality, period)
+    locals_ = tuple(LocalPriorityLine(p.position, p.title, p.ambition_names, p.indicators,
+                                      _rolled(rollups.get(p.id)))
                     for p in local_priorities(store, locality))
+    planned = tuple(actions(store, locality))
     reds = psb_reds(store, locality, period)
     comments = queries.commentary(store, locality)
     commentary = tuple((row, comments[(row.code, row.period.label)]) for row in fare
@@ -51,7 +57,14 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
         psb_date=reds.date, reds=reds.reds, reds_sentence=reds.sentence, commentary=commentary,
         charts=tuple(charts),
         chart_data=_chart_data(store, locality, period, charts) if "charts" in sections else {},
-        sections=tuple(sections))
+        sections=tuple(sections), actions=planned, unanswered=tuple(unanswered_reds(fare, planned)),
+        leads=tuple((row, row.lead or "nobody named") for row in worse_high_priorities(fare)))
+
+
+def _rolled(rollup) -> str:
+    if rollup is None:
+        return ""
+    return f"worst {rollup.worst.value}: {rollup.summary()}" if rollup.worst else rollup.summary()
 
 
 def _chart_data(store: Store, locality: str, period: Period | None, charts: list[ChartRequest]) -> dict:

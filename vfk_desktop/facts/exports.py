@@ -22,6 +22,8 @@ from vfk_desktop.facts.records import (
     Source,
 )
 from vfk_desktop.store import queries
+from vfk_desktop.store.accountability import latest_comments
+from vfk_desktop.store.actions import actions
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.sample_flag import has_sample
 
@@ -39,7 +41,8 @@ def return_facts(store: Store, locality: str, period: Period | None = None) -> R
         locality=locality, period=period, rows=tuple(rows),
         band_counts=band_counts(store, locality, period),
         records=data_records(store, [locality], kent_codes={r.fare.code for r in rows}),
-        catalogue=queries.catalogue(store), imports=import_facts(store), source=source(store))
+        catalogue=queries.catalogue(store), imports=import_facts(store), source=source(store),
+        actions=tuple(actions(store, locality)))
 
 
 def county_facts(store: Store, period: Period | None = None) -> CountyFacts:
@@ -90,6 +93,7 @@ def return_rows(store: Store, locality: str, period: Period | None = None) -> li
     rows += [assess(IndicatorFacts(indicators[code], locality)) for code in queries.ka2_codes(store)
              if code not in listed]
     comments = queries.commentary(store, locality)
+    authors = latest_comments(store, locality)
     newest_round = max((r.round for r in ranked.values()), default=None)
     order = queries.theme_order(store)
     rows.sort(key=lambda r: (order.get(r.theme or "", len(order) + 1), code_sort_key(r.code)))
@@ -97,9 +101,11 @@ def return_rows(store: Store, locality: str, period: Period | None = None) -> li
     for row in rows:
         ranking = ranking_of(ranked, row.code)
         label = row.period.label if row.period else None
+        comment = authors.get((row.code, label)) if label else None
         result.append(ReturnRow(
             row, ranking.round if ranking else newest_round or row.period,
-            comments.get((row.code, label)) if label else None))
+            comments.get((row.code, label)) if label else None,
+            f"{comment.author}, {(comment.at or '')[:10]}" if comment and comment.author else None))
     return result
 
 

@@ -11,6 +11,7 @@ from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.fare import FareRow, IndicatorFacts, assess, count_bands, fare_sort_key
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.domain.periods import Period
+from vfk_desktop.facts.accounts import accountable, target_choices
 from vfk_desktop.facts.figures import figures
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
@@ -57,7 +58,8 @@ def fare_facts(store: Store, locality: str, period: Period | None = None) -> lis
     """The facts of every listed indicator for locality, with every period."""
     found = figures(store)
     ranked = queries.rankings(store, locality, period)
-    return [found.facts(locality, code, priority_of(ranked, code))
+    local = target_choices(store, locality)
+    return [found.facts(locality, code, priority_of(ranked, code), local.get(code) == "local")
             for code in listed_codes(store, locality, period)]
 
 
@@ -68,7 +70,8 @@ def fare_table(store: Store, locality: str, period: Period | None = None) -> lis
 
 def _fare_table(store: Store, locality: str, period: Period | None) -> tuple[FareRow, ...]:
     order = queries.theme_order(store)
-    rows = [assess(facts, period) for facts in fare_facts(store, locality, period)]
+    rows = [accountable(store, facts, assess(facts, period))
+            for facts in fare_facts(store, locality, period)]
     return tuple(sorted(rows, key=lambda row: fare_sort_key(row, order)))
 
 
@@ -78,7 +81,8 @@ def indicator_facts(store: Store, locality: str, code: str, period: Period | Non
     found = figures(store)
     if code not in found.catalogue:
         raise VfkError(f"{code} is not in the indicator catalogue.")
-    return found.facts(locality, code, priority_of(queries.rankings(store, locality, period), code))
+    return found.facts(locality, code, priority_of(queries.rankings(store, locality, period), code),
+                       target_choices(store, locality).get(code) == "local")
 
 
 def fare_row(store: Store, locality: str, code: str, period: Period | None = None) -> FareRow:
@@ -86,7 +90,8 @@ def fare_row(store: Store, locality: str, code: str, period: Period | None = Non
     for row in fare_table(store, locality, period):
         if row.code == code:
             return row
-    return assess(indicator_facts(store, locality, code, period), period)
+    facts = indicator_facts(store, locality, code, period)
+    return accountable(store, facts, assess(facts, period))
 
 
 def history(store: Store, locality: str, code: str) -> list[FareRow]:
@@ -97,4 +102,5 @@ def history(store: Store, locality: str, code: str) -> list[FareRow]:
 def _history(store: Store, locality: str, code: str) -> tuple[FareRow, ...]:
     facts = indicator_facts(store, locality, code)
     periods = set(facts.values) | set(facts.kent_values)
-    return tuple(assess(facts, period, exact=True) for period in sorted(periods, reverse=True))
+    return tuple(accountable(store, facts, assess(facts, period, exact=True))
+                 for period in sorted(periods, reverse=True))

@@ -7,7 +7,7 @@ each works from this one snapshot (remembered by `Store.cached` until the databa
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.fare import DEFAULT_MIN_DISTRICTS, IndicatorFacts, StatedRange
@@ -40,8 +40,9 @@ class Figures:
     min_districts: int
     counts: StoredCounts  # counts, denominators and limits, read as views ask for them
     at_998: bool = False  # the views show vs Kent at 99.8 % (the JSON gives both levels always)
+    local_targets: dict[str, dict[str, dict[Period, Figure]]] = field(default_factory=dict)
 
-    def facts(self, locality: str, code: str, priority=None) -> IndicatorFacts:
+    def facts(self, locality: str, code: str, priority=None, follows_local: bool = False) -> IndicatorFacts:
         """One indicator's facts for locality, with every period."""
         return IndicatorFacts(
             indicator=with_parent_defaults(self.catalogue, code),
@@ -60,6 +61,8 @@ class Figures:
             at_998=self.at_998,
             england={p: f.value for p, f in self.values.get(code, {}).get(ENGLAND, {}).items()
                      if f.value is not None},
+            local_targets=self.local_targets.get(code, {}).get(locality, {}),
+            follows_local=follows_local,
         )
 
 
@@ -106,6 +109,7 @@ def _read(store: Store) -> Figures:
     spread: dict[str, dict[Period, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
     missing: dict[str, dict[Period, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     own_targets: dict[str, set[str]] = defaultdict(set)
+    local_targets: dict[str, dict[str, dict[Period, Figure]]] = defaultdict(lambda: defaultdict(dict))
     kent_values: dict[str, dict[Period, Figure]] = defaultdict(dict)
     kent_targets: dict[str, dict[Period, Figure]] = defaultdict(dict)
     stated: dict[str, dict[Period, dict[str, Figure]]] = defaultdict(lambda: defaultdict(dict))
@@ -128,6 +132,7 @@ def _read(store: Store) -> Figures:
                     missing[code][when][place] = why or "not available"
         elif kind == "target":
             own_targets[place].add(code)
+            local_targets[code][place][when] = figure
     return Figures(
         catalogue=queries.catalogue(store),
         districts=tuple(queries.districts(store)),
@@ -139,6 +144,7 @@ def _read(store: Store) -> Figures:
         min_districts=min_districts(store),
         counts=StoredCounts(store),
         at_998=significance_level(store) == "99.8",
+        local_targets=_plain(local_targets),
     )
 
 

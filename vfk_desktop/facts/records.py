@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from vfk_desktop.domain.actions import Action
 from vfk_desktop.domain.fare import FareRow
 from vfk_desktop.domain.model import Indicator, Priority, Rag
 from vfk_desktop.domain.periods import Period
@@ -56,6 +57,7 @@ class ReturnRow:
     fare: FareRow
     ranking_period: Period | None
     commentary: str | None
+    commented_by: str | None = None  # "jsmith, 2026-12-02": who wrote the comment and when
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class ReturnFacts:
     catalogue: dict[str, Indicator]
     imports: dict[int, ImportFacts]
     source: Source
+    actions: tuple[Action, ...] = ()  # the district's actions, for the Actions sheet
 
 
 @dataclass(frozen=True)

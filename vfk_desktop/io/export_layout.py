@@ -52,9 +52,17 @@ RETURN_HEADERS = (
     "Theme", "Code", "Indicator", "Priority", "Ranking period", "Period", "Value", "Unit",
     "Kent target", "Target period", "Status", "RAG", "Direction", "Kent figure", "Kent best",
     "Kent worst", "Rank", "Of", "Quartile", "vs Kent", "95% interval", "Recent trend", "Commentary",
+    "Commented by", "Lead",
 )
 RETURN_CODE = RETURN_HEADERS.index("Code")
 RETURN_PRIORITY = RETURN_HEADERS.index("Priority")
 RETURN_ROUND = RETURN_HEADERS.index("Ranking period")
 RETURN_PERIOD = RETURN_HEADERS.index("Period")
 RETURN_COMMENTARY = RETURN_HEADERS.index("Commentary")
+
+# The KA2 return's Actions sheets: each action a row, each progress note a row; read back as they are.
+ACTIONS_SHEET = "Actions"
+ACTION_NOTES_SHEET = "Action notes"
+ACTIONS_SHEET_NAME = "vfk_actions_sheet"
+ACTION_HEADERS = ("ID", "Action", "Owner", "Due", "Status", "Overdue", "Indicators", "Latest note")
+ACTION_NOTE_HEADERS = ("ID", "At", "Author", "Note")

@@ -44,7 +44,7 @@ def pack_html(pack: BoardPack, tables: Tables, has_chart: Callable[[ChartRequest
     """The whole pack; has_chart says which charts have an image ready under chart_url()."""
     parts = [f"<html><head><style>{STYLE}</style></head><body>", _cover(pack)]
     writers = {"rankings": _rankings, "local": _local_priorities, "fare": _fare_tables,
-               "reds": _reds, "commentary": _commentary}
+               "reds": _reds, "commentary": _commentary, "actions": _actions}
     for section in pack.sections:
         if section == "charts":
             parts.append(_charts(pack, has_chart, chart_width))
@@ -157,10 +157,11 @@ def _local_priorities(pack: BoardPack, tables: Tables) -> str:
     if not pack.local_priorities:
         return parts[0] + f"<p>No local priorities are recorded for {escape(pack.locality)}.</p>"
     body = [f'<tr><td class="num">{p.position}</td><td>{escape(p.title)}</td>'
-            f"<td>{escape('; '.join(p.ambitions))}</td><td>{escape(', '.join(p.indicators))}</td></tr>"
+            f"<td>{escape('; '.join(p.ambitions))}</td><td>{escape(', '.join(p.indicators))}</td>"
+            f"<td>{escape(p.statuses)}</td></tr>"
             for p in pack.local_priorities]
-    parts.append(tables.table((("#", "num", 4), ("Priority", "", 40), ("Ambitions it serves", "", 30),
-                               ("Evidenced by", "", 26)), None, body))
+    parts.append(tables.table((("#", "num", 4), ("Priority", "", 30), ("Ambitions it serves", "", 22),
+                               ("Evidenced by", "", 22), ("Statuses", "", 22)), None, body))
     return "".join(parts)
 
 
@@ -252,4 +253,33 @@ def _commentary(pack: BoardPack, tables: Tables) -> str:
     for row, text in pack.commentary:
         parts.append(f"<p><b>{escape(row.code)} {escape(row.title)}</b> ({escape(present.period(row))}, "
                      f"{escape(present.status(row))})<br/>{escape(text)}</p>")
+    return "".join(parts)
+
+
+def _actions(pack: BoardPack, tables: Tables) -> str:
+    """Who is doing what about the reds: the unanswered High priorities, the leads, the actions."""
+    parts = [_heading(pack, "actions")]
+    if pack.unanswered:
+        parts.append(f"<p><b>High priorities worse than target with no open action: "
+                     f"{escape(', '.join(pack.unanswered))}.</b></p>")
+    else:
+        parts.append("<p>Every High priority worse than target has an open action.</p>")
+    if pack.leads:
+        body = [f"<tr><td>{escape(row.code)}</td><td>{escape(row.title)}</td>{status_cell(row)}"
+                f"<td>{escape(lead)}</td></tr>" for row, lead in pack.leads]
+        parts.append(tables.table((("Code", "nw", 8), ("Indicator", "", 44), ("Status", "nw", 14),
+                                   ("Lead (partner) · working group", "", 34)),
+                                  "High priorities worse than target", body))
+    if not pack.actions:
+        return "".join(parts) + f"<p>No actions are recorded for {escape(pack.locality)}.</p>"
+    body = []
+    for action in pack.actions:
+        note = action.latest_note()
+        body.append(f"<tr><td>{escape(action.title)}</td><td>{escape(action.owner)}</td>"
+                    f"<td>{action.due.isoformat() if action.due else ''}</td>"
+                    f"<td>{escape(action.shown_status(pack.made))}</td>"
+                    f"<td>{escape(', '.join(action.indicators))}</td>"
+                    f"<td>{escape(f'{note.at[:10]} {note.author}: {note.text}' if note else '')}</td></tr>")
+    parts.append(tables.table((("Action", "", 26), ("Owner", "", 14), ("Due", "nw", 9), ("Status", "nw", 9),
+                               ("Indicators", "", 12), ("Latest note", "", 30)), "Actions", body))
     return "".join(parts)

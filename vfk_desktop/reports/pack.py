@@ -10,18 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from vfk_desktop.domain.actions import Action
 from vfk_desktop.domain.fare import FareRow
 from vfk_desktop.domain.model import Priority, Status
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.facts.records import Red
 
-SECTIONS = ("rankings", "local", "fare", "charts", "reds", "commentary")
+SECTIONS = ("rankings", "local", "fare", "charts", "reds", "actions", "commentary")
 SECTION_TITLES = {
     "rankings": "Priority rankings",
     "local": "Local priorities",
     "fare": "How does {locality} fare in Kent?",
     "charts": "Charts",
     "reds": "PSB Reds",
+    "actions": "Actions and leads",
     "commentary": "Commentary",
 }
 
@@ -40,6 +42,7 @@ class LocalPriorityLine:
     title: str
     ambitions: tuple[str, ...]  # as the store names them: "1 To grow the economy"
     indicators: tuple[str, ...]
+    statuses: str = ""  # its indicators' statuses rolled up: "worst red: 2 red, 1 green"
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ class BoardPack:
     chart_data: dict  # ChartRequest -> the domain's chart data, for the charts that can be drawn
     sections: tuple[str, ...] = SECTIONS
     publication: str | None = None  # made for publication: the note saying what was suppressed
+    actions: tuple[Action, ...] = ()  # the district's actions, soonest due first
+    unanswered: tuple[str, ...] = ()  # High priorities worse than target with no open action
+    leads: tuple[tuple[FareRow, str], ...] = ()  # each High priority worse than target and its leads
 
     @property
     def period_words(self) -> str:

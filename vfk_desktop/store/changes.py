@@ -14,10 +14,18 @@ OBSERVATION_COLUMNS = ("indicator", "area_id", "period", "kind", "value", "text"
                        "import_id", "file", "sheet", "cell", *STATISTIC_COLUMNS)
 RANKING_COLUMNS = ("area_id", "indicator", "round", "priority", "import_id", "file", "sheet", "cell")
 COMMENTARY_COLUMNS = ("indicator", "area_id", "period", "text", "import_id", "file", "sheet", "cell")
+LEAD_COLUMNS = ("indicator", "area_id", "officer", "partner", "working_group", "import_id", "file",
+                "sheet", "cell")
+TARGET_CHOICE_COLUMNS = ("indicator", "area_id", "follows", "import_id", "file", "sheet", "cell")
+PROFILE_COLUMNS = ("indicator", "area_id", "year", "method", "q1", "q2", "q3", "q4", "import_id", "file",
+                   "sheet", "cell")
 TABLES = {
     "observations": (OBSERVATION_COLUMNS, 4),  # columns, how many of them form the key
     "rankings": (RANKING_COLUMNS, 3),
     "commentary": (COMMENTARY_COLUMNS, 3),
+    "leads": (LEAD_COLUMNS, 2),
+    "target_choices": (TARGET_CHOICE_COLUMNS, 2),
+    "target_profiles": (PROFILE_COLUMNS, 3),
 }
 
 

@@ -253,6 +253,55 @@ def statistics(db: Database) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN multiplier REAL")
     db.execute("ALTER TABLE indicators ADD COLUMN suppress_up_to INTEGER "
                "CHECK (suppress_up_to IS NULL OR suppress_up_to >= 0)")
+@migrations(name="0005_accountability")
+def accountability(db: Database) -> None:
+    """Who answers for each indicator and what they are doing about it: leads, actions with their
+    progress notes, which target the status follows, quarterly target profiles, and the links
+    between the Vision's key performance questions and the indicators that evidence them."""
+    for statement in (
+        """CREATE TABLE leads (
+            indicator TEXT NOT NULL REFERENCES indicators (code),
+            area_id INTEGER NOT NULL REFERENCES areas (id),
+            officer TEXT, partner TEXT, working_group TEXT REFERENCES working_groups (code),
+            import_id INTEGER REFERENCES imports (id), file TEXT, sheet TEXT, cell TEXT,
+            PRIMARY KEY (indicator, area_id))""",
+        """CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            area_id INTEGER NOT NULL REFERENCES areas (id),
+            title TEXT NOT NULL, owner TEXT NOT NULL, due TEXT,
+            status TEXT NOT NULL CHECK (status IN ('not started', 'on track', 'at risk', 'done')),
+            local_priority_id INTEGER REFERENCES local_priorities (id) ON DELETE SET NULL,
+            delivery_plan_id INTEGER REFERENCES delivery_plans (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL, created_by TEXT NOT NULL)""",
+        """CREATE TABLE action_indicators (
+            action_id INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,
+            indicator TEXT NOT NULL REFERENCES indicators (code),
+            PRIMARY KEY (action_id, indicator))""",
+        """CREATE TABLE action_notes (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,
+            at TEXT NOT NULL, author TEXT NOT NULL, text TEXT NOT NULL)""",
+        """CREATE TABLE target_choices (
+            indicator TEXT NOT NULL REFERENCES indicators (code),
+            area_id INTEGER NOT NULL REFERENCES areas (id),
+            follows TEXT NOT NULL CHECK (follows IN ('kent', 'local')),
+            import_id INTEGER REFERENCES imports (id), file TEXT, sheet TEXT, cell TEXT,
+            PRIMARY KEY (indicator, area_id))""",
+        """CREATE TABLE target_profiles (
+            indicator TEXT NOT NULL REFERENCES indicators (code),
+            area_id INTEGER NOT NULL REFERENCES areas (id),
+            year TEXT NOT NULL,
+            method TEXT NOT NULL CHECK (method IN ('equal', 'cumulative', 'typed')),
+            q1 REAL, q2 REAL, q3 REAL, q4 REAL,
+            import_id INTEGER REFERENCES imports (id), file TEXT, sheet TEXT, cell TEXT,
+            PRIMARY KEY (indicator, area_id, year))""",
+        """CREATE TABLE kpq_indicators (
+            ambition_id INTEGER NOT NULL, number INTEGER NOT NULL,
+            indicator TEXT NOT NULL REFERENCES indicators (code),
+            PRIMARY KEY (ambition_id, number, indicator),
+            FOREIGN KEY (ambition_id, number) REFERENCES kpqs (ambition_id, number))""",
+    ):
+        db.execute(statement)
 
 
 def upgrade(store: Store, found: int, stop_before: str | None = None) -> None:

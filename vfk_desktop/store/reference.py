@@ -54,6 +54,7 @@ def load_reference(store: Store, folder: Path | None = None) -> None:
              "title": r["title"]} for r in read_csv(folder / "psb_reds.csv")
         )
         _load_working_groups(store, folder)
+        _load_kpq_links(store, folder / "kpq_indicators.csv")
 
 
 def _load_areas(store: Store, rows: list[dict[str, str]]) -> None:
@@ -144,3 +145,15 @@ def _load_working_groups(store: Store, folder: Path) -> None:
             for position, row in enumerate(read_csv(folder / "working_group_outcomes.csv"), 1)
         ],
     )
+
+
+def _load_kpq_links(store: Store, path: Path) -> None:
+    """The Annex 1 starting set of indicators for each key performance question; once only, so an
+    officer's own links are never overwritten."""
+    if not path.exists() or store.conn.execute("SELECT 1 FROM kpq_indicators LIMIT 1").fetchone():
+        return
+    known = {code for (code,) in store.conn.execute("SELECT code FROM indicators")}
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO kpq_indicators (ambition_id, number, indicator) VALUES (?, ?, ?)",
+        [(int(r["ambition"]), int(r["number"]), code) for r in read_csv(path)
+         for code in (parse_code(c) for c in r["indicators"].split(";") if c.strip()) if code in known])

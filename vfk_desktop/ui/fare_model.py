@@ -85,6 +85,12 @@ FARE_COLUMNS = (
            "until enough districts have reported",
            sort=lambda r: r.own_newer_period.sort_key if r.own_newer_period else (),
            cell_tip=lambda r: present.newer(r) or None),
+    Column("Own target", present.own_target,
+           "The district's own target, or a quarter's share of the year's target when it is profiled; "
+           "* marks the one the status follows", numeric=True,
+           sort=lambda r: number_key(r.profiled_target if r.profiled_target is not None else r.local_target)),
+    Column("Lead", lambda r: r.lead or "", "The lead officer (partner) and the working group leading it; "
+           "set them on the Indicator page"),
 )
 
 

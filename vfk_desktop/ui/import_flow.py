@@ -98,7 +98,13 @@ class ImportFlow(QObject):
 
     def _apply(self, context: JobContext) -> ImportResult:
         context.progress(0.5, "Writing the figures")
+        from vfk_desktop.io.readers.own_export import read_actions
+        from vfk_desktop.store.actions import merge_actions
+
+        returned = [found for path in self.paths if (found := read_actions(path))]  # a KA2 return's
         result = apply_plan(context.store, self.plan, skip_refused=self.skip_refused)
+        for locality, actions in returned if result.ok else ():
+            merge_actions(context.store, locality, actions)
         if result.partial and self.refused_out is not None:
             context.progress(0.9, "Saving the refused rows")
             write_refused(refused_with_copies(self.plan), self.refused_out)

@@ -50,6 +50,7 @@ PAGES = {
     "Priorities": ("priorities", "PrioritiesPage"),
     "Local priorities": ("local_priorities", "LocalPrioritiesPage"), "Vision": ("vision", "VisionPage"),
     "Data": ("data", "DataPage"), "Imports": ("imports", "ImportsPage"),
+    "Actions": ("actions", "ActionsPage"),
 }
 PAGE_NAMES = list(PAGES)
 

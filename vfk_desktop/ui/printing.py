@@ -32,6 +32,7 @@ PAGE_SECTIONS = {
     "Priorities": ("rankings",),
     "Local priorities": ("local",),
     "Vision": ("reds",),
+    "Actions": ("actions",),
 }
 
 

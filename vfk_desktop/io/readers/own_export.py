@@ -9,9 +9,12 @@ types a comment, and those edits win over the Data sheet's.
 
 from __future__ import annotations
 
+import zipfile
 from collections import defaultdict
 
+from vfk_desktop.domain.actions import Action, ActionStatus, Note
 from vfk_desktop.domain.codes import parent_code, try_parse_code
+from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.import_plan import CommentaryRow, ImportContext, ImportPlan, RankingRow
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.domain.periods import try_parse_period
@@ -121,3 +124,80 @@ def _comment(sheet: Sheet, plan: ImportPlan, cells: list[object], number: int,
     planned = plan.commentary.get(comment.key)
     if planned is None or planned.text != comment.text:
         plan.commentary[comment.key] = comment
+
+
+def read_actions(path) -> tuple[str, list[Action]] | None:
+    """The district and the actions of a KA2 return's Actions sheets (ids, statuses, notes and
+    their authors as exported); None when the workbook is not a KA2 return with such sheets.
+    A cell that cannot be read back is refused naming its sheet and cell."""
+    import datetime as dt
+    from pathlib import Path
+
+    from openpyxl import load_workbook
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        return None
+    with zipfile.ZipFile(path) as archive:
+        names = _sheet_names(load_workbook(path, read_only=True))
+        own = own_export(archive, names)
+    if own is None or own.locality is None or layout.ACTIONS_SHEET not in names:
+        return None
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        notes: dict[int, list[Note]] = defaultdict(list)
+        if layout.ACTION_NOTES_SHEET in names:
+            for number, cells in _table(book[layout.ACTION_NOTES_SHEET], layout.ACTION_NOTE_HEADERS):
+                where = f"sheet {layout.ACTION_NOTES_SHEET}, row {number}"
+                notes[_whole(cells["ID"], where)].append(
+                    Note(str(cells["At"] or ""), str(cells["Author"] or ""), str(cells["Note"] or "")))
+        found = []
+        for number, cells in _table(book[layout.ACTIONS_SHEET], layout.ACTION_HEADERS):
+            where = f"sheet {layout.ACTIONS_SHEET}, row {number}"
+            action_id = _whole(cells["ID"], where)
+            due = cells["Due"]
+            if isinstance(due, dt.datetime):
+                due = due.date()
+            elif due:
+                try:
+                    due = dt.date.fromisoformat(str(due).strip())
+                except ValueError:
+                    raise VfkError(f'{path.name}, {where}: "{due}" is not a due date (YYYY-MM-DD).') from None
+            try:
+                status = ActionStatus.parse(str(cells["Status"] or ""))
+            except VfkError as error:
+                raise VfkError(f"{path.name}, {where}: {error}") from None
+            codes = tuple(code for part in str(cells["Indicators"] or "").split(",")
+                          if (code := try_parse_code(part.strip())))
+            found.append(Action(action_id, own.locality, str(cells["Action"] or ""),
+                                str(cells["Owner"] or ""), due or None, status, codes,
+                                tuple(notes.get(action_id, ()))))
+        return own.locality, found
+    finally:
+        book.close()
+
+
+def _sheet_names(book) -> list[str]:
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def _table(sheet, headers: tuple[str, ...]):
+    """(row number, {heading: value}) for each filled row under the heading row."""
+    rows = sheet.iter_rows(values_only=True)
+    position = None
+    for number, cells in enumerate(rows, 1):
+        if position is None:
+            if cells and tuple(cells[:len(headers)]) == headers:
+                position = number
+            continue
+        if any(value not in (None, "") for value in cells):
+            yield number, dict(zip(headers, list(cells) + [None] * len(headers), strict=False))
+
+
+def _whole(value: object, where: str) -> int:
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        return int(value)
+    raise VfkError(f'{where}: "{value}" is not an action number.')

@@ -14,6 +14,7 @@ from pathlib import Path
 from vfk_desktop import present
 from vfk_desktop.facts.records import ReturnFacts, ReturnRow, latest_of
 from vfk_desktop.io import export_layout as layout
+from vfk_desktop.io.writers.actions_sheet import write_actions
 from vfk_desktop.io.writers.book import Book, figure, print_setup, row_height, text, whole_numbers
 from vfk_desktop.io.writers.cover import Cover, cover_for, write_cover
 from vfk_desktop.io.writers.data_sheet import finish
@@ -26,7 +27,7 @@ from vfk_desktop.io.writers.output import (
 from vfk_desktop.palette import direction_label, rag_label
 
 WIDTHS = dict(zip(layout.RETURN_HEADERS, (19, 8, 40, 9, 9, 9, 10, 10, 10, 9, 16, 10, 13, 10, 10, 10,
-                                          6, 5, 8, 11, 15, 26, 44), strict=True))
+                                          6, 5, 8, 11, 15, 26, 44, 16, 28), strict=True))
 HEADER_ROW = 3
 STATUS_WORDS = {"better": "Better than target", "met": "Met target", "worse": "Worse than target"}
 
@@ -51,12 +52,14 @@ def write_ka2_return(facts: ReturnFacts, path: Path, progress: Progress | None =
         book = Book(temporary)
         write_cover(book, cover, layout.COVER_SHEET)
         _return_sheet(book, locality, rows, cover)
+        write_actions(book, locality, facts.actions, cover.stamp)
         finish(book, path, records, facts.catalogue, facts.imports, progress, cancelled,
                cover.stamp, 0.95, title=f"KA2 return: {locality}", subject=layout.KA2_RETURN,
                keywords=f"Vision for Kent, KA2, {locality}",
                custom={layout.MADE_BY: layout.KA2_RETURN, layout.LOCALITY: locality,
                        layout.DATA_SHEET_NAME: layout.DATA_SHEET,
-                       layout.RETURN_SHEET_NAME: layout.RETURN_SHEET})
+                       layout.RETURN_SHEET_NAME: layout.RETURN_SHEET,
+                       layout.ACTIONS_SHEET_NAME: layout.ACTIONS_SHEET})
     return len(rows), len(records)
 
 
@@ -144,3 +147,5 @@ def _return_row(book: Book, sheet, index: int, item: ReturnRow, new_theme: bool)
     for column, words in enumerate(honest, 19):
         text(sheet, index, column, None if words == present.DASH else words, plain(wrap=column == 21))
     text(sheet, index, layout.RETURN_COMMENTARY, item.commentary, plain(wrap=True))
+    text(sheet, index, layout.RETURN_COMMENTARY + 1, item.commented_by, plain(wrap=True))
+    text(sheet, index, layout.RETURN_COMMENTARY + 2, row.lead, plain(wrap=True))

@@ -34,7 +34,7 @@ from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import SetCommentary, push
 
 HISTORY_HEADERS = ("Period", "Value", "Kent target", "Kent", "vs Kent", "Best", "Worst", "Rank",
-                   "Status", "Direction")
+                   "Status", "Direction", "Own target")  # in FARE_COLUMNS order
 KIND_WORDS = {"value": "value", "target": "target", "best": "Kent best (stated)",
               "worst": "Kent worst (stated)"}
 
@@ -106,8 +106,13 @@ class IndicatorPage(QWidget):
         self.save_comment.setToolTip("Save the commentary for the chosen period (Ctrl+S); Ctrl+Z undoes it")
         self.save_comment.clicked.connect(self.save_commentary)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_commentary)
+        from vfk_desktop.ui.accountability_panel import AccountabilityPanel, CommentHistory
+
+        self.comment_history = CommentHistory(self.session, self.comment_box)
+        self.accountability = AccountabilityPanel(self.session, self)
         box = QVBoxLayout(self.comment_box)
         box.addWidget(self.comment)
+        box.addWidget(self.comment_history)
         box.addWidget(self.save_comment, 0, Qt.AlignmentFlag.AlignRight)
 
         top = QHBoxLayout()
@@ -123,7 +128,8 @@ class IndicatorPage(QWidget):
         column.addWidget(self.source_view)
         lower.addWidget(sources)
         lower.addWidget(self.comment_box)
-        lower.setSizes([700, 400])
+        lower.addWidget(self.accountability)
+        lower.setSizes([500, 360, 340])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.heading)
@@ -166,6 +172,7 @@ class IndicatorPage(QWidget):
         if rows:  # the period the Overview compares, as the period chooser asks
             self.history_view.selectRow(rows.index(shown))
         self._period_chosen()
+        self.accountability.show_for(self.code, shown)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -221,6 +228,7 @@ class IndicatorPage(QWidget):
         self.comment_box.setEnabled(not self.session.readonly)
         self.comment.setPlainText(edits.commentary_of(self.session.store, self.session.locality,
                                                       self.code, period.label) or "")
+        self.comment_history.show_for(self.code, period.label, getattr(self, "_just_saved", False))
 
     def save_commentary(self) -> None:
         row = self.chosen()
@@ -234,7 +242,11 @@ class IndicatorPage(QWidget):
         from vfk_desktop.ui.errors import shown
 
         with shown(self):
-            push(self.session, SetCommentary(self.session, self.code, row.period.label, text))
+            self._just_saved = True  # the refresh the edit sets off says "Saved"
+            try:
+                push(self.session, SetCommentary(self.session, self.code, row.period.label, text))
+            finally:
+                self._just_saved = False
 
 
 def _table(parent: QWidget, name: str, model: RecordTableModel) -> QTableView:

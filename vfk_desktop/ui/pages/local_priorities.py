@@ -4,6 +4,7 @@ add, edit, reorder and delete, every change undoable."""
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,10 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from vfk_desktop.domain.codes import code_sort_key
+from vfk_desktop.domain.rollup import roll_up
+from vfk_desktop.facts.rollups import local_priority_rollups
+from vfk_desktop.palette import RAG_TINT
 from vfk_desktop.store.local_priorities import LocalPriority, local_priorities
 from vfk_desktop.store.queries import catalogue
 from vfk_desktop.store.vision import ambitions
 from vfk_desktop.ui.errors import shown
+from vfk_desktop.ui.rollup_views import LINK, badge, code_links
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import DeleteLocalPriority, MoveLocalPriority, SaveLocalPriority, push
 
@@ -45,6 +50,22 @@ class LocalPriorityModel(RecordTableModel):
         Column("Evidenced by", lambda p: ", ".join(p.indicators) or "no indicator yet",
                "The indicators that show progress on it"),
     )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rollups: dict = {}  # priority id -> RollUp, set before the rows
+        self.columns = (*type(self).columns,
+                        Column("Statuses", lambda p: self._rollup(p).summary(),
+                               "Its indicators' statuses, counted as the Overview counts them"),
+                        Column("Worst", lambda p: self._worst(p), "The worst status among them",
+                               background=lambda p: RAG_TINT.get(self._rollup(p).worst)))
+
+    def _rollup(self, priority: LocalPriority):
+        return self.rollups.get(priority.id) or roll_up(priority.title, (), ())
+
+    def _worst(self, priority: LocalPriority) -> str:
+        worst = self._rollup(priority).worst
+        return worst.value if worst else ""
 
 
 class LocalPriorityDialog(QDialog):
@@ -131,6 +152,13 @@ class LocalPrioritiesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _: self.edit())
+        self.evidence = QLabel(self)
+        self.evidence.setObjectName("evidence")
+        self.evidence.setWordWrap(True)
+        self.evidence.setTextFormat(Qt.TextFormat.RichText)
+        self.evidence.linkActivated.connect(
+            lambda link: session.indicator_requested.emit(link.removeprefix(LINK)))
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_evidence())
         self.buttons = {}
         row = QHBoxLayout()
         for name, text, tip, slot in (
@@ -150,6 +178,8 @@ class LocalPrioritiesPage(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.evidence)
+        session.period_changed.connect(lambda _: self.refresh())
         session.locality_changed.connect(lambda _: self.refresh())
         session.data_changed.connect(self.refresh)
         self.refresh()
@@ -157,6 +187,8 @@ class LocalPrioritiesPage(QWidget):
     def refresh(self) -> None:
         chosen = self.chosen()
         rows = local_priorities(self.session.store, self.session.locality)
+        self.model.rollups = local_priority_rollups(self.session.store, self.session.locality,
+                                                    self.session.period)
         self.model.set_rows(rows)
         self.heading.setText(f"{self.session.locality} LSP priorities ({len(rows)})")
         if chosen is not None:
@@ -165,6 +197,14 @@ class LocalPrioritiesPage(QWidget):
                     self.view.selectRow(index)
         for button in self.buttons.values():
             button.setEnabled(not self.session.readonly)
+        self._show_evidence()
+
+    def _show_evidence(self) -> None:
+        chosen = self.chosen()
+        rollup = self.model.rollups.get(chosen.id) if chosen else None
+        self.evidence.setText(f"<b>{escape(chosen.title)}</b>: {badge(rollup)}<br>{code_links(rollup)}"
+                              if rollup else "Choose a priority to see its indicators; a code opens "
+                              "the Indicator page.")
 
     def chosen(self) -> LocalPriority | None:
         index = self.view.currentIndex()

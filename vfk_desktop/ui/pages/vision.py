@@ -8,9 +8,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QStyle,
     QTableView,
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from vfk_desktop import present
 from vfk_desktop.facts.reds import psb_reds
+from vfk_desktop.facts.rollups import ambition_rollups
 from vfk_desktop.store.vision import ambitions, delivery_plans, working_groups
 from vfk_desktop.ui.delegates import RagChipDelegate
+from vfk_desktop.ui.rollup_views import ambitions_html
 from vfk_desktop.ui.table_model import Column, RecordTableModel, sorting_proxy
 
 
@@ -69,7 +73,16 @@ class VisionPage(QWidget):
         self.plan_model, self.red_model = PlanModel(self), RedModel(self)
         self.ambition_tree = QTextBrowser(self)
         self.ambition_tree.setAccessibleName("Ambitions and key performance questions")
-        self.ambition_tree.setHtml(_ambitions_html(ambitions(session.store)))
+        self.ambition_tree.setOpenLinks(False)
+        self.ambition_tree.anchorClicked.connect(
+            lambda url: session.indicator_requested.emit(url.toString().removeprefix("indicator:")))
+        self.link_button = QPushButton("&Link indicators to a question…", self)
+        self.link_button.clicked.connect(self.edit_links)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.ambition_tree, 1)
+        column.addWidget(self.link_button)
 
         tabs = QTabWidget(self)
         tabs.addTab(self._plans_tab(), "&Delivery plans")
@@ -77,9 +90,9 @@ class VisionPage(QWidget):
         tabs.addTab(self._groups_tab(), "&Working groups")
         self.tabs = tabs
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.ambition_tree)
+        splitter.addWidget(left)
         splitter.addWidget(tabs)
-        splitter.setSizes([360, 960])
+        splitter.setSizes([480, 840])
         layout = QVBoxLayout(self)
         heading = QLabel("Vision for Kent 2011-2021", self)
         heading.setObjectName("heading")
@@ -174,9 +187,17 @@ class VisionPage(QWidget):
         self.plan_model.set_rows(plans)
         self.plan_count.setText(f"{len(plans)} plans")
 
+    def edit_links(self) -> None:
+        _edit_links(self)
+
     def refresh(self) -> None:
         self._fill_plans()
         locality = self.session.locality
+        scroll = self.ambition_tree.verticalScrollBar().value()
+        self.ambition_tree.setHtml(ambitions_html(ambition_rollups(self.session.store, locality,
+                                                                   self.session.period)))
+        self.ambition_tree.verticalScrollBar().setValue(scroll)
+        self.link_button.setEnabled(not self.session.readonly)
         found = psb_reds(self.session.store, locality, self.session.period)
         self.red_model.set_rows([RedRow(red, red.row) for red in found.reds])
         self.reds_heading.setText(f"Kent Public Service Board report of {found.date}: {len(found.reds)} Reds")
@@ -205,11 +226,14 @@ def _cell(text: str, bold: bool = False) -> QTableWidgetItem:
     return item
 
 
-def _ambitions_html(found) -> str:
-    parts = ["<h3>Countywide Ambitions and their Key Performance Questions</h3>"]
-    for ambition in found:
-        parts.append(f"<p><b>Ambition {ambition.number}: {ambition.title}</b><br>"
-                     f"<i>{ambition.summary}</i></p><ol>")
-        parts += [f"<li>{question}</li>" for question in ambition.questions]
-        parts.append("</ol>")
-    return "".join(parts)
+
+def _edit_links(page: VisionPage) -> None:
+    from vfk_desktop.ui.errors import shown
+    from vfk_desktop.ui.rollup_views import KpqLinksDialog
+    from vfk_desktop.ui.undo import push
+    from vfk_desktop.ui.undo_accounts import SetKpqIndicators
+
+    dialog = KpqLinksDialog(page.session.store, page)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        with shown(page, "Key performance question"):
+            push(page.session, SetKpqIndicators(page.session, *dialog.chosen()))
