@@ -255,7 +255,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = check_target(Path(args.out))
     with _open(args) as store:
         locality = resolve_district(store, args.locality)
-        pack = build_pack(store, locality, _period_with_data(store, args.period))
+        pack = build_pack(store, locality, _period_with_data(store, args.period), all_rows=args.all_rows)
     pages = write_report(pack, out, PageSetup(paper=args.paper, landscape=args.landscape))
     print(f"{locality}: Board pack written to {args.out} ({pages} pages).")
     return 0
@@ -354,12 +354,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
     export.add_argument("--period", metavar="P", help=PERIOD_HELP)
 
+    from vfk_desktop.cli_changes import add_changes_command
+
+    add_changes_command(add, LOCALITY_HELP, PERIOD_HELP, _open, _period_with_data)
+
     report = add("report", cmd_report, "the Board pack for a district, as a PDF")
     report.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
     report.add_argument("--out", required=True, metavar="FILE.pdf")
     report.add_argument("--period", metavar="P", help=PERIOD_HELP)
     report.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     report.add_argument("--landscape", action="store_true", help="turn the pages sideways")
+    report.add_argument("--all-rows", action="store_true",
+                        help="list every indicator without data in the tables (default: one line per band)")
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
@@ -74,3 +75,24 @@ def test_the_file_menu_offers_print_preview_and_pdf(window):
     texts = [a.text() for a in window.file_menu.actions()]
     assert {"&Print…", "Print pre&view…", "Export P&DF…"} <= set(texts)
     assert window.print_action.shortcut().toString() == "Ctrl+P"
+
+
+def test_this_page_only_prints_exactly_the_filtered_sorted_overview(window, qtbot, tmp_path):
+    page = window.show_page("Overview")
+    page.worse_than_target.setChecked(True)
+    shown = page.visible_codes()
+    assert shown and len(shown) < 10
+    out = tmp_path / "seen.pdf"
+
+    def only_this_page(dialog):
+        dialog.this_page.setChecked(True)
+        dialog.accept()
+
+    answer_modal(only_this_page)
+    window.printing.export_pdf(out)
+    qtbot.waitUntil(lambda: window.last_report == out, timeout=30000)
+    text = pdf_text(out)
+    body = text.split("fare in Kent?")[-1]
+    printed = [code for code in re.findall(r"^(NI \d+[a-z]?)\b", body, re.M)]
+    assert printed == shown
+    assert "No data" not in body

@@ -7,6 +7,7 @@ from datetime import date
 
 from vfk_desktop.domain.fare import status_counts
 from vfk_desktop.domain.periods import Period
+from vfk_desktop.facts.changes import changes_for_pack
 from vfk_desktop.facts.charts import districts_data, range_data
 from vfk_desktop.facts.fare import band_counts, fare_table
 from vfk_desktop.facts.reds import psb_reds
@@ -25,12 +26,22 @@ from vfk_desktop.store.sample_flag import has_sample
 
 
 def build_pack(store: Store, locality: str, period: Period | None = None,
-               sections: tuple[str, ...] = SECTIONS) -> BoardPack:
-    """Everything the Board pack shows for locality (a name the store knows) at period."""
+               sections: tuple[str, ...] = SECTIONS, *, all_rows: bool = False,
+               only: list[str] | None = None) -> BoardPack:
+    """Everything the Board pack shows for locality (a name the store knows) at period.
+
+    all_rows: list indicators without data row by row (else one line per band names them).
+    only: the codes a filtered, sorted view shows, in its order: the fare table prints just those.
+    """
     unknown = [s for s in sections if s not in SECTIONS]
     if unknown:
         raise ValueError(f"unknown report sections {unknown}")
     fare = fare_table(store, locality, period)
+    if only is not None:
+        by_code = {row.code: row for row in fare}
+        fare = [by_code[code] for code in only if code in by_code]
+        all_rows = True  # what is on screen, exactly
+    since, changes = changes_for_pack(store, locality, period) if "changes" in sections else (None, ())
     ranked = queries.ranking_rows(store, locality, period)
     locals_ = tuple(LocalPriorityLine(p.position, p.title, p.ambition_names, p.indicators)
                     for p in local_priorities(store, locality))
@@ -51,7 +62,8 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
         psb_date=reds.date, reds=reds.reds, reds_sentence=reds.sentence, commentary=commentary,
         charts=tuple(charts),
         chart_data=_chart_data(store, locality, period, charts) if "charts" in sections else {},
-        sections=tuple(sections))
+        sections=tuple(sections), all_rows=all_rows, since=since, changes=tuple(changes),
+        as_shown=only is not None)
 
 
 def _chart_data(store: Store, locality: str, period: Period | None, charts: list[ChartRequest]) -> dict:

@@ -13,13 +13,14 @@ from datetime import date
 from vfk_desktop.domain.fare import FareRow
 from vfk_desktop.domain.model import Priority, Status
 from vfk_desktop.domain.periods import Period
-from vfk_desktop.facts.records import Red
+from vfk_desktop.facts.records import Change, Red
 
-SECTIONS = ("rankings", "local", "fare", "charts", "reds", "commentary")
+SECTIONS = ("rankings", "local", "fare", "changes", "charts", "reds", "commentary")
 SECTION_TITLES = {
     "rankings": "Priority rankings",
     "local": "Local priorities",
     "fare": "How does {locality} fare in Kent?",
+    "changes": "What has changed since the last Board",
     "charts": "Charts",
     "reds": "PSB Reds",
     "commentary": "Commentary",
@@ -72,6 +73,10 @@ class BoardPack:
     charts: tuple[ChartRequest, ...]
     chart_data: dict  # ChartRequest -> the domain's chart data, for the charts that can be drawn
     sections: tuple[str, ...] = SECTIONS
+    all_rows: bool = False  # list indicators without data row by row, not one line per band
+    since: str | None = None  # "the Board of 14 December 2009": what changes are counted from
+    changes: tuple[Change, ...] = ()
+    as_shown: bool = False  # the fare table is the window's filtered, sorted view, exactly
 
     @property
     def period_words(self) -> str:
