@@ -162,8 +162,8 @@ def _room_for(plot: pg.PlotItem, label: tuple[float, str] | None, low: float, hi
     from PySide6.QtGui import QFontMetrics
 
     x, text = label
-    plot_px = 900 - plot.getAxis("left").width() - 40
-    share = min((QFontMetrics(_font(8.5, True)).horizontalAdvance(text) + 12) / plot_px, 0.8)
+    plot_px = 900 - plot.getAxis("left").width() - 80  # the view box sits inside margins
+    share = min((QFontMetrics(_font(8.5, True)).horizontalAdvance(text) * 1.15 + 24) / plot_px, 0.8)
     return max(high, (x - share * low) / (1 - share))
 
 

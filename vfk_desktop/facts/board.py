@@ -4,6 +4,7 @@ same fare table the window shows for the same district and period choice."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from vfk_desktop.domain.fare import status_counts
 from vfk_desktop.domain.periods import Period
@@ -21,6 +22,7 @@ from vfk_desktop.reports.pack import (
 )
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
+from vfk_desktop.store.history import observations
 from vfk_desktop.store.local_priorities import local_priorities
 from vfk_desktop.store.sample_flag import has_sample
 
@@ -63,7 +65,7 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
         charts=tuple(charts),
         chart_data=_chart_data(store, locality, period, charts) if "charts" in sections else {},
         sections=tuple(sections), all_rows=all_rows, since=since, changes=tuple(changes),
-        as_shown=only is not None)
+        as_shown=only is not None, sources=_sources(store, locality, fare))
 
 
 def _chart_data(store: Store, locality: str, period: Period | None, charts: list[ChartRequest]) -> dict:
@@ -76,4 +78,18 @@ def _chart_data(store: Store, locality: str, period: Period | None, charts: list
             data = districts_data(store, locality, chart.code, period)
         if data is not None:
             found[chart] = data
+    return found
+
+
+def _sources(store: Store, locality: str, fare) -> dict[str, str]:
+    """Where each shown figure came from: the file's name and sheet (never a folder), or "typed by hand"."""
+    shown = {(row.code, row.period.label) for row in fare if row.period}
+    found = {}
+    for seen in observations(store, area=locality, kind="value"):
+        if (seen.code, seen.period.label) in shown:
+            where = seen.provenance
+            if where.kind == "edit":
+                found[seen.code] = "typed by hand"
+            elif where.file:
+                found[seen.code] = Path(where.file).name + (f", sheet {where.sheet}" if where.sheet else "")
     return found

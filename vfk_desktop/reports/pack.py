@@ -7,7 +7,7 @@ read it directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from vfk_desktop.domain.fare import FareRow
@@ -77,6 +77,7 @@ class BoardPack:
     since: str | None = None  # "the Board of 14 December 2009": what changes are counted from
     changes: tuple[Change, ...] = ()
     as_shown: bool = False  # the fare table is the window's filtered, sorted view, exactly
+    sources: dict = field(default_factory=dict)  # code -> where its shown figure came from (file, sheet)
 
     @property
     def period_words(self) -> str:

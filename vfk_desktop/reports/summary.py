@@ -95,3 +95,41 @@ def changes_sentence(pack: BoardPack) -> str:
     for change in pack.changes:
         kinds[change.what] = kinds.get(change.what, 0) + 1
     return ", ".join(f"{n} {what}" for what, n in kinds.items())
+
+
+def chart_alt_text(data) -> str:
+    """A chart said in words from its own figures, for a screen reader (alt text of every picture)."""
+    from vfk_desktop.domain.charts import DistrictsData, RangeData
+    from vfk_desktop.domain.model import format_number
+
+    if isinstance(data, DistrictsData):
+        def said(bar) -> str:
+            return format_number(bar.value) if bar.value is not None else bar.missing or "no figure"
+
+        bars = "; ".join(f"{b.district} {said(b)}" for b in data.bars)
+        lines = [f"Bar chart: {data.code} {data.title}, {data.period.label}, "
+                 f"the 12 districts best first: {bars}."]
+        if data.kent_target is not None:
+            lines.append(f"Kent target {format_number(data.kent_target)}.")
+        if data.kent_value is not None:
+            lines.append(f"Kent as a whole {format_number(data.kent_value)}.")
+        lines.append(f"{data.headline}.")
+        return " ".join(lines)
+    if isinstance(data, RangeData):
+        rows = "; ".join(f"{r.code} {present.value(r.row)}, rank {present.rank(r.row)}, "
+                         f"{present.status(r.row)}" for r in data.rows)
+        return (f"Where {data.locality} sits between the Kent worst and best, indicator by indicator: "
+                f"{rows}.")
+    return "Chart"
+
+
+def definitions(pack: BoardPack) -> list[tuple[str, str, str]]:
+    """(indicator, polarity, source) for every indicator the paper shows a figure of."""
+    seen, out = set(), []
+    for row in pack.fare:
+        if row.code in seen or (not pack.all_rows and not has_data(row)):
+            continue
+        seen.add(row.code)
+        source = pack.sources.get(row.code, "not recorded")
+        out.append((f"{row.code} {row.title}", present.polarity(row), source))
+    return out
