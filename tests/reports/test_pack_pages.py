@@ -89,3 +89,16 @@ def test_printing_what_is_seen_keeps_the_views_rows_and_order(sample_store):
     html = pack_html(pack, Tables())
     assert html.index(">NI 21<") < html.index(">NI 163<")
     assert "have no data yet" not in html and LOW_BELOW_KENT not in html
+
+
+def test_the_pdf_says_its_title_author_subject_and_language(qapp, sample_store, tmp_path):
+    import subprocess
+
+    path = tmp_path / "pack.pdf"
+    write_report(build_pack(sample_store, "Tunbridge Wells"), path)
+    info = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li>" in info
+    assert "How does Tunbridge Wells fare in Kent? Each indicator at its newest comparable period" in info
+    fields = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Title:\s+Tunbridge Wells: Locality Board pack$", fields, re.M)
+    assert re.search(r"^Author:\s+Tunbridge Wells Local Strategic Partnership$", fields, re.M)

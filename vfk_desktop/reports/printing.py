@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -210,6 +210,44 @@ def _row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
     return top, bottom
 
 
+def pdf_metadata(pack: BoardPack) -> dict[str, str]:
+    """The PDF's title, author, subject and language (also the Word paper's, said the same way)."""
+    return {"title": f"{pack.locality}: Locality Board pack",
+            "author": f"{pack.locality} Local Strategic Partnership",
+            "subject": f"How does {pack.locality} fare in Kent? {pack.period_words}",
+            "language": "en-GB"}
+
+
+def describe(writer: QPdfWriter, pack: BoardPack) -> None:
+    """Title and author in the PDF's information; those, the subject and the language in its XMP.
+    Qt writes no tags and no outline (bookmarks): the Word paper is the accessible route."""
+    from html import escape
+
+    meta = {key: escape(value) for key, value in pdf_metadata(pack).items()}
+    writer.setTitle(pdf_metadata(pack)["title"])
+    writer.setAuthor(pdf_metadata(pack)["author"])
+    writer.setCreator(f"vfk_desktop {__version__}")
+    writer.setDocumentXmpMetadata(QByteArray(XMP.format(**meta, creator=f"vfk_desktop {__version__}")
+                                             .encode("utf-8")))
+
+
+XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+      xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Producer>Qt</pdf:Producer>
+   <xmp:CreatorTool>{creator}</xmp:CreatorTool>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+
+
 def write_pdf(printer: PackPrinter, path: Path, setup: PageSetup | None = None,
               progress: Callable[[float, str], None] | None = None) -> int:
     """Write the pack as a PDF through a temporary file beside path; returns the number of pages."""
@@ -218,8 +256,7 @@ def write_pdf(printer: PackPrinter, path: Path, setup: PageSetup | None = None,
     writer = QPdfWriter(str(partial))
     writer.setResolution(300)
     writer.setPageLayout((setup or PageSetup()).page_layout())
-    writer.setTitle(f"{printer.pack.locality}: Locality Board pack")
-    writer.setCreator(f"vfk_desktop {__version__}")
+    describe(writer, printer.pack)
     if progress:
         progress(0.5, "Laying out the pages")
     try:

@@ -135,8 +135,7 @@ def _row(table: Table, texts: Sequence[str], tint: dict[int, str] | None = None,
     row = table.add_row()
     _row_rules(row)
     for index, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
-        cell.width = Cm(table._vfk_widths[index])
-        run = cell.paragraphs[0].add_run(text)
+        run = cell.paragraphs[0].add_run(text)  # widths come from the grid and the heading row
         run.font.size, run.bold = Pt(table._vfk_size), bold
         if tint and index in tint:
             _shade(cell, tint[index].lstrip("#"))
