@@ -36,7 +36,7 @@ TEXT_PT = 18  # the smallest type on any slide
 WIDTH, HEIGHT, MARGIN = Inches(13.333), Inches(7.5), Inches(0.4)
 COLUMNS_IN = (1.45, 3.4, 1.35, 1.35, 1.8, 1.1, 1.05, 1.05)  # the presentation's eight columns
 TABLE_TOP_IN, TABLE_ROOM_IN = 1.9, 5.3
-LINE_IN, ROW_PAD_IN, HEADER_IN = 0.3, 0.14, 0.8
+LINE_IN, ROW_PAD_IN, HEADER_IN = 0.27, 0.14, 0.8
 CHARS_PER_LINE = 24  # of the indicator column at 18 pt
 
 
@@ -139,7 +139,7 @@ def _band_slides(deck, pack: BoardPack, band: Priority) -> None:
 def _table_slides(deck, pack: BoardPack, subtitle: str, rows: Sequence, note: str | None) -> None:
     groups = split_rows(rows) if rows else [[]]
     last = sum(row_height_in(r.title) for r in groups[-1])
-    if note and groups[-1] and last + HEADER_IN + 1.2 > TABLE_ROOM_IN:
+    if note and groups[-1] and last + HEADER_IN + 1.0 > TABLE_ROOM_IN:
         groups.append([])  # the note would not fit under the last table: a slide of its own
     for number, group in enumerate(groups):
         more = f" (continued, {number + 1} of {len(groups)})" if number else ""
