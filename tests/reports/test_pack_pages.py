@@ -102,3 +102,20 @@ def test_the_pdf_says_its_title_author_subject_and_language(qapp, sample_store, 
     fields = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Title:\s+Tunbridge Wells: Locality Board pack$", fields, re.M)
     assert re.search(r"^Author:\s+Tunbridge Wells Local Strategic Partnership$", fields, re.M)
+
+
+def test_no_page_carries_text_from_the_next_and_no_page_ends_on_a_heading(qapp, sample_store, tmp_path):
+    path = tmp_path / "pack.pdf"
+    pack = build_pack(sample_store, "Tunbridge Wells")
+    write_report(pack, path)
+    pages = pdf_pages(path)[1:]  # the cover lists every heading in its contents
+    from vfk_desktop.reports.html import section_title
+
+    for section in pack.sections:
+        title = section_title(pack, section)
+        holding = [n for n, text in enumerate(pages) if re.search(rf"^{re.escape(title)}$", text, re.M)]
+        assert len(holding) <= 1, (title, holding)
+    titles = {section_title(pack, s) for s in pack.sections} | {LOW_BELOW_KENT}
+    for text in pages:
+        lines = [x.strip() for x in text.splitlines() if x.strip()]
+        assert lines[-2] not in titles, lines[-2]  # the last line is the footer

@@ -117,7 +117,9 @@ class PackPrinter:
                 device.newPage()
             painter.save()
             painter.translate(0, band - page * body.height())
-            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            # a hair short of the next page: a block starting exactly there is not drawn (clipped but
+            # still in the PDF text) at this page's foot
+            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height() - 1))
             painter.restore()
             if page:  # the cover has no header or footer
                 self._frame(painter, small, area.width(), area.height(), band, page + 1, pages)
