@@ -39,5 +39,14 @@ mkdir -p docs/images/charts docs/images/report
 "${vfk[@]}" chart --locality "Tunbridge Wells" --kind priorities --out docs/images/charts/priorities.png
 "${vfk[@]}" report --locality "Tunbridge Wells" --out "$work/pack.pdf"
 rm -f docs/images/report/*.png
-pdftoppm -png -r 60 -f 1 -l 4 "$work/pack.pdf" docs/images/report/page
-ls "$out" docs/images/charts docs/images/report
+pdftoppm -png -r 60 -f 1 -l 5 "$work/pack.pdf" docs/images/report/page
+# the Word paper and the slides, as LibreOffice (standing in for Word and PowerPoint) shows them
+"${vfk[@]}" report --locality "Tunbridge Wells" --out "$work/paper.docx"
+"${vfk[@]}" report --locality "Tunbridge Wells" --out "$work/slides.pptx"
+soffice "-env:UserInstallation=file://$work/office-profile" --headless --convert-to pdf --outdir "$work" \
+    "$work/paper.docx" "$work/slides.pptx" >/dev/null
+mkdir -p docs/images/papers
+rm -f docs/images/papers/*.png
+pdftoppm -png -r 50 -f 1 -l 3 "$work/paper.pdf" docs/images/papers/word
+pdftoppm -png -r 40 -f 2 -l 9 "$work/slides.pdf" docs/images/papers/slide
+ls "$out" docs/images/charts docs/images/report docs/images/papers

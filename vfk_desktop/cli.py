@@ -271,17 +271,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     from vfk_desktop.store.queries import resolve_district
 
     app = _offscreen_app()  # noqa: F841 - lives while the pages are laid out
-    from vfk_desktop.reports.board import check_target, write_report
+    from vfk_desktop.reports.board import KINDS, check_target, write_paper
     from vfk_desktop.reports.printing import PageSetup
 
-    out = check_target(Path(args.out))
+    out = check_target(Path(args.out), tuple(KINDS))
     with _open(args) as store:
         locality = resolve_district(store, args.locality)
-        pack = build_pack(store, locality, _period_with_data(store, args.period))
+        pack = build_pack(store, locality, _period_with_data(store, args.period), all_rows=args.all_rows)
         if args.publication:
             pack = published_pack(store, pack)
-    pages = write_report(pack, out, PageSetup(paper=args.paper, landscape=args.landscape))
-    print(f"{locality}: Board pack written to {args.out} ({pages} pages).")
+    what, size = write_paper(pack, out, PageSetup(paper=args.paper, landscape=args.landscape))
+    print(f"{locality}: {what} written to {args.out} ({size}).")
     return 0
 
 
@@ -384,13 +384,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--period", metavar="P", help=PERIOD_HELP)
     export.add_argument("--publication", action="store_true", help=PUBLICATION_HELP)
 
-    report = add("report", cmd_report, "the Board pack for a district, as a PDF")
+    from vfk_desktop.cli_changes import add_changes_command
+
+    add_changes_command(add, LOCALITY_HELP, PERIOD_HELP, _open, _period_with_data)
+
+    report = add("report", cmd_report, "the Board pack for a district: a PDF, a Word paper (.docx) or slides "
+                 "(.pptx)")
     report.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
-    report.add_argument("--out", required=True, metavar="FILE.pdf")
+    report.add_argument("--out", required=True, metavar="FILE.pdf|FILE.docx|FILE.pptx")
     report.add_argument("--period", metavar="P", help=PERIOD_HELP)
     report.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     report.add_argument("--landscape", action="store_true", help="turn the pages sideways")
     report.add_argument("--publication", action="store_true", help=PUBLICATION_HELP)
+    report.add_argument("--all-rows", action="store_true",
+                        help="list every indicator without data in the tables (default: one line per band)")
     return parser
 
 

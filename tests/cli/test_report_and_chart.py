@@ -52,3 +52,19 @@ def test_chart_refusals_are_one_line(sample_db, tmp_path):
         done = run_cli("chart", "--locality", "TWBC", *args, db=sample_db)
         assert done.returncode == 1 and words in done.stderr, done.stderr
         assert done.stderr.count("\n") == 1
+
+
+def test_report_writes_the_word_paper_and_the_slides(sample_db, tmp_path):
+    import docx
+    from pptx import Presentation
+
+    for name, said in (("paper.docx", "Board paper written to"), ("slides.pptx", "Slides written to")):
+        out = tmp_path / name
+        done = run_cli("report", "--locality", "TWBC", "--out", str(out), db=sample_db)
+        assert done.returncode == 0 and said in done.stdout, done.stderr
+    paper = docx.Document(str(tmp_path / "paper.docx"))
+    cells = {c.text for t in paper.tables for r in t.rows for c in r.cells}
+    assert {"NI 39", "1,212", "1,009", "1,798"} <= cells
+    assert len(Presentation(str(tmp_path / "slides.pptx")).slides) >= 6
+    refused = run_cli("report", "--locality", "TWBC", "--out", str(tmp_path / "paper.odt"), db=sample_db)
+    assert refused.returncode == 1 and "ending .pdf or .docx or .pptx" in refused.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
@@ -91,3 +92,22 @@ def test_the_for_publication_box_makes_a_pack_that_says_so(window, qtbot, tmp_pa
     window.printing.export_pdf(plain, ReportChoice())
     qtbot.waitUntil(lambda: window.last_report == plain, timeout=30000)
     assert "Prepared for publication" not in " ".join(pdf_text(plain).split())
+def test_this_page_only_prints_exactly_the_filtered_sorted_overview(window, qtbot, tmp_path):
+    page = window.show_page("Overview")
+    page.worse_than_target.setChecked(True)
+    shown = page.visible_codes()
+    assert shown and len(shown) < 10
+    out = tmp_path / "seen.pdf"
+
+    def only_this_page(dialog):
+        dialog.this_page.setChecked(True)
+        dialog.accept()
+
+    answer_modal(only_this_page)
+    window.printing.export_pdf(out)
+    qtbot.waitUntil(lambda: window.last_report == out, timeout=30000)
+    text = pdf_text(out)
+    body = text.split("fare in Kent?")[-1]
+    printed = [code for code in re.findall(r"^(NI \d+[a-z]?)\b", body, re.M)]
+    assert printed == shown
+    assert "No data" not in body

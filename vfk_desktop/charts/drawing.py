@@ -28,8 +28,9 @@ def prepare(plot: pg.PlotItem, title: str, subtitle: str) -> None:
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
-    plot.setTitle(f"<span style='font-size:12pt; font-weight:600'>{_esc(title)}</span><br/>"
-                  f"<span style='font-size:9pt'>{_esc(subtitle)}</span>", color=TEXT)
+    lines = wrapped(title, _font(12, True), TITLE_WIDTH)
+    plot.setTitle(f"<span style='font-size:12pt; font-weight:600'>{'<br/>'.join(map(_esc, lines))}</span>"
+                  f"<br/><span style='font-size:9pt'>{_esc(subtitle)}</span>", color=TEXT)
     plot.vfk_subtitle = subtitle  # what a compact chart keeps as its title
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
@@ -39,8 +40,28 @@ def prepare(plot: pg.PlotItem, title: str, subtitle: str) -> None:
         axis.setTicks(None)
         axis.setLabel("")
     plot.showGrid(x=False, y=False)
-    plot.layout.setRowFixedHeight(0, 52)  # the title's two lines
+    height = max(52, plot.titleLabel.item.boundingRect().height() + 6)
+    plot.titleLabel.setMinimumHeight(height)
+    plot.titleLabel.setMaximumHeight(height)
+    plot.layout.setRowFixedHeight(0, height)  # the title's lines and the subtitle, whole
     plot.getAxis("bottom").setHeight(46)  # tick labels and the axis title below them
+
+
+TITLE_WIDTH = 620  # pixels: a chart is drawn at least 900 wide, less its left axis and margins
+
+
+def wrapped(text: str, font: QFont, width: int) -> list[str]:
+    """text in lines no wider than width, broken between words, so a long title is never cut."""
+    from PySide6.QtGui import QFontMetrics
+
+    metrics, lines = QFontMetrics(font), [""]
+    for word in text.split():
+        trial = f"{lines[-1]} {word}".strip()
+        if lines[-1] and metrics.horizontalAdvance(trial) > width:
+            lines.append(word)
+        else:
+            lines[-1] = trial
+    return lines
 
 
 def fit_left_axis(plot: pg.PlotItem, labels: list[str]) -> None:
@@ -112,23 +133,38 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
     # Both lines are labelled in the free lane above the bars, each on its outer side, so the
     # labels never meet: the lower value's label to the left of its line, the higher's to the right.
     target_left = data.kent_value is None or bool(kent_note) or (data.kent_target or 0) <= data.kent_value
+    right_label = None  # (x, text) of the line whose label sits right of it: it needs room
     if data.kent_value is not None and not kent_note:
-        _vline(plot, data.kent_value, KENT, f"Kent {format_number(data.kent_value)}",
-               Qt.PenStyle.DashLine, LABEL_LANE, text_left=not target_left)
+        text = f"Kent {format_number(data.kent_value)}"
+        _vline(plot, data.kent_value, KENT, text, Qt.PenStyle.DashLine, LABEL_LANE, text_left=not target_left)
+        right_label = (data.kent_value, text) if target_left else None
     if data.kent_target is not None:
         when = f" ({data.target_period.label})" if data.target_period else ""
-        _vline(plot, data.kent_target, TARGET, f"Kent target{when} {format_number(data.kent_target)}",
-               Qt.PenStyle.SolidLine, LABEL_LANE, text_left=target_left)
+        text = f"Kent target{when} {format_number(data.kent_target)}"
+        _vline(plot, data.kent_target, TARGET, text, Qt.PenStyle.SolidLine, LABEL_LANE, text_left=target_left)
+        right_label = right_label if target_left else (data.kent_target, text)
     order = {"higher": "higher is better", "lower": "lower is better"}.get(
         data.polarity.value if data.polarity else "", "polarity not known")
     plot.getAxis("bottom").setLabel(f"{_unit(data.unit)} ({order}; best at the top){kent_note}")
     high = max([*values, 0 if kent_note else data.kent_value or 0, data.kent_target or 0])
     low = min([*values, 0])
-    plot.setXRange(low, high * 1.16, padding=0)
+    plot.setXRange(low, _room_for(plot, right_label, low, high * 1.16), padding=0)
     # A free lane above the first bar for the lines' labels, which have no background: pyqtgraph
     # paints a label's fill at a stale place when an image is exported.
     lines = data.kent_target is not None or (data.kent_value is not None and not kent_note)
     plot.setYRange(-0.6, count + (0.5 if lines else -0.4), padding=0)
+
+
+def _room_for(plot: pg.PlotItem, label: tuple[float, str] | None, low: float, high: float) -> float:
+    """The axis end that leaves a line's right-hand label whole inside the smallest chart we draw."""
+    if label is None:
+        return high
+    from PySide6.QtGui import QFontMetrics
+
+    x, text = label
+    plot_px = 900 - plot.getAxis("left").width() - 80  # the view box sits inside margins
+    share = min((QFontMetrics(_font(8.5, True)).horizontalAdvance(text) * 1.15 + 24) / plot_px, 0.8)
+    return max(high, (x - share * low) / (1 - share))
 
 
 def draw_range(plot: pg.PlotItem, data: charts.RangeData) -> None:

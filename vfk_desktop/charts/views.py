@@ -55,6 +55,8 @@ class ChartView(QWidget):
             self.plot.setTitle(f"<span style='font-size:10pt; font-weight:600'>{title}</span>",
                                color="#202020")
             self.plot.layout.setRowFixedHeight(0, 26)
+            self.plot.titleLabel.setMinimumHeight(26)  # drawing sized it for a long title's lines
+            self.plot.titleLabel.setMaximumHeight(26)
             self.plot.titleLabel.setMinimumWidth(0)
         self.layout_.setCurrentWidget(self.plot_widget)
 

@@ -4,10 +4,12 @@ same fare table the window shows for the same district and period choice."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from vfk_desktop.domain.actions import unanswered_reds
 from vfk_desktop.domain.fare import status_counts
 from vfk_desktop.domain.periods import Period
+from vfk_desktop.facts.changes import changes_for_pack
 from vfk_desktop.facts.charts import districts_data, range_data
 from vfk_desktop.facts.fare import band_counts, fare_table
 from vfk_desktop.facts.reds import psb_reds
@@ -23,17 +25,28 @@ from vfk_desktop.reports.pack import (
 from vfk_desktop.store import queries
 from vfk_desktop.store.actions import actions
 from vfk_desktop.store.connection import Store
+from vfk_desktop.store.history import observations
 from vfk_desktop.store.local_priorities import local_priorities
 from vfk_desktop.store.sample_flag import has_sample
 
 
 def build_pack(store: Store, locality: str, period: Period | None = None,
-               sections: tuple[str, ...] = SECTIONS) -> BoardPack:
-    """Everything the Board pack shows for locality (a name the store knows) at period."""
+               sections: tuple[str, ...] = SECTIONS, *, all_rows: bool = False,
+               only: list[str] | None = None) -> BoardPack:
+    """Everything the Board pack shows for locality (a name the store knows) at period.
+
+    all_rows: list indicators without data row by row (else one line per band names them).
+    only: the codes a filtered, sorted view shows, in its order: the fare table prints just those.
+    """
     unknown = [s for s in sections if s not in SECTIONS]
     if unknown:
         raise ValueError(f"unknown report sections {unknown}")
     fare = fare_table(store, locality, period)
+    if only is not None:
+        by_code = {row.code: row for row in fare}
+        fare = [by_code[code] for code in only if code in by_code]
+        all_rows = True  # what is on screen, exactly
+    since, changes = changes_for_pack(store, locality, period) if "changes" in sections else (None, ())
     ranked = queries.ranking_rows(store, locality, period)
     rollups = local_priority_rollups(store, locality, period)
     locals_ = tuple(LocalPriorityLine(p.position, p.title, p.ambition_names, p.indicators,
@@ -58,7 +71,9 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
         charts=tuple(charts),
         chart_data=_chart_data(store, locality, period, charts) if "charts" in sections else {},
         sections=tuple(sections), actions=planned, unanswered=tuple(unanswered_reds(fare, planned)),
-        leads=tuple((row, row.lead or "nobody named") for row in worse_high_priorities(fare)))
+        leads=tuple((row, row.lead or "nobody named") for row in worse_high_priorities(fare)),
+        all_rows=all_rows, since=since, changes=tuple(changes), as_shown=only is not None,
+        sources=_sources(store, locality, fare))
 
 
 def _rolled(rollup) -> str:
@@ -77,4 +92,18 @@ def _chart_data(store: Store, locality: str, period: Period | None, charts: list
             data = districts_data(store, locality, chart.code, period)
         if data is not None:
             found[chart] = data
+    return found
+
+
+def _sources(store: Store, locality: str, fare) -> dict[str, str]:
+    """Where each shown figure came from: the file's name and sheet (never a folder), or "typed by hand"."""
+    shown = {(row.code, row.period.label) for row in fare if row.period}
+    found = {}
+    for seen in observations(store, area=locality, kind="value"):
+        if (seen.code, seen.period.label) in shown:
+            where = seen.provenance
+            if where.kind == "edit":
+                found[seen.code] = "typed by hand"
+            elif where.file:
+                found[seen.code] = Path(where.file).name + (f", sheet {where.sheet}" if where.sheet else "")
     return found

@@ -155,3 +155,21 @@ class PsbReds:
         if unranked:
             parts.append(f"not ranked: {', '.join(unranked)}")
         return f"{self.locality}: " + "; ".join(parts) if parts else f"{self.locality} has no ranking yet."
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing new or changed for a district since a Board (`vfk changes`): what it is
+    ("new figure", "changed figure", "status change", "rank move", "new red", "new comment"),
+    as it was and as it is, written as the tables write them."""
+
+    code: str
+    title: str
+    what: str
+    before: str | None
+    after: str | None
+    period: str | None
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"code": self.code, "title": self.title, "what": self.what, "before": self.before,
+                "after": self.after, "period": self.period}

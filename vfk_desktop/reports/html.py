@@ -16,6 +16,15 @@ from vfk_desktop.domain.illustrative import ILLUSTRATIVE
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.palette import RAG_TINT
 from vfk_desktop.reports.pack import SECTION_TITLES, BoardPack, ChartRequest, worse_high_priorities
+from vfk_desktop.reports.summary import (
+    LOW_BELOW_KENT,
+    exceptions,
+    low_below_kent,
+    no_data_line,
+    shown_rows,
+    slide_headings,
+    slide_values,
+)
 
 BANDS = (Priority.HIGH, Priority.MEDIUM, Priority.LOW, None)
 STYLE = """
@@ -32,6 +41,8 @@ td.nw, th.nw, td.num, th.num { white-space: nowrap; }
 table.fare { font-size: 8pt; }
 p.note { background-color: #FFF4D6; }
 p.caption { font-size: 8pt; color: #404040; }
+p.nodata { font-style: italic; }
+td.about { font-weight: 600; }
 """
 
 
@@ -42,12 +53,12 @@ def chart_url(chart: ChartRequest) -> str:
 def pack_html(pack: BoardPack, tables: Tables, has_chart: Callable[[ChartRequest], bool] = lambda _: False,
               chart_width: int = 640) -> str:
     """The whole pack; has_chart says which charts have an image ready under chart_url()."""
-    parts = [f"<html><head><style>{STYLE}</style></head><body>", _cover(pack)]
+    parts = [f"<html><head><style>{STYLE}</style></head><body>", _cover(pack, tables)]
     writers = {"rankings": _rankings, "local": _local_priorities, "fare": _fare_tables,
-               "reds": _reds, "commentary": _commentary, "actions": _actions}
+               "changes": _changes, "reds": _reds, "commentary": _commentary, "actions": _actions}
     for section in pack.sections:
         if section == "charts":
-            parts.append(_charts(pack, has_chart, chart_width))
+            parts.append(_charts(pack, tables, has_chart, chart_width))
         else:
             parts.append(writers[section](pack, tables))
     parts.append("</body></html>")
@@ -58,25 +69,28 @@ def section_title(pack: BoardPack, section: str) -> str:
     return SECTION_TITLES[section].format(locality=pack.locality)
 
 
-def _heading(pack: BoardPack, section: str, new_page: bool = True) -> str:
-    brk = ' style="page-break-before: always"' if new_page else ""
-    return f"<h1{brk}>{escape(section_title(pack, section))}</h1>"
+def _heading(pack: BoardPack, tables: Tables, section: str, new_page: bool = True) -> str:
+    return tables.heading(section_title(pack, section), 1, new_page)
 
 
-def _cover(pack: BoardPack) -> str:
+def _cover(pack: BoardPack, tables: Tables) -> str:
     contents = "".join(f"<li>{escape(section_title(pack, s))}</li>" for s in pack.sections)
     note = f'<p class="note">{escape(ILLUSTRATIVE)}</p>' if pack.illustrative else ""
     if pack.publication:
         note += f'<p class="note">{escape(pack.publication)}</p>'
+    summary = tables.table((("At a glance", "", 30), ("", "", 70)), None,
+                           [f'<tr><td class="about">{escape(e.about)}</td><td>{escape(e.text)}</td></tr>'
+                            for e in exceptions(pack)])
     return (
-        '<p style="font-size: 11pt; margin-top: 120px;">Vision for Kent 2011-2021 · Locality Board</p>'
+        '<p style="font-size: 11pt; margin-top: 40px;">Vision for Kent 2011-2021 · Locality Board</p>'
         f'<p style="font-size: 26pt; font-weight: 600;">{escape(pack.locality)}</p>'
         f'<p style="font-size: 16pt;">How does {escape(pack.locality)} fare in Kent?</p>'
         f"<p>Figures: {escape(pack.period_words)}"
         + (f" · Priorities ranked {escape(pack.ranking_round.label)}" if pack.ranking_round else "") + "</p>"
         f"<p>Prepared {pack.made.day} {pack.made:%B %Y} with vfk_desktop {__version__}<br/>"
         f"From {escape(str(pack.database))}</p>{note}"
-        f'<h2 style="margin-top: 40px;">Contents</h2><ul>{contents}</ul>'
+        + summary
+        + tables.heading("Contents", 2) + f"<ul>{contents}</ul>"
     )
 
 
@@ -92,6 +106,14 @@ class Tables:
     breaks: frozenset[tuple[int, int]] = frozenset()
     placed: list[tuple[int, int]] = field(default_factory=list)
     count: int = 0
+    heading_breaks: frozenset[int] = frozenset()  # headings that must start a page (not end one)
+    headings: int = 0
+
+    def heading(self, text: str, level: int, new_page: bool = False) -> str:
+        """<h1>/<h2>; printing moves one that would sit at a page's foot onto the next page."""
+        number, self.headings = self.headings, self.headings + 1
+        brk = ' style="page-break-before: always"' if new_page or number in self.heading_breaks else ""
+        return f"<h{level}{brk}>{escape(text)}</h{level}>"
 
     def table(self, columns: Iterable[tuple[str, str, int]], band: str | None, rows: list[str],
               css: str = "") -> str:
@@ -137,7 +159,7 @@ def _band_name(band: Priority | None, plural: str = "priority") -> str:
 
 def _rankings(pack: BoardPack, tables: Tables) -> str:
     round_ = f" ({escape(pack.ranking_round.label)})" if pack.ranking_round else ""
-    parts = [_heading(pack, "rankings"),
+    parts = [_heading(pack, tables, "rankings"),
              f"<p>{escape(pack.locality)}'s ranking of the KA2 indicators{round_}: "
              + " · ".join(f"{b.value} {sum(r.priority is b for r in pack.rankings)}" for b in Priority)
              + "</p>"]
@@ -153,7 +175,7 @@ def _rankings(pack: BoardPack, tables: Tables) -> str:
 
 
 def _local_priorities(pack: BoardPack, tables: Tables) -> str:
-    parts = [_heading(pack, "local", new_page="rankings" not in pack.sections)]
+    parts = [_heading(pack, tables, "local", new_page="rankings" not in pack.sections)]
     if not pack.local_priorities:
         return parts[0] + f"<p>No local priorities are recorded for {escape(pack.locality)}.</p>"
     body = [f'<tr><td class="num">{p.position}</td><td>{escape(p.title)}</td>'
@@ -188,11 +210,14 @@ def fare_cells(row: FareRow) -> str:
 
 
 def _fare_tables(pack: BoardPack, tables: Tables) -> str:
-    parts = [_heading(pack, "fare"),
+    shown = (f" As shown on screen: {len(pack.fare)} indicators, filtered and sorted as the Overview "
+             "shows them." if pack.as_shown else "")
+    parts = [_heading(pack, tables, "fare"),
              f"<p>{escape(pack.period_words)}. Rank 1 is the best of the districts "
              "with a value (Q1 the best quarter of them); status compares the value with the Kent "
              "target. vs Kent allows for chance: similar when Kent's figure lies inside the "
-             "district's 95 % confidence interval, not compared where there is no interval.</p>"]
+             f"district's 95 % confidence interval, not compared where there is no interval.{escape(shown)}"
+             "</p>"]
     if pack.publication:
         parts.append(f"<p><i>{escape(pack.publication)}</i></p>")
     counts = [present.band_counts(f"{b.value} priorities", pack.counts[b])
@@ -200,11 +225,23 @@ def _fare_tables(pack: BoardPack, tables: Tables) -> str:
     if counts:
         parts.append(f"<p><b>{escape(' · '.join(counts))}</b></p>")
     for band in BANDS:
-        rows = pack.band(band)
+        rows, everything = shown_rows(pack, band), pack.band(band)
+        size = pack.band_counts.get(band) if band else indicator_count(everything)
         if rows:
-            size = pack.band_counts.get(band) if band else indicator_count(rows)
-            parts.append(tables.table(FARE_COLUMNS, f"{_band_name(band, 'priorities')} ({size})",
-                                      _grouped(rows, len(FARE_COLUMNS), fare_cells), css="fare"))
+            body = ([f"<tr>{fare_cells(r)}</tr>" for r in rows] if pack.as_shown  # in the screen's order
+                    else _grouped(rows, len(FARE_COLUMNS), fare_cells))
+            parts.append(tables.table(FARE_COLUMNS, f"{_band_name(band, 'priorities')} ({size})", body,
+                                      css="fare"))
+        line = no_data_line(pack, band)
+        if line:
+            parts.append(f'<p class="nodata">{escape(line)}</p>')
+    below = [] if pack.as_shown else low_below_kent(pack)
+    if below:
+        parts.append(tables.heading(LOW_BELOW_KENT, 2))
+        parts.append(f"<p>{_count_words(len(below))} {escape(pack.locality)} ranks Low where its figure is "
+                     "worse than Kent's as a whole.</p>")
+        parts.append(tables.table(slide_columns(pack.locality), None,
+                                  [f"<tr>{slide_cells(r)}</tr>" for r in below], css="fare"))
     newer = [f"{row.code}: {present.newer(row).removeprefix('Newer: ')}"
              for row in pack.fare if row.own_newer]
     if newer:
@@ -215,12 +252,47 @@ def _fare_tables(pack: BoardPack, tables: Tables) -> str:
     return "".join(parts)
 
 
-def _charts(pack: BoardPack, has_chart: Callable[[ChartRequest], bool], width: int) -> str:
+def _count_words(n: int) -> str:
+    return f"{n} indicator that" if n == 1 else f"{n} indicators that"
+
+
+def slide_columns(locality: str) -> tuple[tuple[str, str, int], ...]:
+    """The presentation's own columns (summary.slide_headings), with their widths."""
+    widths = (("nw", 8), ("", 42), ("nw", 8), ("nw", 9), ("num", 9), ("num", 8), ("num", 8), ("num", 8))
+    names = slide_headings(locality)
+    return tuple((name, css, width) for name, (css, width) in zip(names, widths, strict=True))
+
+
+def slide_cells(row: FareRow) -> str:
+    texts = slide_values(row)
+    return "".join(f'<td class="{"num" if i >= 4 else "nw" if i != 1 else ""}">{escape(t)}</td>'
+                   for i, t in enumerate(texts))
+
+
+def _changes(pack: BoardPack, tables: Tables) -> str:
+    parts = [_heading(pack, tables, "changes", new_page=False)]
+    if pack.since is None:
+        return parts[0] + ("<p>No Board date is recorded for this district: record one (View → What changed "
+                           "since the last Board…, or `vfk changes --record-board DATE`) to list what is "
+                           "new since.</p>")
+    if not pack.changes:
+        return parts[0] + f"<p>Nothing has changed since {escape(pack.since)}.</p>"
+    parts.append(f"<p>What is new or changed since {escape(pack.since)}.</p>")
+    body = [f'<tr><td class="nw">{escape(c.code)}</td><td>{escape(c.title)}</td>'
+            f"<td>{escape(c.what)}</td><td>{escape(c.before or '–')}</td><td>{escape(c.after or '–')}</td>"
+            f"<td class=\"nw\">{escape(c.period or '–')}</td></tr>" for c in pack.changes]
+    columns = (("Code", "nw", 8), ("Indicator", "", 38), ("What", "", 14), ("Before", "", 15),
+               ("After", "", 15), ("Period", "nw", 10))
+    parts.append(tables.table(columns, None, body, css="fare"))
+    return "".join(parts)
+
+
+def _charts(pack: BoardPack, tables: Tables, has_chart: Callable[[ChartRequest], bool], width: int) -> str:
     ready = [c for c in pack.charts if has_chart(c)]
     if not ready:
         return ""
     worse = [r.code for r in worse_high_priorities(pack.fare)]
-    parts = [_heading(pack, "charts"),
+    parts = [_heading(pack, tables, "charts"),
              "<p>Where the district sits between the Kent worst and best, indicator by indicator (right is "
              "always better), then every High priority that is worse than target"
              + (f" ({escape(', '.join(worse))})" if worse else ": there are none") + ".</p>"]
@@ -231,7 +303,7 @@ def _charts(pack: BoardPack, has_chart: Callable[[ChartRequest], bool], width: i
 
 
 def _reds(pack: BoardPack, tables: Tables) -> str:
-    parts = [_heading(pack, "reds")]
+    parts = [_heading(pack, tables, "reds", new_page="charts" not in pack.sections)]
     if not pack.reds:
         return parts[0] + "<p>No PSB report of Reds is recorded.</p>"
     parts.append(f"<p>The indicators the Public Service Board reported red on {escape(pack.psb_date)}, "
@@ -247,7 +319,7 @@ def _reds(pack: BoardPack, tables: Tables) -> str:
 
 
 def _commentary(pack: BoardPack, tables: Tables) -> str:
-    parts = [_heading(pack, "commentary", new_page="reds" not in pack.sections)]
+    parts = [_heading(pack, tables, "commentary", new_page="reds" not in pack.sections)]
     if not pack.commentary:
         return parts[0] + "<p>No commentary is recorded for these periods.</p>"
     for row, text in pack.commentary:
@@ -258,7 +330,7 @@ def _commentary(pack: BoardPack, tables: Tables) -> str:
 
 def _actions(pack: BoardPack, tables: Tables) -> str:
     """Who is doing what about the reds: the unanswered High priorities, the leads, the actions."""
-    parts = [_heading(pack, "actions")]
+    parts = [_heading(pack, tables, "actions")]
     if pack.unanswered:
         parts.append(f"<p><b>High priorities worse than target with no open action: "
                      f"{escape(', '.join(pack.unanswered))}.</b></p>")

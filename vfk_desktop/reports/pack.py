@@ -7,20 +7,21 @@ read it directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from vfk_desktop.domain.actions import Action
 from vfk_desktop.domain.fare import FareRow
 from vfk_desktop.domain.model import Priority, Status
 from vfk_desktop.domain.periods import Period
-from vfk_desktop.facts.records import Red
+from vfk_desktop.facts.records import Change, Red
 
-SECTIONS = ("rankings", "local", "fare", "charts", "reds", "actions", "commentary")
+SECTIONS = ("rankings", "local", "fare", "changes", "charts", "reds", "actions", "commentary")
 SECTION_TITLES = {
     "rankings": "Priority rankings",
     "local": "Local priorities",
     "fare": "How does {locality} fare in Kent?",
+    "changes": "What has changed since the last Board",
     "charts": "Charts",
     "reds": "PSB Reds",
     "actions": "Actions and leads",
@@ -79,6 +80,11 @@ class BoardPack:
     actions: tuple[Action, ...] = ()  # the district's actions, soonest due first
     unanswered: tuple[str, ...] = ()  # High priorities worse than target with no open action
     leads: tuple[tuple[FareRow, str], ...] = ()  # each High priority worse than target and its leads
+    all_rows: bool = False  # list indicators without data row by row, not one line per band
+    since: str | None = None  # "the Board of 14 December 2009": what changes are counted from
+    changes: tuple[Change, ...] = ()
+    as_shown: bool = False  # the fare table is the window's filtered, sorted view, exactly
+    sources: dict = field(default_factory=dict)  # code -> where its shown figure came from (file, sheet)
 
     @property
     def period_words(self) -> str:

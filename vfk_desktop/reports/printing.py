@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -69,14 +69,19 @@ class PackPrinter:
     def layout(self, device: QPagedPaintDevice, body: QSizeF) -> tuple[QTextDocument, Tables]:
         """The pack laid out in pages of size body, no table row cut in two, with its tables."""
         breaks: set[tuple[int, int]] = set()
+        heading_breaks: set[int] = set()
         while True:
-            tables = Tables(frozenset(breaks))
+            tables = Tables(frozenset(breaks), heading_breaks=frozenset(heading_breaks))
             document = self._laid_out(pack_html(self.pack, tables, lambda chart: chart in self.images),
                                       device, body)
             split = first_split_row(document, body.height(), tables.placed)
-            if split is None or split in breaks:
+            if split is not None and split not in breaks:
+                breaks.add(split)
+                continue
+            stranded = first_stranded_heading(document, body.height())
+            if stranded is None or stranded in heading_breaks:
                 return document, tables
-            breaks.add(split)
+            heading_breaks.add(stranded)
 
     def _laid_out(self, html: str, device: QPagedPaintDevice, body: QSizeF) -> QTextDocument:
         document = QTextDocument()
@@ -112,7 +117,9 @@ class PackPrinter:
                 device.newPage()
             painter.save()
             painter.translate(0, band - page * body.height())
-            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            # a hair short of the next page: a block starting exactly there is not drawn (clipped but
+            # still in the PDF text) at this page's foot
+            document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height() - 1))
             painter.restore()
             if page:  # the cover has no header or footer
                 self._frame(painter, small, area.width(), area.height(), band, page + 1, pages)
@@ -138,20 +145,59 @@ class PackPrinter:
 
 def first_split_row(document: QTextDocument, page_height: float,
                     placed: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The first table row that runs over a page's foot, as (table in the pack, row of its body) —
-    or the theme row above it, which belongs with it; None when every row sits on one page."""
+    """The first table row where the table must start again on a new page, as (table in the pack,
+    row of its body): a row that runs over a page's foot, a theme row left at a page's foot, or the
+    last row left alone on a page (its neighbour goes over with it); None when none is."""
     layout = document.documentLayout()
     tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
     for table, (number, first) in zip(tables, placed, strict=True):
         header = table.format().headerRowCount()
+        pages = [_row_pages(layout, table, row, page_height) for row in range(table.rows())]
+        last = table.rows() - 1
         for row in range(header, table.rows()):
-            top, bottom = _row_extent(layout, table, row)
-            if int(top // page_height) == int((bottom - 1) // page_height):
+            at = row
+            if pages[row][0] != pages[row][1]:  # cut in two
+                pass
+            elif row < last and _is_theme(table, row) and pages[row + 1][0] > pages[row][1]:
+                pass  # a theme heading alone at the foot
+            elif row == last and row - 1 > header and pages[row][0] > pages[row - 1][1]:
+                at = row - 1  # a lone last row takes the one above with it
+            else:
                 continue
-            if row > header and table.cellAt(row - 1, 0).columnSpan() == table.columns():
-                row -= 1  # a theme row goes over with the first row under it
-            if row > header:
-                return number, first + row - header
+            if at > header and _is_theme(table, at - 1):
+                at -= 1  # a theme row goes over with the first row under it
+            if at > header:
+                return number, first + at - header
+    return None
+
+
+def _is_theme(table: QTextTable, row: int) -> bool:
+    return table.cellAt(row, 0).columnSpan() == table.columns()
+
+
+def _row_pages(layout, table: QTextTable, row: int, page_height: float) -> tuple[int, int]:
+    top, bottom = _row_extent(layout, table, row)
+    return int(top // page_height), int((bottom - 1) // page_height)
+
+
+def first_stranded_heading(document: QTextDocument, page_height: float) -> int | None:
+    """The first heading (counted in document order) whose next block or table starts on a later
+    page than the heading ends: it must move to that page. None when no heading is stranded."""
+    layout = document.documentLayout()
+    number, waiting = -1, None  # the heading's number and the page it ends on
+    it = document.rootFrame().begin()
+    while not it.atEnd():
+        frame, block = it.currentFrame(), it.currentBlock()
+        rect = layout.frameBoundingRect(frame) if frame is not None else layout.blockBoundingRect(block)
+        if rect.height() > 0:
+            top_page = int(rect.top() // page_height)
+            if waiting is not None and top_page > waiting:
+                return number
+            waiting = None
+            if frame is None and block.blockFormat().headingLevel() > 0:
+                number += 1
+                waiting = int((rect.bottom() - 1) // page_height)
+        it += 1
     return None
 
 
@@ -166,6 +212,44 @@ def _row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
     return top, bottom
 
 
+def pdf_metadata(pack: BoardPack) -> dict[str, str]:
+    """The PDF's title, author, subject and language (also the Word paper's, said the same way)."""
+    return {"title": f"{pack.locality}: Locality Board pack",
+            "author": f"{pack.locality} Local Strategic Partnership",
+            "subject": f"How does {pack.locality} fare in Kent? {pack.period_words}",
+            "language": "en-GB"}
+
+
+def describe(writer: QPdfWriter, pack: BoardPack) -> None:
+    """Title and author in the PDF's information; those, the subject and the language in its XMP.
+    Qt writes no tags and no outline (bookmarks): the Word paper is the accessible route."""
+    from html import escape
+
+    meta = {key: escape(value) for key, value in pdf_metadata(pack).items()}
+    writer.setTitle(pdf_metadata(pack)["title"])
+    writer.setAuthor(pdf_metadata(pack)["author"])
+    writer.setCreator(f"vfk_desktop {__version__}")
+    writer.setDocumentXmpMetadata(QByteArray(XMP.format(**meta, creator=f"vfk_desktop {__version__}")
+                                             .encode("utf-8")))
+
+
+XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+      xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Producer>Qt</pdf:Producer>
+   <xmp:CreatorTool>{creator}</xmp:CreatorTool>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+
+
 def write_pdf(printer: PackPrinter, path: Path, setup: PageSetup | None = None,
               progress: Callable[[float, str], None] | None = None) -> int:
     """Write the pack as a PDF through a temporary file beside path; returns the number of pages."""
@@ -174,8 +258,7 @@ def write_pdf(printer: PackPrinter, path: Path, setup: PageSetup | None = None,
     writer = QPdfWriter(str(partial))
     writer.setResolution(300)
     writer.setPageLayout((setup or PageSetup()).page_layout())
-    writer.setTitle(f"{printer.pack.locality}: Locality Board pack")
-    writer.setCreator(f"vfk_desktop {__version__}")
+    describe(writer, printer.pack)
     if progress:
         progress(0.5, "Laying out the pages")
     try:

@@ -118,13 +118,20 @@ class Printing:
         finally:
             dialog.deleteLater()
 
+    def shown_codes(self, choice: ReportChoice) -> list[str] | None:
+        """The Overview's filtered, sorted rows when "this page only" prints it: what is seen is printed."""
+        if choice.sections != PAGE_SECTIONS["Overview"] or self.window.current_page_name() != "Overview":
+            return None
+        return self.window.page("Overview").visible_codes()
+
     def _pack_printer(self, choice: ReportChoice):
         from vfk_desktop.facts.board import build_pack
         from vfk_desktop.reports.board import pack_images
         from vfk_desktop.reports.printing import PackPrinter
 
         session = self.window.session
-        pack = build_pack(session.store, session.locality, session.period, choice.sections)
+        pack = build_pack(session.store, session.locality, session.period, choice.sections,
+                          only=self.shown_codes(choice))
         if choice.publication:
             from vfk_desktop.facts.publication import published_pack
 
