@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import time
 import traceback
 from pathlib import Path
 
@@ -78,7 +77,6 @@ def import_once(path: Path, db: Path) -> str:
     before = contents(db)
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(LIMIT_S)
-    started = time.monotonic()
     try:
         with open_store(db) as store:
             plan = plan_import([path], import_context(store))
@@ -94,7 +92,6 @@ def import_once(path: Path, db: Path) -> str:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-    assert time.monotonic() - started < LIMIT_S
     for sentence in sentences:
         assert sentence.strip() and "\n" not in sentence.strip(), f"not one sentence: {sentence!r}"
         assert "Traceback" not in sentence

@@ -16,11 +16,11 @@ class UnknownLocality(VfkError):
 
 
 class UnknownIndicator(VfkError):
-    def __init__(self, code: str, suggestion: str | None = None) -> None:
-        hint = f" Did you mean {suggestion}?" if suggestion else ""
-        super().__init__(f'"{code}" is not an indicator in the catalogue.{hint}')
+    """One or more codes (joined by commas) the indicator catalogue lacks; advice says what to try."""
+
+    def __init__(self, code: str, advice: str = "") -> None:
+        super().__init__(f"{code} is not in the indicator catalogue{advice}.")
         self.code = code
-        self.suggestion = suggestion
 
 
 class BadCode(VfkError):

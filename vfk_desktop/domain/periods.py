@@ -203,10 +203,6 @@ def period_of_label(label: str) -> Period:
     return period
 
 
-def canonical_period(value: object) -> str:
-    return parse_period(value).label
-
-
 def latest(periods: list[Period]) -> Period | None:
     return max(periods, default=None)
 
