@@ -42,7 +42,7 @@ class StoreError(VfkError):
 class DamagedDatabase(StoreError):
     """The file cannot be read as a database at all; the window offers the newest good backup."""
 
-    def __init__(self, path, detail: str) -> None:
+    def __init__(self, path: object, detail: str) -> None:
         super().__init__(f"{path} is damaged or is not a vfk_desktop database ({detail}).")
         self.path = path
 

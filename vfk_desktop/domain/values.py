@@ -81,10 +81,10 @@ def parse_value(cell: object, percent_format: bool = False) -> CellValue:
         return CellValue(None, text, NOT_AVAILABLE)
     if lowered in _SUPPRESSED_WORDS:
         return CellValue(None, text, SUPPRESSED)
-    number = parse_number_text(text)
-    if number is None:
+    parsed = parse_number_text(text)
+    if parsed is None:
         return CellValue(None, text, problem=f'"{clip(text)}" is not a number')
-    return CellValue(number, text)
+    return CellValue(parsed, text)
 
 
 def parse_number_text(text: str) -> float | None:

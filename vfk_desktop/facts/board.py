@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from vfk_desktop.domain.charts import DistrictsData, RangeData
 from vfk_desktop.domain.fare import status_counts
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.facts.charts import districts_data, range_data
@@ -54,13 +55,16 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
         sections=tuple(sections))
 
 
-def _chart_data(store: Store, locality: str, period: Period | None, charts: list[ChartRequest]) -> dict:
-    found = {}
+def _chart_data(store: Store, locality: str, period: Period | None, charts: list[ChartRequest]
+                ) -> dict[ChartRequest, RangeData | DistrictsData]:
+    found: dict[ChartRequest, RangeData | DistrictsData] = {}
     for chart in charts:
+        data: RangeData | DistrictsData | None
         if chart.kind == "range":
             data = range_data(store, locality, period)
-            data = data if data.rows else None
+            data = data if data is not None and data.rows else None
         else:
+            assert chart.code is not None  # a districts chart names its indicator
             data = districts_data(store, locality, chart.code, period)
         if data is not None:
             found[chart] = data

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.fare import DEFAULT_MIN_DISTRICTS, IndicatorFacts, StatedRange
 from vfk_desktop.domain.localities import KENT
-from vfk_desktop.domain.model import Figure, Indicator
+from vfk_desktop.domain.model import Figure, Indicator, Priority
 from vfk_desktop.domain.periods import Period, period_of_label
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
@@ -35,7 +36,7 @@ class Figures:
     stated: dict[str, dict[Period, StatedRange]]
     min_districts: int
 
-    def facts(self, locality: str, code: str, priority=None) -> IndicatorFacts:
+    def facts(self, locality: str, code: str, priority: Priority | None = None) -> IndicatorFacts:
         """One indicator's facts for locality, with every period."""
         return IndicatorFacts(
             indicator=with_parent_defaults(self.catalogue, code),
@@ -53,7 +54,8 @@ class Figures:
 
 
 def figures(store: Store) -> Figures:
-    return store.cached("figures", lambda: _read(store))
+    found: Figures = store.cached("figures", lambda: _read(store))
+    return found
 
 
 def min_districts(store: Store) -> int:
@@ -114,7 +116,7 @@ def _read(store: Store) -> Figures:
     )
 
 
-def _plain(nested: dict) -> dict:
+def _plain(nested: dict[Any, Any]) -> dict[Any, Any]:
     return {key: _plain(inner) if isinstance(inner, defaultdict) else inner
             for key, inner in nested.items()}
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QS
 from vfk_desktop.domain.localities import DISTRICT_COUNT
 from vfk_desktop.facts.figures import min_districts, set_min_districts
 from vfk_desktop.store.connection import Store
+from vfk_desktop.ui.screen_fit import fit_hint_to_screen
 
 
 class ComparisonSettingsDialog(QDialog):
@@ -36,6 +37,7 @@ class ComparisonSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
+        fit_hint_to_screen(self)
 
 
 def edit_comparison_settings(window) -> None:

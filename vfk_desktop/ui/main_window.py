@@ -35,6 +35,7 @@ from vfk_desktop.ui import recent
 from vfk_desktop.ui import settings_keys as keys
 from vfk_desktop.ui.file_actions import FileActions
 from vfk_desktop.ui.opening import readonly_reason
+from vfk_desktop.ui.screen_fit import available, fit_to_screen
 from vfk_desktop.ui.session import Session
 from vfk_desktop.ui.undo import redo_keys
 
@@ -382,8 +383,8 @@ class MainWindow(QMainWindow):
         geometry = settings.value(keys.WINDOW_GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1320, 820)
+        if geometry is None or not available(self).contains(self.frameGeometry()):
+            fit_to_screen(self, 1320, 820)  # a laptop's 1366 × 728 included
         state = settings.value(keys.WINDOW_STATE)
         if state is not None:
             self.restoreState(state)

@@ -31,6 +31,7 @@ from vfk_desktop.store.local_priorities import LocalPriority, local_priorities
 from vfk_desktop.store.queries import catalogue
 from vfk_desktop.store.vision import ambitions
 from vfk_desktop.ui.errors import shown
+from vfk_desktop.ui.screen_fit import fit_to_screen
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import DeleteLocalPriority, MoveLocalPriority, SaveLocalPriority, push
 
@@ -92,7 +93,7 @@ class LocalPriorityDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        fit_to_screen(self, 640, 560)
 
     def _filter(self, text: str) -> None:
         for row in range(self.indicators.count()):
