@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenuBar,
@@ -80,22 +79,32 @@ def _walk(widget: QWidget, found: list[str]) -> None:
 
 
 def cut_columns(view: QTableView) -> list[tuple[str, str]]:
-    """The columns of a table narrower than the rows in view need (a word cut to "Amber (worse"),
-    the Indicator-like column that stretches to fill the rest excepted: there the full title is in
-    the tooltip."""
+    """The columns of a table narrower than their cells need (a status cut to "Amber (worse"),
+    unless the rows are tall enough to wrap the text whole or each cut cell's tooltip holds it."""
     header = view.horizontalHeader()
     model = view.model()
+    rows = range(min(model.rowCount(), 200))
+    wrapped = view.wordWrap() and all(view.rowHeight(row) >= view.sizeHintForRow(row) for row in rows)
     cut = []
     for column in range(model.columnCount()):
-        if header.isSectionHidden(column) or (
-                header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch and column != 0
-                and not header.stretchLastSection()):
+        if header.isSectionHidden(column):
             continue
         needed, width = view.sizeHintForColumn(column), view.columnWidth(column)
-        if needed > width:
-            title = model.headerData(column, Qt.Orientation.Horizontal)
-            cut.append((str(title), f"{width} px wide, its cells need {needed}"))
+        if needed <= width or wrapped or _tips_hold_the_text(model, column, rows):
+            continue
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        cut.append((str(title), f"{width} px wide, its cells need {needed}"))
     return cut
+
+
+def _tips_hold_the_text(model, column: int, rows: range) -> bool:
+    for row in rows:
+        index = model.index(row, column)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
+        if text and (not isinstance(tip, str) or str(text) not in tip):
+            return False
+    return True
 
 
 def _scrolled(widget: QWidget) -> bool:

@@ -70,3 +70,15 @@ class AboutDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(buttons)
         fit_hint_to_screen(self)
+
+
+def show_about(window: QWidget) -> None:
+    """Help → About, over window (shown, not waited for, in tests and the smoke check)."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = AboutDialog(window.session.store.path, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if QApplication.instance().property("vfk_no_modal_dialogs"):
+        dialog.show()
+    else:
+        dialog.exec()

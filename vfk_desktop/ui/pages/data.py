@@ -44,7 +44,8 @@ class ObservationModel(RecordTableModel):
     columns = (
         Column("Place", lambda o: o.area, "A district, or Kent as a whole"),
         Column("Code", lambda o: o.code, "The indicator's code", sort=lambda o: code_sort_key(o.code)),
-        Column("Indicator", lambda o: o.title, "What the indicator measures"),
+        Column("Indicator", lambda o: o.title, "What the indicator measures",
+               cell_tip=lambda o: f"{o.code} {o.title}"),
         Column("Period", lambda o: o.period.label, "The period of the figure",
                sort=lambda o: o.period.sort_key),
         Column("Kind", lambda o: KIND_NAMES[o.kind].rstrip("s"), "Value, target, or stated best/worst"),
@@ -53,7 +54,8 @@ class ObservationModel(RecordTableModel):
                sort=lambda o: number_key(o.figure.value), numeric=True),
         Column("Why no value", lambda o: o.missing or "", "Not available, suppressed, or an error"),
         Column("Where it came from", lambda o: o.provenance.describe(),
-               "The file, sheet and cell, the import, when and by whom — or typed by hand"),
+               "The file, sheet and cell, the import, when and by whom — or typed by hand",
+               cell_tip=lambda o: o.provenance.describe()),
     )
 
     def __init__(self, on_edit, parent: object | None = None) -> None:

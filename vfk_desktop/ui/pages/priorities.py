@@ -35,13 +35,8 @@ from vfk_desktop.facts.fare import fare_table, ranking_round_for
 from vfk_desktop.store import edits
 from vfk_desktop.store.history import ranking_rounds
 from vfk_desktop.store.queries import catalogue, ka2_codes, theme_order
-from vfk_desktop.ui.delegates import (
-    DragHandleDelegate,
-    PriorityDelegate,
-    RagChipDelegate,
-    ThemeDelegate,
-    priority_from_choice,
-)
+from vfk_desktop.ui.band_delegates import DragHandleDelegate, PriorityDelegate, priority_from_choice
+from vfk_desktop.ui.delegates import RagChipDelegate, ThemeDelegate
 from vfk_desktop.ui.errors import shown
 from vfk_desktop.ui.fare_model import BandFilter
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
