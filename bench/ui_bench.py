@@ -1,11 +1,11 @@
 """The window's speed beside a bare Qt window: start-up, switching locality, applying a filter.
 
-    python bench/ui_bench.py [--runs 7]
+    python bench/ui_bench.py [--runs 7] [--startup-only]
 
 Start-up: from launching bench/ui_startup.py (the app's own start) to the overview painted with
 data, beside the whole process of shared/bench/floor_qt.py (a bare window shown, events processed,
 quit), alternated, ratio per pair.
-Goal: within 2x. Switching locality and applying a filter are timed inside one window on a store
+Goal: within 1.5x. Switching locality and applying a filter are timed inside one window on a store
 of 12 districts x 200 indicators x 10 periods, with the Overview and Indicator pages built, each
 until the event loop has laid out and painted the change (as the officer sees it).
 Goal: under 50 ms.
@@ -102,7 +102,9 @@ def pack_queries(db: Path) -> tuple[int, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    parser.add_argument("--startup-only", action="store_true", help="time the start-up alone")
+    args = parser.parse_args()
+    runs = args.runs
     env = {"QT_QPA_PLATFORM": "offscreen"}
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -118,12 +120,14 @@ def main() -> None:
                 ours.append(ours_s)
                 floors.append(floor_s)
                 ratios.append(ours_s / floor_s)
+        print(f"start-up to the overview painted (sample database): median {statistics.median(ours):.3f} s; "
+              f"bare window {statistics.median(floors):.3f} s; ratio {statistics.median(ratios):.2f}x "
+              f"(paired, {runs} runs; goal within 1.5x)", flush=True)
+        if args.startup_only:
+            return
         big = build_store(folder)
         switches, filters = in_window(big, runs * 2)
         queries, checks, fare_tables = pack_queries(big)
-    print(f"start-up to the overview painted (sample database): median {statistics.median(ours):.3f} s; "
-          f"bare window {statistics.median(floors):.3f} s; ratio {statistics.median(ratios):.2f}x "
-          f"(paired, {runs} runs; goal within 2x)")
     print(f"switch locality, 200 indicators, repainted: median {statistics.median(switches) * 1000:.0f} ms "
           f"(max {max(switches) * 1000:.0f}); goal under 50 ms")
     print(f"apply a filter, repainted: median {statistics.median(filters) * 1000:.0f} ms "

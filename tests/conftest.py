@@ -10,7 +10,9 @@ from pathlib import Path
 
 # Before anything imports Qt or platformdirs: no display, and a private home for settings, data
 # and logs so that tests never touch (or depend on) the real user's files.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The screen is a laptop's: 1366 × 768 less a task bar (tests/support/laptop_screen.json).
+os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+    Path(__file__).resolve().parent / "support" / "laptop_screen.json")
 _HOME = Path(tempfile.mkdtemp(prefix="vfk-tests-home-"))
 for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
                          ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from vfk_desktop import __version__
-from vfk_desktop.domain.errors import DamagedDatabase, UsageError, VfkError
+from vfk_desktop.domain.errors import DamagedDatabase, UnknownIndicator, UsageError, VfkError
 from vfk_desktop.domain.periods import parse_period
 from vfk_desktop.io.writers.output import ExportName
 from vfk_desktop.paths import resolve_db_path
@@ -244,9 +244,9 @@ def cmd_chart(args: argparse.Namespace) -> int:
         period = _period_with_data(store, args.period)
         code = None
         if args.indicator:
-            code = parse_code(args.indicator)
-            if code is None or code not in catalogue(store):
-                raise VfkError(f'"{args.indicator}" is not an indicator in the catalogue (try "NI 163").')
+            code = parse_code(args.indicator)  # BadCode for text that is no code at all
+            if code not in catalogue(store):
+                raise UnknownIndicator(code, ' (try "NI 163")')
         if args.kind == "districts":
             data = chart_data.districts_data(store, locality, code, period)
             if data is None:

@@ -45,7 +45,8 @@ def test_chart_refusals_are_one_line(sample_db, tmp_path):
     cases = [
         (["--kind", "districts", "--out", out], "needs --indicator"),
         (["--kind", "districts", "--indicator", "32", "--out", out], "No district has a value for NI 32"),
-        (["--kind", "trend", "--indicator", "999", "--out", out], "\"999\" is not an indicator"),
+        (["--kind", "trend", "--indicator", "999", "--out", out], '"999" is not an indicator code'),
+        (["--kind", "trend", "--indicator", "77", "--out", out], 'NI 77 is not in the indicator catalogue'),
         (["--kind", "range", "--out", str(tmp_path / "c.gif")], ".png or .svg"),
     ]
     for args, words in cases:

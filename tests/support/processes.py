@@ -23,6 +23,16 @@ print("held", flush=True)
 time.sleep(120)
 """
 
+HOLD_WRITE_BRIEFLY = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("COMMIT")
+time.sleep(120)
+"""
+
 
 @contextlib.contextmanager
 def holding(code: str, *args: str) -> Iterator[subprocess.Popen]:

@@ -2,13 +2,13 @@
 
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
 
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.store import edits
 from vfk_desktop.store.history import observations
 from vfk_desktop.store.local_priorities import LocalPriority, local_priorities
 from vfk_desktop.ui.pages.priorities import MIME, PRIORITY_COLUMN
+from vfk_desktop.ui.table_model import ROW_ROLE
 from vfk_desktop.ui.undo import SaveLocalPriority, push
 
 
@@ -20,15 +20,14 @@ def set_by_drop_down(page, code, choice):
     """Choose from the Priority column's drop-down, as a mouse or keyboard user does."""
     for _, view, proxy in page.sections:
         for row in range(proxy.rowCount()):
-            if proxy.index(row, 1).data() == code:
+            if proxy.index(row, PRIORITY_COLUMN).data(ROW_ROLE).code == code:
                 index = proxy.index(row, PRIORITY_COLUMN)
-                view.setCurrentIndex(index)
-                view.edit(index)
-                editor = view.indexWidget(index) or QApplication.focusWidget()
+                view.setCurrentIndex(index)  # opens the drop-down (every edit trigger is on)
+                if view.indexWidget(index) is None:
+                    view.edit(index)
+                editor = view.indexWidget(index)
                 editor.setCurrentText(choice)
-                editor.activated.emit(editor.currentIndex())
-                view.commitData(editor)
-                view.closeEditor(editor, view.delegate().EndEditHint.NoHint) if False else None
+                editor.activated.emit(editor.currentIndex())  # the choice is committed at once
                 return
     raise AssertionError(code)
 
@@ -62,6 +61,8 @@ def test_drag_rows_to_another_band_is_one_undo_step(window, qtbot):
     target.dropEvent(drop)
     assert {"NI 55", "NI 159"} <= set(page.band_codes(Priority.HIGH))
     assert page.counts.text().startswith("High priority: 10")
+    told = "Moved NI 55, NI 159 to high priority for 2009/10 (Ctrl+Z puts them back)."
+    assert window.statusBar().currentMessage() == told
     assert window.undo_action.text() == "&Undo Set 2 indicators to High"
     window.undo_action.trigger()
     assert {"NI 55", "NI 159"} <= set(page.band_codes(Priority.LOW))

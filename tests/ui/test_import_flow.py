@@ -69,7 +69,8 @@ def test_cancel_in_the_report_writes_nothing(window, qtbot, tmp_path):
     path = write(tmp_path / "partner.csv", GOOD)
     before = len(observations(window.session.store))
     flow, _ = run_import(window, qtbot, [path], lambda dialog: click_button(dialog, "Cancel"))
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: flow.report is None, timeout=20000)  # the report has closed
+    assert not [p for p in window.findChildren(ProgressDialog) if p.isVisible()]  # no import started
     assert flow.finished_result is None
     assert len(observations(window.session.store)) == before
 

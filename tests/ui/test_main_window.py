@@ -109,7 +109,6 @@ def test_double_clicking_a_row_opens_the_indicator(window, qtbot):
 def test_settings_remember_locality_and_recent_databases(window, qtbot, sample_db):
     window.locality_picker.setCurrentText("Dover")
     window.close()
-    store = window.session.store.__class__  # the same class, reopened below
     from vfk_desktop.store.connection import open_store
 
     again = MainWindow(open_store(sample_db))
@@ -118,7 +117,6 @@ def test_settings_remember_locality_and_recent_databases(window, qtbot, sample_d
         assert str(sample_db.resolve()) in [a.text() for a in again.recent_databases_menu.actions()]
     finally:
         dispose(again)
-    assert store is not None
 
 
 def test_opening_a_damaged_file_says_so_and_keeps_the_window(window, tmp_path):

@@ -32,7 +32,7 @@ def rows_for(name, store, tmp_path):
     if name == "plans":
         return delivery_plans(store)
     if name == "rankings":
-        return [Ranked("NI 39", "Alcohol", "Health", None)]
+        return [Ranked("NI 39", "Alcohol", "Health", None, None)]
     path = tmp_path / "a.csv"
     path.write_text("District,NI,Period,Value\nDover,39,2009/10,1\nMedway,39,2009/10,1\n")
     plan = plan_import([path], import_context(store))

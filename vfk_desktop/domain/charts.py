@@ -88,7 +88,7 @@ class TrendData:
 @dataclass(frozen=True)
 class PrioritiesStatusData:
     locality: str
-    counts: dict  # Priority | None -> {Rag | None: int}
+    counts: dict[Priority | None, dict[Rag | None, int]]
 
 
 def districts_chart(facts: IndicatorFacts, period: Period | None = None, exact: bool = False
@@ -98,8 +98,8 @@ def districts_chart(facts: IndicatorFacts, period: Period | None = None, exact: 
     period can be ranked. exact: at period itself (a history row), not its reporting year."""
     row = assess(facts, period, exact)
     chosen = row.period or max(facts.districts, default=None)
-    values = facts.districts.get(chosen, {}) if chosen else {}
-    if not values:
+    values = facts.districts.get(chosen, {}) if chosen is not None else {}
+    if chosen is None or not values:
         return None
     if compare.directional(row.polarity):
         ordered = compare.ranked(values, row.polarity)

@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from vfk_desktop.domain.periods import Period, try_parse_period
 
@@ -63,7 +64,7 @@ class ColumnSpec:
                 "period": self.period.label if self.period else None, "header": self.header}
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> ColumnSpec:
+    def from_json(cls, data: dict[str, Any]) -> ColumnSpec:
         period = try_parse_period(data.get("period")) if data.get("period") else None
         return cls(int(data["index"]), Role[str(data["role"])], data.get("area"), period,
                    str(data.get("header", "")))

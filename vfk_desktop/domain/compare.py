@@ -6,9 +6,10 @@ better); 77.6 % qualified to Level 2 is better than 58.7 % (higher is better).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
-from typing import TypeVar
+from typing import TypeGuard, TypeVar
 
 from vfk_desktop.domain.model import Direction, Polarity, Rag, Status
 from vfk_desktop.domain.periods import Period
@@ -22,7 +23,7 @@ def same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def directional(polarity: Polarity | None) -> bool:
+def directional(polarity: Polarity | None) -> TypeGuard[Polarity]:
     return polarity in (Polarity.HIGHER, Polarity.LOWER)
 
 
@@ -61,6 +62,7 @@ def rag(
         return None
     if status is not Status.WORSE:
         return Rag.GREEN
+    assert value is not None and target is not None  # a status needs both
     allowed = (DEFAULT_TOLERANCE if tolerance is None else tolerance) * abs(target)
     gap = abs(value - target)
     return Rag.AMBER if gap < allowed or same(gap, allowed) else Rag.RED
@@ -121,5 +123,5 @@ def previous_period(period: Period, series: Mapping[Period, T]) -> Period | None
     return max(earlier, default=None, key=_in_time)
 
 
-def _in_time(period: Period) -> tuple:
+def _in_time(period: Period) -> tuple[dt.date, dt.date]:
     return period.sort_key  # a tuple of dates: compared without calling back into Python

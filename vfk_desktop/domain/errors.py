@@ -16,11 +16,11 @@ class UnknownLocality(VfkError):
 
 
 class UnknownIndicator(VfkError):
-    def __init__(self, code: str, suggestion: str | None = None) -> None:
-        hint = f" Did you mean {suggestion}?" if suggestion else ""
-        super().__init__(f'"{code}" is not an indicator in the catalogue.{hint}')
+    """One or more codes (joined by commas) the indicator catalogue lacks; advice says what to try."""
+
+    def __init__(self, code: str, advice: str = "") -> None:
+        super().__init__(f"{code} is not in the indicator catalogue{advice}.")
         self.code = code
-        self.suggestion = suggestion
 
 
 class BadCode(VfkError):
@@ -42,7 +42,7 @@ class StoreError(VfkError):
 class DamagedDatabase(StoreError):
     """The file cannot be read as a database at all; the window offers the newest good backup."""
 
-    def __init__(self, path, detail: str) -> None:
+    def __init__(self, path: object, detail: str) -> None:
         super().__init__(f"{path} is damaged or is not a vfk_desktop database ({detail}).")
         self.path = path
 

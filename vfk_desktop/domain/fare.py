@@ -164,7 +164,7 @@ def effective_polarity(facts: IndicatorFacts, period: Period | None) -> Polarity
     if facts.indicator.polarity is not None:
         return facts.indicator.polarity
     ordered = sorted(facts.stated, reverse=True)
-    if period in facts.stated:
+    if period is not None and period in facts.stated:
         ordered.insert(0, period)
     for candidate in ordered:
         stated = facts.stated[candidate]
@@ -337,7 +337,7 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
     )
 
 
-def fare_sort_key(row: FareRow, theme_order: Mapping[str, int]) -> tuple:
+def fare_sort_key(row: FareRow, theme_order: Mapping[str, int]) -> tuple[object, ...]:
     """High, Medium, Low, then unranked; within a band by theme (KA2 order), then by code."""
     return (
         row.priority.order if row.priority else 3,

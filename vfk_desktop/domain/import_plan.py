@@ -11,10 +11,14 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from vfk_desktop.domain.codes import code_sort_key
 from vfk_desktop.domain.localities import LocalityMatcher
 from vfk_desktop.domain.model import format_number
+
+# a planned row's key: (indicator, area, period, kind) for a figure, its fields in order for the others
+PlanKey = tuple[str, ...]
 
 STATISTICS = ("count", "denominator", "lower_95", "upper_95", "lower_99_8", "upper_99_8")
 
@@ -139,7 +143,7 @@ class ImportContext:
     indicators: dict[str, str]  # code -> title
     units: dict[str, str | None] = field(default_factory=dict)
     add_indicators: bool = False
-    profiles: dict[str, list[dict]] = field(default_factory=dict)  # header signature -> columns
+    profiles: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # header signature -> columns
     _titles: dict[str, str] | None = field(default=None, repr=False)
 
     def code_for_title(self, text: str) -> str | None:
@@ -205,9 +209,9 @@ class RowCopy:
 @dataclass
 class ImportPlan:
     files: list[FileInfo] = field(default_factory=list)
-    figures: dict[tuple, FigureRow] = field(default_factory=dict)
-    rankings: dict[tuple, RankingRow] = field(default_factory=dict)
-    commentary: dict[tuple, CommentaryRow] = field(default_factory=dict)
+    figures: dict[PlanKey, FigureRow] = field(default_factory=dict)
+    rankings: dict[PlanKey, RankingRow] = field(default_factory=dict)
+    commentary: dict[PlanKey, CommentaryRow] = field(default_factory=dict)
     new_indicators: dict[str, NewIndicator] = field(default_factory=dict)
     rejected: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
@@ -218,8 +222,8 @@ class ImportPlan:
     # a refused or skipped row as the file gave it, for the report and the refused-rows workbook
     row_copies: dict[tuple[str, str | None, int], RowCopy] = field(default_factory=dict)
     # blank cells of partners' sheets (figure keys): reported as skipped, never replacing a figure
-    blank_figures: set[tuple] = field(default_factory=set)
-    conflicts: set[tuple] = field(default_factory=set)  # keys given two different figures
+    blank_figures: set[PlanKey] = field(default_factory=set)
+    conflicts: set[PlanKey] = field(default_factory=set)  # keys given two different figures
 
     @property
     def row_count(self) -> int:

@@ -96,12 +96,6 @@ class Figure:
     text: str | None = None
     missing: str | None = None  # why there is no value: "not available", "suppressed" or "error"
 
-    @property
-    def display(self) -> str:
-        if self.value is None:
-            return self.text or ""
-        return self.text if self.text else format_number(self.value)
-
 
 def format_number(value: float | None, decimals: int | None = None) -> str:
     """1212.0 -> "1,212"; 70.9 -> "70.9"; None -> ""."""

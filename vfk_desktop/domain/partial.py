@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from vfk_desktop.domain.import_plan import ImportPlan, Problem, RowCopy
+from vfk_desktop.domain.import_plan import ImportPlan, PlanKey, Problem, RowCopy
 
 
 def refused_rows(plan: ImportPlan) -> set[tuple[str, str | None, int | None]]:
@@ -26,7 +26,7 @@ def passing_plan(plan: ImportPlan) -> ImportPlan:
     refused = refused_rows(plan)
     whole_sheets = {(file, sheet) for file, sheet, row in refused if row is None}
 
-    def passes(key: tuple, file: str, sheet: str | None, row: int) -> bool:
+    def passes(key: PlanKey, file: str, sheet: str | None, row: int) -> bool:
         return (file, sheet, row) not in refused and (file, sheet) not in whole_sheets \
             and (file, None) not in whole_sheets and key not in plan.conflicts
 

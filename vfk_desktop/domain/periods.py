@@ -57,7 +57,7 @@ class Period:
                 and self.sort_key == other.sort_key)
 
     def __hash__(self) -> int:
-        return self._hash  # type: ignore[attr-defined]
+        return self._hash  # type: ignore[attr-defined,no-any-return]
 
     def __lt__(self, other: Period) -> bool:
         return self.sort_key < other.sort_key
@@ -114,10 +114,10 @@ def _full_year(text: str) -> int:
 
 def _second_year_follows(first: int, second_text: str) -> bool:
     """True when "09", "9" or "2009" is the year after first."""
-    second = int(second_text)
+    second: int = int(second_text)
     if len(second_text) == 4:
         return second == first + 1
-    return second == (first + 1) % 10 ** len(second_text)
+    return second == (first + 1) % int(10 ** len(second_text))
 
 
 _FY = r"(?P<y1>\d{4}|\d{2})\s*[/\-–]\s*(?P<y2>\d{4}|\d{2}|\d)"
@@ -172,7 +172,7 @@ def try_parse_period(value: object) -> Period | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (dt.date, dt.datetime)):
-        period = Period(PeriodKind.MONTH, value.year, value.month)
+        period: Period | None = Period(PeriodKind.MONTH, value.year, value.month)
     elif isinstance(value, (int, float)):
         if isinstance(value, float) and not value.is_integer():
             return None
@@ -201,10 +201,6 @@ def period_of_label(label: str) -> Period:
     if period is None:
         period = _BY_LABEL[label] = parse_period(label)
     return period
-
-
-def canonical_period(value: object) -> str:
-    return parse_period(value).label
 
 
 def latest(periods: list[Period]) -> Period | None:

@@ -128,10 +128,6 @@ def parse_number_text(text: str) -> float | None:
     return -number if match["sign"] in ("-", "−") else number
 
 
-def error_reason(cell: CellValue) -> str:
-    return EXCEL_ERRORS.get((cell.text or "").upper(), "the cell holds an error")
-
-
 def clip(text: str, limit: int = 40) -> str:
     """A cell's text quoted in a sentence: on one line, and not too long."""
     text = " ".join(text.split())

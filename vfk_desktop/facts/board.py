@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from vfk_desktop.domain.actions import unanswered_reds
+from vfk_desktop.domain.charts import DistrictsData, RangeData
 from vfk_desktop.domain.fare import status_counts
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.facts.changes import changes_for_pack
@@ -82,13 +83,16 @@ def _rolled(rollup) -> str:
     return f"worst {rollup.worst.value}: {rollup.summary()}" if rollup.worst else rollup.summary()
 
 
-def _chart_data(store: Store, locality: str, period: Period | None, charts: list[ChartRequest]) -> dict:
-    found = {}
+def _chart_data(store: Store, locality: str, period: Period | None, charts: list[ChartRequest]
+                ) -> dict[ChartRequest, RangeData | DistrictsData]:
+    found: dict[ChartRequest, RangeData | DistrictsData] = {}
     for chart in charts:
+        data: RangeData | DistrictsData | None
         if chart.kind == "range":
             data = range_data(store, locality, period)
-            data = data if data.rows else None
+            data = data if data is not None and data.rows else None
         else:
+            assert chart.code is not None  # a districts chart names its indicator
             data = districts_data(store, locality, chart.code, period)
         if data is not None:
             found[chart] = data

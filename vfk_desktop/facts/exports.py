@@ -4,6 +4,8 @@ direction is the fare table's own row (`facts.fare`); the writers only lay them 
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from vfk_desktop.domain.codes import code_sort_key, parent_code
 from vfk_desktop.domain.fare import IndicatorFacts, assess, placement, status_counts
 from vfk_desktop.domain.localities import KENT
@@ -55,7 +57,7 @@ def county_facts(store: Store, period: Period | None = None) -> CountyFacts:
 
 
 def data_records(store: Store, areas: list[str] | None = None,
-                 kent_codes: set[str] = frozenset()) -> list[DataRecord]:
+                 kent_codes: AbstractSet[str] = frozenset()) -> list[DataRecord]:
     """Every record of areas (all places when None), in place, indicator, time and kind order.
 
     With areas, Kent's records come too for every indicator those areas have a record of, and

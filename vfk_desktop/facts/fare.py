@@ -7,7 +7,7 @@ so the Overview, the Indicator page, the charts and the pack asking again cost n
 from __future__ import annotations
 
 from vfk_desktop.domain.codes import parent_code
-from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.domain.errors import UnknownIndicator, VfkError
 from vfk_desktop.domain.fare import FareRow, IndicatorFacts, assess, count_bands, fare_sort_key
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.domain.periods import Period
@@ -80,7 +80,7 @@ def indicator_facts(store: Store, locality: str, code: str, period: Period | Non
     """One indicator's facts with every period: the locality's, Kent's and all 12 districts'."""
     found = figures(store)
     if code not in found.catalogue:
-        raise VfkError(f"{code} is not in the indicator catalogue.")
+        raise UnknownIndicator(code)
     return found.facts(locality, code, priority_of(queries.rankings(store, locality, period), code),
                        target_choices(store, locality).get(code) == "local")
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.fare import DEFAULT_MIN_DISTRICTS, IndicatorFacts, StatedRange
 from vfk_desktop.domain.localities import KENT
-from vfk_desktop.domain.model import Figure, Indicator
+from vfk_desktop.domain.model import Figure, Indicator, Priority
 from vfk_desktop.domain.periods import Period, period_of_label
 from vfk_desktop.facts.counts import StoredCounts
 from vfk_desktop.store import queries
@@ -42,7 +43,8 @@ class Figures:
     at_998: bool = False  # the views show vs Kent at 99.8 % (the JSON gives both levels always)
     local_targets: dict[str, dict[str, dict[Period, Figure]]] = field(default_factory=dict)
 
-    def facts(self, locality: str, code: str, priority=None, follows_local: bool = False) -> IndicatorFacts:
+    def facts(self, locality: str, code: str, priority: Priority | None = None,
+              follows_local: bool = False) -> IndicatorFacts:
         """One indicator's facts for locality, with every period."""
         return IndicatorFacts(
             indicator=with_parent_defaults(self.catalogue, code),
@@ -67,7 +69,8 @@ class Figures:
 
 
 def figures(store: Store) -> Figures:
-    return store.cached("figures", lambda: _read(store))
+    found: Figures = store.cached("figures", lambda: _read(store))
+    return found
 
 
 def min_districts(store: Store) -> int:
@@ -148,7 +151,7 @@ def _read(store: Store) -> Figures:
     )
 
 
-def _plain(nested: dict) -> dict:
+def _plain(nested: dict[Any, Any]) -> dict[Any, Any]:
     return {key: _plain(inner) if isinstance(inner, defaultdict) else inner
             for key, inner in nested.items()}
 

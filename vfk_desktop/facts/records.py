@@ -145,7 +145,7 @@ class PsbReds:
     @property
     def sentence(self) -> str:
         """ "Tunbridge Wells: High priority for NI 39, NI 163; Medium for NI 152, NI 154; Low for …"."""
-        parts = []
+        parts: list[str] = []
         for band in Priority:
             codes = [r.code for r in self.reds if r.priority is band]
             if codes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.domain.errors import UnknownIndicator, VfkError
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.domain.periods import Period, parse_period
 from vfk_desktop.domain.values import parse_value
@@ -29,7 +29,7 @@ def _area_id(store: Store, name: str) -> int:
 
 def _check_indicator(store: Store, code: str) -> None:
     if store.conn.execute("SELECT 1 FROM indicators WHERE code = ?", (code,)).fetchone() is None:
-        raise VfkError(f"{code} is not in the indicator catalogue.")
+        raise UnknownIndicator(code)
 
 
 def _record(store: Store, table: str, key: dict[str, object], new: dict[str, object] | None,

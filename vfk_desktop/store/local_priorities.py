@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vfk_desktop.domain.codes import parse_code
-from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.domain.errors import UnknownIndicator, VfkError
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.reference import read_csv
 
@@ -59,7 +59,7 @@ def save_local_priority(store: Store, priority: LocalPriority) -> int:
     known = {code for (code,) in store.conn.execute("SELECT code FROM indicators")}
     unknown = [code for code in priority.indicators if code not in known]
     if unknown:
-        raise VfkError(f"{', '.join(unknown)} is not in the indicator catalogue.")
+        raise UnknownIndicator(', '.join(unknown))
     with store.atomic():
         where = area_id(store, priority.locality)
         if priority.id is None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 
 from vfk_desktop import __version__
 from vfk_desktop.logs import log_path
+from vfk_desktop.ui.screen_fit import fit_hint_to_screen
 
 # What the app runs on. pandas is left out: the app never uses it and the installed build omits it.
 LIBRARIES = ("PySide6-Essentials", "pyqtgraph", "numpy", "python-calamine", "openpyxl", "xlsxwriter",
@@ -68,3 +69,16 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(buttons)
+        fit_hint_to_screen(self)
+
+
+def show_about(window: QWidget) -> None:
+    """Help → About, over window (shown, not waited for, in tests and the smoke check)."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = AboutDialog(window.session.store.path, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if QApplication.instance().property("vfk_no_modal_dialogs"):
+        dialog.show()
+    else:
+        dialog.exec()

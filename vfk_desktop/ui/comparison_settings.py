@@ -24,6 +24,7 @@ from vfk_desktop.facts.figures import (
     significance_level,
 )
 from vfk_desktop.store.connection import Store
+from vfk_desktop.ui.screen_fit import fit_hint_to_screen
 
 
 class ComparisonSettingsDialog(QDialog):
@@ -59,6 +60,7 @@ class ComparisonSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
+        fit_hint_to_screen(self)
 
 
 def edit_comparison_settings(window) -> None:

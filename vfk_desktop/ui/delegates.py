@@ -1,12 +1,11 @@
-"""Cell painters and editors: the RAG chip (colour, shape and word) and the priority drop-down."""
+"""Cell painters: the RAG chip (colour, shape and word) and the theme heading its group of rows."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from vfk_desktop.domain.model import Priority
 from vfk_desktop.palette import RAG_COLOUR, RAG_TINT
 from vfk_desktop.ui.table_model import ROW_ROLE
 
@@ -69,28 +68,3 @@ def shows_theme(index: Index) -> bool:
     if index.row() == 0 or getattr(model, "sortColumn", lambda: -1)() >= 0:
         return True
     return model.index(index.row() - 1, index.column()).data() != index.data()
-
-
-PRIORITY_CHOICES = ["High", "Medium", "Low", "Not ranked"]
-
-
-class PriorityDelegate(QStyledItemDelegate):
-    """A drop-down of High, Medium, Low and Not ranked."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QComboBox(parent)
-        editor.setAccessibleName("Priority")
-        editor.addItems(PRIORITY_CHOICES)
-        editor.activated.connect(lambda _: self.commitData.emit(editor))
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        text = index.data(Qt.ItemDataRole.DisplayRole) or "Not ranked"
-        editor.setCurrentText(text if text in PRIORITY_CHOICES else "Not ranked")
-
-    def setModelData(self, editor: QWidget, model, index: Index) -> None:
-        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
-
-
-def priority_from_choice(text: str) -> Priority | None:
-    return None if text == "Not ranked" else Priority(text)

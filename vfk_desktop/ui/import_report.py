@@ -27,6 +27,7 @@ from vfk_desktop import present
 from vfk_desktop.domain.import_plan import ImportPlan
 from vfk_desktop.io.readers.cells import cell_text
 from vfk_desktop.store.imports import ImportResult
+from vfk_desktop.ui import screen_fit
 from vfk_desktop.ui.table_model import SORT_ROLE, Column, FilterProxy, RecordTableModel
 
 ACTION_WORDS = {"insert": "New", "update": "Update", "unchanged": "Unchanged", "skip": "Skipped",
@@ -194,12 +195,12 @@ class ImportReportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(view, 1)
         layout.addWidget(buttons)
-        screen = self.screen().availableGeometry().size() if self.screen() else QSize(1366, 768)
-        self.fit_to(screen)
+        self.fit_to(screen_fit.available(self).size())
 
     def fit_to(self, available: QSize) -> None:
         """Sized to the screen, as wide as fits: every column, "Why" included, without scrolling."""
-        self.resize(min(1280, available.width() - 40), min(800, available.height() - 60))
+        self.resize(min(1280, available.width() - screen_fit.FRAME_WIDTH),
+                    min(800, available.height() - screen_fit.FRAME_HEIGHT))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +33,10 @@ from vfk_desktop.ui import recent
 from vfk_desktop.ui import settings_keys as keys
 from vfk_desktop.ui.file_actions import FileActions
 from vfk_desktop.ui.opening import readonly_reason
+from vfk_desktop.ui.pickers import add_pickers
+from vfk_desktop.ui.screen_fit import available, fit_to_screen
 from vfk_desktop.ui.session import Session
-from vfk_desktop.ui.undo import redo_keys
+from vfk_desktop.ui.shortcuts import redo_keys, standard
 
 if TYPE_CHECKING:  # only named in annotations: creating these Qt classes costs start-up time
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -72,11 +72,13 @@ class MainWindow(QMainWindow):
         self.use_store(store, locality, lock, note)
 
     # --- building -------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Callable, shortcut: QKeySequence.StandardKey | str | None = None,
                 tip: str | None = None) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(slot)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(standard(shortcut))
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
@@ -109,8 +111,12 @@ class MainWindow(QMainWindow):
             "Save \"How does the district fare in Kent?\" as a CSV file")
         self.restore_action = self._action("&Restore from backup…", self.files.restore_from_backup, None,
                                            "Put back a backup of this database (it is backed up first)")
-        self.quit_action = self._action("&Quit", self.close, std.Quit)
-        self.refresh_action = self._action("&Refresh", self.refresh, std.Refresh)
+        self.quit_action = self._action("&Quit", self.close)
+        self.quit_action.setShortcuts(standard(std.Quit, "Ctrl+Q"))  # Windows has no standard key
+        self.refresh_action = self._action("&Refresh", self.refresh)
+        self.refresh_action.setShortcuts(standard(std.Refresh, "F5"))
+        self.find_action = self._action("&Find…", self._find, std.Find,
+                                        "Search the indicators (Overview) or the figures (Data)")
         self.about_action = self._action("&About vfk_desktop", self.about)
         self.page_actions = [
             self._action(f"&{n}. {name}", lambda _=False, name=name: self.show_page(name), f"Ctrl+{n}")
@@ -118,7 +124,7 @@ class MainWindow(QMainWindow):
         ]
         self.focus_locality_action = self._action("Choose &locality", self._focus_locality, "Ctrl+L")
         self.comparison_action = self._action(
-            "&Comparison settings…", self._comparison_settings, None,
+            "&Comparison settings…", self._comparison_settings, std.Preferences,
             "How many districts must have a value before a period is ranked")
 
     def _build_menus(self) -> None:
@@ -154,28 +160,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Locality and period", self)
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        self.locality_picker = QComboBox(toolbar)
-        self.locality_picker.setAccessibleName("Locality")
-        self.locality_picker.setToolTip("The district the pages show (Ctrl+L)")
-        self.locality_picker.setMinimumContentsLength(22)
-        self.period_picker = QComboBox(toolbar)
-        self.period_picker.setAccessibleName("Period")
-        self.period_picker.setToolTip(
-            "Latest: each indicator at its newest period in which enough districts have a value to "
-            "rank them. A year, such as 2008/09, is a reporting year: the financial year, the "
-            "calendar year 2008 that ends inside it, and the latest quarter or month in it")
-        self.period_picker.setMinimumContentsLength(10)
-        for label, widget in (("&Locality ", self.locality_picker), ("  &Period ", self.period_picker)):
-            caption = QLabel(label, toolbar)
-            caption.setBuddy(widget)
-            toolbar.addWidget(caption)
-            toolbar.addWidget(widget)
-        toolbar.addSeparator()
-        toolbar.addAction(self.import_action)
-        self.addToolBar(toolbar)
+        self.locality_picker, self.period_picker = add_pickers(self, self.import_action)
         self.locality_picker.currentTextChanged.connect(self._locality_picked)
         self.period_picker.currentTextChanged.connect(self._period_picked)
 
@@ -285,6 +270,12 @@ class MainWindow(QMainWindow):
 
         edit_comparison_settings(self)
 
+    def _find(self) -> None:
+        page = self.stack.currentWidget()
+        search = getattr(page, "search", None) or self.show_page("Overview").search
+        search.setFocus()
+        search.selectAll()
+
     def _focus_locality(self) -> None:
         self.locality_picker.setFocus()
         self.locality_picker.showPopup()
@@ -293,11 +284,13 @@ class MainWindow(QMainWindow):
         self.edit_menu.clear()
         stack = self.session.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(standard(QKeySequence.StandardKey.Undo))
         redo = stack.createRedoAction(self, "&Redo")
         redo.setShortcuts(redo_keys())
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu.addActions([undo, redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
 
     def _show_status(self) -> None:
         store = self.session.store
@@ -370,17 +363,9 @@ class MainWindow(QMainWindow):
             self.files.import_files(paths)
 
     def about(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
+        from vfk_desktop.ui.about import show_about
 
-        from vfk_desktop.ui.about import AboutDialog
-
-        dialog = AboutDialog(self.session.store.path, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if QApplication.instance().property("vfk_no_modal_dialogs"):
-            dialog.show()  # tests and the smoke check: never block
-        else:
-            dialog.exec()
+        show_about(self)
 
     # --- settings -------------------------------------------------------------------------
     def _read_settings(self) -> None:
@@ -388,8 +373,8 @@ class MainWindow(QMainWindow):
         geometry = settings.value(keys.WINDOW_GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1320, 820)
+        if geometry is None or not available(self).contains(self.frameGeometry()):
+            fit_to_screen(self, 1320, 820)  # a laptop's 1366 × 728 included
         state = settings.value(keys.WINDOW_STATE)
         if state is not None:
             self.restoreState(state)

@@ -22,6 +22,7 @@ from vfk_desktop.domain.codes import try_parse_code
 from vfk_desktop.domain.columns import Role
 from vfk_desktop.domain.import_plan import UnreadSheet
 from vfk_desktop.io.readers.cells import cell_text
+from vfk_desktop.ui import screen_fit
 
 CHOICES = (
     ("(leave out)", None), ("Locality", Role.AREA), ("Indicator code", Role.CODE),
@@ -32,7 +33,6 @@ CHOICES = (
     ("Count (numerator)", Role.COUNT), ("Denominator", Role.DENOMINATOR),
     ("Lower 95% limit", Role.LOWER_95), ("Upper 95% limit", Role.UPPER_95),
 )
-SMALL_SCREEN = QSize(1366, 768)
 
 
 class SampleModel(QAbstractTableModel):
@@ -123,15 +123,15 @@ class MappingDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.fit_to(self.screen().availableGeometry().size() if self.screen() else SMALL_SCREEN)
+        self.fit_to(screen_fit.available(self).size())
 
     def fit_to(self, available: QSize) -> None:
         """As wide as the columns need, never more than the screen (1366 × 768 laptops included)."""
         bound = available
         frame = self.table.verticalHeader().width() + 2 * self.table.frameWidth() + 40
         want = frame + sum(self.table.columnWidth(i) for i in range(self.sample.columnCount()))
-        width = min(max(want, 640), bound.width() - 40)
-        height = min(max(self.sizeHint().height(), 460), bound.height() - 80)
+        width = min(max(want, 640), bound.width() - screen_fit.FRAME_WIDTH)
+        height = min(max(self.sizeHint().height(), 460), bound.height() - screen_fit.FRAME_HEIGHT)
         self.resize(width, height)
 
     def choose(self, header: str, role: Role) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vfk_desktop.reports.pack import SECTION_TITLES, SECTIONS
 from vfk_desktop.ui import settings_keys as keys
+from vfk_desktop.ui.screen_fit import fit_hint_to_screen, fit_to_screen
 
 # what "this page only" prints, for the pages that have a part of the pack
 PAGE_SECTIONS = {
@@ -82,6 +83,9 @@ class ReportOptionsDialog(QDialog):
         if with_paper:
             form.addRow("&Paper", self.paper)
             form.addRow("&Orientation", self.orientation)
+        else:  # kept for choice(), but never shown: outside a layout they sat over the first button
+            self.paper.hide()
+            self.orientation.hide()
         self.for_publication = QCheckBox("For &publication: withhold district counts of 1 to 7 and "
                                          "everything worked out from them", self)
         button = QDialogButtonBox.StandardButton
@@ -94,6 +98,7 @@ class ReportOptionsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.for_publication)
         layout.addWidget(buttons)
+        fit_hint_to_screen(self)
 
     def choice(self) -> ReportChoice:
         sections = self.page_sections if self.this_page.isChecked() and self.page_sections else SECTIONS
@@ -147,19 +152,25 @@ class Printing:
         return printer
 
     def preview(self, choice: ReportChoice | None = None) -> None:
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
         choice = choice or self._ask(with_paper=False)
         if choice is None:
             return
-        pack_printer = self._pack_printer(choice)
-        printer = self._printer(choice)  # held here: the dialog does not own it
-        dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.setWindowTitle(f"Print preview: {self.window.session.locality} Board pack")
-        dialog.paintRequested.connect(pack_printer.paint)
-        dialog.resize(900, 1000)
+        dialog = self.preview_dialog(choice)
         dialog.exec()
         dialog.deleteLater()
+
+    def preview_dialog(self, choice: ReportChoice) -> QDialog:
+        """The preview of choice, sized to the screen (a page's height where there is room)."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        pack_printer = self._pack_printer(choice)
+        printer = self._printer(choice)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.printer_kept = printer  # the dialog does not own its printer: it lives as long
+        dialog.setWindowTitle(f"Print preview: {self.window.session.locality} Board pack")
+        dialog.paintRequested.connect(pack_printer.paint)
+        fit_to_screen(dialog, 900, 1000)
+        return dialog
 
     def print_pack(self, choice: ReportChoice | None = None) -> None:
         from PySide6.QtPrintSupport import QPrintDialog

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.store.backups import Backup, list_backups
+from vfk_desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from vfk_desktop.ui.main_window import MainWindow
@@ -72,7 +73,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
-        self.resize(720, 420)
+        fit_to_screen(self, 720, 420)
 
     def chosen(self) -> Backup | None:
         rows = self.table.selectionModel().selectedRows()

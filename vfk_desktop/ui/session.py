@@ -28,6 +28,7 @@ class Session(QObject):
         self.lock = lock  # held while this window may write to the file
         self.locality = locality
         self.period = period
+        self.indicator: str | None = None  # the indicator the Indicator page last showed
         self.undo_stack = QUndoStack(self)
         # a bound method, not a lambda: Qt drops the connection when the session is destroyed
         self.undo_stack.indexChanged.connect(self._stack_moved)

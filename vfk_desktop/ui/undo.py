@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtGui import QKeySequence, QUndoCommand
+from PySide6.QtGui import QUndoCommand
 
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.domain.periods import Period
@@ -152,11 +152,3 @@ class MoveLocalPriority(EditCommand):
         with store.atomic():
             save_local_priority(store, replace(self.first, position=second_position))
             save_local_priority(store, replace(self.second, position=first_position))
-
-
-def redo_keys() -> list[QKeySequence]:
-    """Ctrl+Shift+Z and Ctrl+Y wherever the platform's own redo key is another, each once: the same
-    key twice on one action is "ambiguous" to Qt, which then ignores it."""
-    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"),
-            QKeySequence("Ctrl+Y")]
-    return list({key.toString(): key for key in keys if not key.isEmpty()}.values())

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 from vfk_desktop import present
 from vfk_desktop.domain.codes import code_sort_key
 from vfk_desktop.domain.localities import KENT
+from vfk_desktop.facts.fare import listed_codes
 from vfk_desktop.store.history import Observation, observations
 from vfk_desktop.store.queries import catalogue, districts
 from vfk_desktop.ui.errors import shown
+from vfk_desktop.ui.screen_fit import fit_hint_to_screen
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel, number_key, sorting_proxy
 from vfk_desktop.ui.undo import SetFigure, push
 
@@ -42,7 +44,8 @@ class ObservationModel(RecordTableModel):
     columns = (
         Column("Place", lambda o: o.area, "A district, or Kent as a whole"),
         Column("Code", lambda o: o.code, "The indicator's code", sort=lambda o: code_sort_key(o.code)),
-        Column("Indicator", lambda o: o.title, "What the indicator measures"),
+        Column("Indicator", lambda o: o.title, "What the indicator measures",
+               cell_tip=lambda o: f"{o.code} {o.title}"),
         Column("Period", lambda o: o.period.label, "The period of the figure",
                sort=lambda o: o.period.sort_key),
         Column("Kind", lambda o: KIND_NAMES[o.kind].rstrip("s"), "Value, target, or stated best/worst"),
@@ -51,7 +54,8 @@ class ObservationModel(RecordTableModel):
                sort=lambda o: number_key(o.figure.value), numeric=True),
         Column("Why no value", lambda o: o.missing or "", "Not available, suppressed, or an error"),
         Column("Where it came from", lambda o: o.provenance.describe(),
-               "The file, sheet and cell, the import, when and by whom — or typed by hand"),
+               "The file, sheet and cell, the import, when and by whom — or typed by hand",
+               cell_tip=lambda o: o.provenance.describe()),
     )
 
     def __init__(self, on_edit, parent: object | None = None) -> None:
@@ -78,19 +82,21 @@ class ObservationModel(RecordTableModel):
 class AddFigureDialog(QDialog):
     """Type a figure that is not in the database yet: a value, a target or a stated best/worst."""
 
-    def __init__(self, session, parent: QWidget | None = None) -> None:
+    def __init__(self, session, parent: QWidget | None = None, code: str | None = None,
+                 period: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a figure")
         self.indicator = QComboBox(self)
-        for code, indicator in sorted(catalogue(session.store).items(), key=lambda i: code_sort_key(i[0])):
-            self.indicator.addItem(f"{code} – {indicator.title}", code)
+        for known, indicator in sorted(catalogue(session.store).items(), key=lambda i: code_sort_key(i[0])):
+            self.indicator.addItem(f"{known} – {indicator.title}", known)
+        self.indicator.setCurrentIndex(max(self.indicator.findData(code), 0))
         self.place = QComboBox(self)
         self.place.addItems([KENT, *districts(session.store)])
         self.place.setCurrentText(session.locality)
         self.kind = QComboBox(self)
         for name, kind in KINDS[1:]:
             self.kind.addItem(name.rstrip("s"), kind)
-        self.period = QLineEdit(self)
+        self.period = QLineEdit(period, self)
         self.period.setPlaceholderText("e.g. 2010/11, 2009, 2009/10 Q3")
         self.figure = QLineEdit(self)
         self.figure.setPlaceholderText("e.g. 1,212 or 70.9% or N/a")
@@ -106,6 +112,7 @@ class AddFigureDialog(QDialog):
                               ("&Kind", self.kind), ("&Period", self.period), ("&Figure", self.figure)):
             form.addRow(label, widget)
         form.addRow(buttons)
+        fit_hint_to_screen(self)
 
     def values(self) -> tuple[str, str, str, str, str]:
         return (self.place.currentText(), self.indicator.currentData(), self.period.text().strip(),
@@ -197,8 +204,21 @@ class DataPage(QWidget):
         with shown(self, "Type a figure"):
             push(self.session, SetFigure(self.session, area, code, period, kind, text or None))
 
+    def indicator_in_view(self) -> tuple[str | None, str]:
+        """The indicator (and period) Add figure starts on: the chosen row's, else the one the
+        Indicator page shows, else the district's first indicator."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            record: Observation = index.data(ROW_ROLE)
+            return record.code, record.period.label
+        if self.session.indicator:
+            return self.session.indicator, ""
+        listed = sorted(listed_codes(self.session.store, self.session.locality), key=code_sort_key)
+        return (listed[0] if listed else None), ""
+
     def add_figure(self) -> None:
-        dialog = AddFigureDialog(self.session, self)
+        code, period = self.indicator_in_view()
+        dialog = AddFigureDialog(self.session, self, code, period)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             area, code, period, kind, text = dialog.values()
             self.edit_figure(area, code, period, kind, text)

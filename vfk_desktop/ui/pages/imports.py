@@ -107,11 +107,6 @@ class ImportsPage(QWidget):
         index = self.view.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
-    def select_import(self, import_id: int) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(ROW_ROLE).import_id == import_id:
-                self.view.selectRow(row)
-
     def undo_chosen(self, confirm: bool = True) -> None:
         record = self.chosen()
         if record is None:

@@ -160,6 +160,7 @@ class IndicatorPage(QWidget):
         self._stale = False
         if self.code is None:
             self.code = self.picker.itemData(0)
+        self.session.indicator = self.code
         rows = history(self.session.store, self.session.locality, self.code)
         self.history_model.set_rows(rows)
         first = rows[0] if rows else None
@@ -212,8 +213,9 @@ class IndicatorPage(QWidget):
             from vfk_desktop.ui.chart_panels import fill_districts_chart
 
             fill_districts_chart(self, row)  # the districts as they stood in the chosen period
-        if row is None or period is None:
+        if row is None or period is None:  # no figure: no period to comment on, and none named
             self.source_model.set_rows([])
+            self.comment_box.setTitle(f"Commentary on {self.code} (no figures, so no period yet)")
             self.comment.setPlainText("")
             self.comment_box.setEnabled(False)
             return
@@ -224,7 +226,7 @@ class IndicatorPage(QWidget):
             found += observations(self.session.store, area=KENT, code=self.code, kind="target",
                                   period=row.target_period.label)
         self.source_model.set_rows(found)
-        self.comment_box.setTitle(f"Commentary for {period.label}")
+        self.comment_box.setTitle(f"Commentary on {self.code} for {period.label}")
         self.comment_box.setEnabled(not self.session.readonly)
         self.comment.setPlainText(edits.commentary_of(self.session.store, self.session.locality,
                                                       self.code, period.label) or "")

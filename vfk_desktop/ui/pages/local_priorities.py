@@ -36,6 +36,7 @@ from vfk_desktop.store.queries import catalogue
 from vfk_desktop.store.vision import ambitions
 from vfk_desktop.ui.errors import shown
 from vfk_desktop.ui.rollup_views import LINK, badge, code_links
+from vfk_desktop.ui.screen_fit import fit_to_screen
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import DeleteLocalPriority, MoveLocalPriority, SaveLocalPriority, push
 
@@ -113,7 +114,7 @@ class LocalPriorityDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        fit_to_screen(self, 640, 560)
 
     def _filter(self, text: str) -> None:
         for row in range(self.indicators.count()):

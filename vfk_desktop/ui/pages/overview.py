@@ -4,7 +4,6 @@ with filters, a search box and the red/amber/green counts at the top."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -143,7 +142,6 @@ class OverviewPage(QWidget):
         self.search.setPlaceholderText("Search code, indicator or theme (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search indicators")
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.worse_than_target = QCheckBox("&Worse than target", self)
         self.worse_than_target.setToolTip("Only indicators where the district is worse than the Kent target")
         self.below_kent = QCheckBox("&Below the Kent figure", self)

@@ -1,7 +1,9 @@
 """The district's High / Medium / Low ranking of the KA2 indicators, grouped by theme.
 
-Change a band with the drop-down or by dragging rows between the bands; copy a ranking from
-another period; every change is one step on the undo stack (Ctrl+Z, Ctrl+Shift+Z).
+Change a band with the drop-down or by dragging rows (by the grip at their start) between the
+bands; each indicator shows its status and rank in Kent while it is ranked; copy a ranking from
+another period; every change is one step on the undo stack (Ctrl+Z, Ctrl+Shift+Z) and is told in
+the status bar.
 """
 
 from __future__ import annotations
@@ -24,22 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vfk_desktop import present
 from vfk_desktop.domain.codes import code_sort_key
-from vfk_desktop.domain.fare import count_bands
-from vfk_desktop.domain.model import Priority
+from vfk_desktop.domain.fare import FareRow, count_bands
+from vfk_desktop.domain.model import Priority, Rag
 from vfk_desktop.domain.periods import Period, parse_period
-from vfk_desktop.facts.fare import ranking_round_for
+from vfk_desktop.facts.fare import fare_table, ranking_round_for
 from vfk_desktop.store import edits
 from vfk_desktop.store.history import ranking_rounds
 from vfk_desktop.store.queries import catalogue, ka2_codes, theme_order
-from vfk_desktop.ui.delegates import PriorityDelegate, ThemeDelegate, priority_from_choice
+from vfk_desktop.ui.band_delegates import DragHandleDelegate, PriorityDelegate, priority_from_choice
+from vfk_desktop.ui.delegates import RagChipDelegate, ThemeDelegate
 from vfk_desktop.ui.errors import shown
 from vfk_desktop.ui.fare_model import BandFilter
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import ReplaceRound, SetPriority, push
 
 MIME = "application/x-vfk-indicator-codes"
-PRIORITY_COLUMN = 3
+HANDLE_COLUMN, THEME_COLUMN, INDICATOR_COLUMN, STATUS_COLUMN, PRIORITY_COLUMN = 0, 1, 3, 4, 6
 BANDS = ((Priority.HIGH, "High priority"), (Priority.MEDIUM, "Medium priority"),
          (Priority.LOW, "Low priority"), (None, "Not ranked"))
 
@@ -50,14 +54,25 @@ class Ranked:
     title: str
     theme: str | None
     priority: Priority | None
+    fare: FareRow | None  # how the district fares on it, for the status and rank columns
+
+    @property
+    def rag(self) -> Rag | None:  # the status chip's colour
+        return self.fare.rag if self.fare else None
 
 
 class RankingModel(RecordTableModel):
     columns = (
+        Column("", lambda r: "", "Drag a row by its grip to another band"),
         Column("Theme", lambda r: r.theme or "", "The KA2 theme"),
         Column("Code", lambda r: r.code, "The indicator's code"),
         Column("Indicator", lambda r: r.title, "What the indicator measures",
                cell_tip=lambda r: f"{r.code} {r.title}"),
+        Column("Status", lambda r: present.status(r.fare) if r.fare else "",
+               "Against the target, at the period the Overview shows"),
+        Column("Rank", lambda r: present.rank(r.fare) if r.fare else "",
+               "The district's place among the 12 (1 is the best)",
+               cell_tip=lambda r: present.reported(r.fare) if r.fare else None),
         Column("Priority", lambda r: r.priority.value if r.priority else "Not ranked",
                "The district's ranking; choose from the list, or drag the row to another band"),
     )
@@ -132,6 +147,7 @@ class PrioritiesPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.round: Period | None = None
+        self.told = ""  # the last change, as the status bar said it
         self.model = RankingModel(self.change, self)
         self._build()
         session.locality_changed.connect(lambda _: self.refresh(new_locality=True))
@@ -154,6 +170,10 @@ class PrioritiesPage(QWidget):
         self.copy_round.setToolTip("Replace this ranking with the ranking of another period (undoable)")
         self.copy_round.clicked.connect(self.copy_from)
         self.counts = QLabel(self)
+        self.hint = QLabel("Choose a band from a row's drop-down, or drag rows by their grip (the dots at "
+                           "the left; Ctrl or Shift picks several) onto another band.", self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #4A4A4A;")
         top = QHBoxLayout()
         label = QLabel("Ranking &period ", self)
         label.setBuddy(self.round_picker)
@@ -174,18 +194,22 @@ class PrioritiesPage(QWidget):
             view.setAccessibleName(title)
             view.setModel(proxy)
             view.setItemDelegateForColumn(PRIORITY_COLUMN, PriorityDelegate(view))
-            view.setItemDelegateForColumn(0, ThemeDelegate(view))
+            view.setItemDelegateForColumn(THEME_COLUMN, ThemeDelegate(view))
+            view.setItemDelegateForColumn(HANDLE_COLUMN, DragHandleDelegate(view))
+            view.setItemDelegateForColumn(STATUS_COLUMN, RagChipDelegate(view))
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
             view.verticalHeader().setVisible(False)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(INDICATOR_COLUMN, QHeaderView.ResizeMode.Stretch)
             metrics = view.fontMetrics()
-            view.setColumnWidth(0, metrics.horizontalAdvance("Improved Health, Care and We"))
-            view.setColumnWidth(1, metrics.horizontalAdvance("NI 120m___"))
-            view.setColumnWidth(PRIORITY_COLUMN, metrics.horizontalAdvance("Not ranked______"))
+            for index, sample in ((HANDLE_COLUMN, "___"), (THEME_COLUMN, "Improved Health, Care and"),
+                                  (THEME_COLUMN + 1, "NI 120m___"), (STATUS_COLUMN, "■ Amber (worse)______"),
+                                  (STATUS_COLUMN + 1, "12 of 12 reported_"),
+                                  (PRIORITY_COLUMN, "Not ranked__________")):
+                view.setColumnWidth(index, metrics.horizontalAdvance(sample))
             column.addWidget(heading)
             column.addWidget(view)
             self.sections.append((heading, view, proxy))
@@ -197,6 +221,7 @@ class PrioritiesPage(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(top)
         layout.addWidget(self.counts)
+        layout.addWidget(self.hint)
         layout.addWidget(scroll, 1)
 
     # --- reading --------------------------------------------------------------------------
@@ -217,8 +242,9 @@ class PrioritiesPage(QWidget):
         indicators = catalogue(session.store)
         order = theme_order(session.store)
         codes = set(ka2_codes(session.store)) | set(ranking)
+        fares = {row.code: row for row in fare_table(session.store, session.locality, session.period)}
         records = sorted(
-            (Ranked(code, indicators[code].title, indicators[code].theme, ranking.get(code))
+            (Ranked(code, indicators[code].title, indicators[code].theme, ranking.get(code), fares.get(code))
              for code in codes),
             key=lambda r: (order.get(r.theme or "", 99), code_sort_key(r.code)))
         self.model.set_rows(records)
@@ -254,13 +280,17 @@ class PrioritiesPage(QWidget):
         with shown(self, "Priorities"):
             if len(moving) == 1:
                 push(self.session, SetPriority(self.session, moving[0], self.round, priority))
-                return
-            stack.beginMacro(f"Set {len(moving)} indicators to {what}")
-            try:
-                for code in moving:
-                    push(self.session, SetPriority(self.session, code, self.round, priority))
-            finally:
-                stack.endMacro()
+            else:
+                stack.beginMacro(f"Set {len(moving)} indicators to {what}")
+                try:
+                    for code in moving:
+                        push(self.session, SetPriority(self.session, code, self.round, priority))
+                finally:
+                    stack.endMacro()
+            band = next(title for shown_band, title in BANDS if shown_band is priority)
+            self.told = (f"Moved {', '.join(moving)} to {band.lower()} for {self.round.label} "
+                         f"(Ctrl+Z puts {'it' if len(moving) == 1 else 'them'} back).")
+            self.window().statusBar().showMessage(self.told, 10000)
 
     def copy_from(self) -> None:
         others = [p.label for p in ranking_rounds(self.session.store, self.session.locality)

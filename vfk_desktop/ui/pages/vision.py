@@ -43,7 +43,7 @@ class PlanModel(RecordTableModel):
                "The Ambition it serves first (Diagram 1)"),
         Column("Serves", lambda p: ", ".join(str(a) for a in p.ambitions), "Every Ambition it serves"),
         Column("Status", lambda p: p.status or "", "Published, in development, or link to follow"),
-        Column("Link", lambda p: p.link or "", "Where to read it"),
+        Column("Link", lambda p: p.link or "", "Where to read it", cell_tip=lambda p: p.link),
     )
 
 
@@ -119,8 +119,9 @@ class VisionPage(QWidget):
         self.plan_view.setSortingEnabled(True)
         self.plan_view.horizontalHeader().setSortIndicatorClearable(True)
         self.plan_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.plan_view.setWordWrap(False)
+        self.plan_view.setWordWrap(True)  # a plan's name on two lines rather than cut at 1366 px
         header = self.plan_view.horizontalHeader()
+        header.sectionResized.connect(lambda *_: self.plan_view.resizeRowsToContents())
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.plan_view.fontMetrics()
@@ -185,6 +186,7 @@ class VisionPage(QWidget):
         plans = delivery_plans(self.session.store, self.ambition_filter.currentData(),
                                self.primary_only.isChecked())
         self.plan_model.set_rows(plans)
+        self.plan_view.resizeRowsToContents()
         self.plan_count.setText(f"{len(plans)} plans")
 
     def edit_links(self) -> None:
