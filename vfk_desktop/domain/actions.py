@@ -10,10 +10,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.model import Priority, Status
+
+if TYPE_CHECKING:
+    from vfk_desktop.domain.fare import FareRow
 
 OVERDUE = "overdue"
 
@@ -103,7 +107,7 @@ def covered_codes(actions: Iterable[Action]) -> set[str]:
             for code in action.indicators}
 
 
-def unanswered_reds(rows: Iterable, actions: Iterable[Action]) -> list[str]:
+def unanswered_reds(rows: Iterable[FareRow], actions: Iterable[Action]) -> list[str]:
     """Codes of High priorities worse than target with no open action: what the Board will ask about.
 
     rows are fare rows (anything with code, priority and vs_target); a sub-indicator ("NI 120f") is

@@ -116,7 +116,7 @@ def byar(count: float, z: float = Z95) -> Interval:
 def exact_poisson(count: int, z: float = Z95) -> Interval:
     """The exact Poisson limits of a small count, from the chi-squared distribution (Ulm 1990):
     lower = χ²(α/2; 2O) / 2, upper = χ²(1 - α/2; 2O + 2) / 2."""
-    from scipy.stats import chi2, norm  # loaded only when a small count needs it
+    from scipy.stats import chi2, norm  # type: ignore[import-untyped]  # loaded only when needed
 
     alpha = _ALPHA.get(z) or 2 * float(norm.sf(z))
     lower = float(chi2.ppf(alpha / 2, 2 * count)) / 2 if count > 0 else 0.0
@@ -185,10 +185,12 @@ def kent_from_districts(counts: Mapping[str, Counts], districts: Iterable[str],
     if not names or not multiplier:
         return None
     found = [counts.get(name, NO_COUNTS) for name in names]
-    if any(c.count is None or c.denominator is None for c in found):
+    denominators = [c.denominator for c in found if c.denominator is not None]
+    numbers = [c.count for c in found if c.count is not None]
+    if len(denominators) < len(found) or len(numbers) < len(found):
         return None
-    total = sum(c.denominator for c in found)
-    return sum(c.count for c in found) / total * multiplier if total > 0 else None
+    total = sum(denominators)
+    return sum(numbers) / total * multiplier if total > 0 else None
 
 
 def kent_disagrees(stated: float, computed: float) -> bool:

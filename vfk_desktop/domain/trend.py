@@ -56,8 +56,8 @@ def recent_trend(points: Sequence[tuple[Period, float, Interval | None]],
     """The trend of the points (oldest first), tested at 99.8 %."""
     if len(points) < POINTS:
         return Trend(NOT_CALCULATED, len(points), f"fewer than {POINTS} points")
-    errors = [(s.high - s.low) / (2 * Z95) if s is not None else None for _, _, s in points]
-    if any(e is None for e in errors):
+    errors = [(s.high - s.low) / (2 * Z95) for _, _, s in points if s is not None]
+    if len(errors) < len(points):
         return Trend(NOT_CALCULATED, len(points), "no intervals")
     if any(e <= 0 for e in errors):
         return Trend(NOT_CALCULATED, len(points), "an interval of no width")

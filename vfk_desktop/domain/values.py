@@ -91,16 +91,16 @@ def parse_value(cell: object, percent_format: bool = False) -> CellValue:
         return CellValue(None, text, NOT_AVAILABLE)
     if lowered in _SUPPRESSED_WORDS:
         return CellValue(None, text, SUPPRESSED)
-    number = parse_number_text(text)
-    if number is None:
+    parsed = parse_number_text(text)
+    if parsed is None:
         if any(ch.isdigit() and not ch.isascii() for ch in text):
             return CellValue(None, text, problem=f'"{clip(text)}" is written with digits other than '
                                                  f'0-9; type the figure with the digits 0-9')
         return CellValue(None, text, problem=f'"{clip(text)}" is not a number')
-    problem = impossible(number, text)
+    problem = impossible(parsed, text)
     if problem:
         return CellValue(None, text, problem=problem)
-    return CellValue(number, text)
+    return CellValue(parsed, text)
 
 
 def impossible(number: float, text: str | None = None) -> str | None:

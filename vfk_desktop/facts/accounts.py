@@ -10,7 +10,13 @@ from vfk_desktop.domain import compare
 from vfk_desktop.domain.fare import FareRow, IndicatorFacts
 from vfk_desktop.domain.leads import default_group
 from vfk_desktop.domain.periods import Period, PeriodKind
-from vfk_desktop.domain.profiles import financial_year_of, forecast, quarter_targets, quarters_of
+from vfk_desktop.domain.profiles import (
+    Forecast,
+    financial_year_of,
+    forecast,
+    quarter_targets,
+    quarters_of,
+)
 from vfk_desktop.store import accountability as acc
 from vfk_desktop.store.connection import Store
 
@@ -31,7 +37,8 @@ class LeadFacts:
 
 def leads_for(store: Store, locality: str) -> dict[str, LeadFacts]:
     """Every catalogued indicator's leads for locality (the working group alone where none is named)."""
-    return store.cached(("leads", locality), lambda: _leads(store, locality))
+    found: dict[str, LeadFacts] = store.cached(("leads", locality), lambda: _leads(store, locality))
+    return found
 
 
 def _leads(store: Store, locality: str) -> dict[str, LeadFacts]:
@@ -47,11 +54,15 @@ def _leads(store: Store, locality: str) -> dict[str, LeadFacts]:
 
 
 def target_choices(store: Store, locality: str) -> dict[str, str]:
-    return store.cached(("target choices", locality), lambda: acc.target_choices(store, locality))
+    found: dict[str, str] = store.cached(("target choices", locality),
+                                         lambda: acc.target_choices(store, locality))
+    return found
 
 
 def _profiles(store: Store, locality: str) -> dict[tuple[str, str], acc.StoredProfile]:
-    return store.cached(("profiles", locality), lambda: acc.profiles(store, locality))
+    found: dict[tuple[str, str], acc.StoredProfile] = store.cached(
+        ("profiles", locality), lambda: acc.profiles(store, locality))
+    return found
 
 
 def accountable(store: Store, facts: IndicatorFacts, row: FareRow) -> FareRow:
@@ -81,7 +92,8 @@ def profiled_targets(facts: IndicatorFacts, year: Period,
     return quarter_targets(profile.method, annual or 0.0, last.value if last else None, profile.quarters)
 
 
-def _against_profile(facts: IndicatorFacts, row: FareRow, stored) -> FareRow:
+def _against_profile(facts: IndicatorFacts, row: FareRow,
+                     stored: dict[tuple[str, str], acc.StoredProfile]) -> FareRow:
     if row.period is None or row.period.kind is not PeriodKind.FINANCIAL_QUARTER:
         return row
     year = financial_year_of(row.period)
@@ -95,7 +107,8 @@ def _against_profile(facts: IndicatorFacts, row: FareRow, stored) -> FareRow:
                    rag=compare.rag(row.value, target, row.polarity, row.tolerance))
 
 
-def _forecast(facts: IndicatorFacts, row: FareRow, stored):
+def _forecast(facts: IndicatorFacts, row: FareRow,
+              stored: dict[tuple[str, str], acc.StoredProfile]) -> Forecast | None:
     values = {p: f.value for p, f in facts.values.items() if f.value is not None}
     quarters = [p for p in values if p.kind is PeriodKind.FINANCIAL_QUARTER]
     if not quarters:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from vfk_desktop.domain.actions import unanswered_reds
 from vfk_desktop.domain.charts import DistrictsData, RangeData
-from vfk_desktop.domain.fare import status_counts
+from vfk_desktop.domain.fare import FareRow, status_counts
 from vfk_desktop.domain.periods import Period
+from vfk_desktop.domain.rollup import RollUp
 from vfk_desktop.facts.changes import changes_for_pack
 from vfk_desktop.facts.charts import districts_data, range_data
 from vfk_desktop.facts.fare import band_counts, fare_table
@@ -51,7 +52,7 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
     ranked = queries.ranking_rows(store, locality, period)
     rollups = local_priority_rollups(store, locality, period)
     locals_ = tuple(LocalPriorityLine(p.position, p.title, p.ambition_names, p.indicators,
-                                      _rolled(rollups.get(p.id)))
+                                      _rolled(rollups.get(p.id) if p.id is not None else None))
                     for p in local_priorities(store, locality))
     planned = tuple(actions(store, locality))
     reds = psb_reds(store, locality, period)
@@ -77,7 +78,7 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
         sources=_sources(store, locality, fare))
 
 
-def _rolled(rollup) -> str:
+def _rolled(rollup: RollUp | None) -> str:
     if rollup is None:
         return ""
     return f"worst {rollup.worst.value}: {rollup.summary()}" if rollup.worst else rollup.summary()
@@ -99,7 +100,7 @@ def _chart_data(store: Store, locality: str, period: Period | None, charts: list
     return found
 
 
-def _sources(store: Store, locality: str, fare) -> dict[str, str]:
+def _sources(store: Store, locality: str, fare: list[FareRow]) -> dict[str, str]:
     """Where each shown figure came from: the file's name and sheet (never a folder), or "typed by hand"."""
     shown = {(row.code, row.period.label) for row in fare if row.period}
     found = {}

@@ -92,9 +92,8 @@ def _row_changes(then: FareRow | None, now: FareRow) -> list[Change]:
         return Change(now.code, now.title, what, before, after, now.period.label if now.period else None)
 
     out = []
-    had = then is not None and then.value is not None
     if now.value is not None:
-        if not had:
+        if then is None or then.value is None:
             out.append(change("new figure", None, present.value(now)))
         elif then.period != now.period:
             out.append(change("new figure", f"{present.value(then)} ({present.period(then)})",

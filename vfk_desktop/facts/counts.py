@@ -11,18 +11,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
 
 from vfk_desktop.domain.periods import Period, period_of_label
 from vfk_desktop.domain.statistics import Counts, ValueType
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
 
-Raw = dict[str, dict[str, list]]  # period label -> place -> the stored numbers
+Raw = dict[str, dict[str, list[object]]]  # period label -> place -> the stored numbers
 
 
-def made(numbers: Sequence) -> Counts:
-    *limits, value_type, multiplier = numbers
-    return Counts(*limits, ValueType.parse(value_type), multiplier)
+def made(numbers: Sequence[Any]) -> Counts:
+    count, denominator, low95, high95, low998, high998, value_type, multiplier = numbers
+    return Counts(count, denominator, low95, high95, low998, high998, ValueType.parse(value_type),
+                  multiplier)
 
 
 class StoredCounts:
@@ -56,7 +58,7 @@ class StoredCounts:
         return CountsByPeriod(lambda: self.of_code(code, places))
 
 
-class CountsByPeriod(Mapping):
+class CountsByPeriod(Mapping[Period, Mapping[str, Counts]]):
     """Places' counts by period, read from the store only when first looked into."""
 
     def __init__(self, read: Callable[[], Raw]) -> None:

@@ -21,6 +21,7 @@ from vfk_desktop.domain.publication import (
 )
 from vfk_desktop.facts.figures import figures
 from vfk_desktop.facts.records import CountyFacts, DataRecord, ReturnFacts
+from vfk_desktop.reports.pack import BoardPack
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
 
@@ -82,7 +83,7 @@ def published_county(store: Store, facts: CountyFacts) -> CountyFacts:
                    source=replace(facts.source, publication=publication_note()))
 
 
-def published_pack(store: Store, pack):
+def published_pack(store: Store, pack: BoardPack) -> BoardPack:
     """The Board pack with small counts withheld: its tables, commentary headings and charts (a
     chart of an indicator with any district withheld is left out, as is the range chart when any
     of the district's own figures is)."""

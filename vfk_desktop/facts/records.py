@@ -25,7 +25,7 @@ class DataRecord(NamedTuple):
     sheet: str | None
     cell: str | None
     import_id: int | None
-    count: float | None = None  # beside a value: what its file gave with it
+    count: float | None = None  # type: ignore[assignment]  # (a tuple's count() is not used) beside a value: what its file gave with it
     denominator: float | None = None
     lower_95: float | None = None
     upper_95: float | None = None

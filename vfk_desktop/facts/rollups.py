@@ -25,7 +25,8 @@ class AmbitionRollUp:
 def local_priority_rollups(store: Store, locality: str, period: Period | None = None) -> dict[int, RollUp]:
     """Local priority id -> its roll-up."""
     rows = fare_table(store, locality, period)
-    return {p.id: roll_up(p.title, p.indicators, rows) for p in local_priorities(store, locality)}
+    return {p.id: roll_up(p.title, p.indicators, rows) for p in local_priorities(store, locality)
+            if p.id is not None}
 
 
 def ambition_rollups(store: Store, locality: str, period: Period | None = None) -> list[AmbitionRollUp]:
