@@ -58,6 +58,14 @@ def kent(row: FareRow) -> str:
     return _like_value(row, row.kent_value)
 
 
+def comparators(row: FareRow) -> str | None:
+    """ "England 68.1 · South East 71.0": the comparators at the row's period, beside Kent and never
+    ranked; None where none is stored."""
+    if not row.comparators:
+        return None
+    return " · ".join(f"{name} {_like_value(row, value)}" for name, value in row.comparators)
+
+
 def best(row: FareRow) -> str:
     return _like_value(row, row.kent_best)
 

@@ -70,6 +70,8 @@ class IndicatorFacts:
     own_counts: Mapping[Period, Counts] = field(default_factory=dict)
     counts: Mapping[Period, Mapping[str, Counts]] = field(default_factory=dict)
     england: Mapping[Period, float] = field(default_factory=dict)  # the comparator's values
+    # every comparator's values (England, South East), by name then period: shown, never ranked
+    comparators: Mapping[str, Mapping[Period, float]] = field(default_factory=dict)
     at_998: bool = False  # views show vs Kent at 99.8 % rather than 95 %
     local_targets: Mapping[Period, Figure] = field(default_factory=dict)  # the locality's own
     follows_local: bool = False  # the status follows the local target where there is one
@@ -127,6 +129,7 @@ class FareRow:
     profiled_target: float | None = None  # a quarter's share of the year's target, when profiled
     forecast: Forecast | None = None  # the year-end forecast from the quarters so far
     lead: str | None = None  # who leads it: "J Smith (Kent Police) · SSCG"
+    comparators: tuple[tuple[str, float], ...] = ()  # (England, 68.1), … at the period, beside Kent
 
     def to_json(self) -> dict[str, object]:
         """The row as the CLI contract spells it."""
@@ -334,6 +337,8 @@ def assess(facts: IndicatorFacts, period: Period | None = None, exact: bool = Fa
         statistics=statistics,
         local_target=local_value,
         target_followed=followed,
+        comparators=tuple((name, found[chosen]) for name, found in facts.comparators.items()
+                          if chosen is not None and chosen in found),
     )
 
 

@@ -42,6 +42,7 @@ class Figures:
     counts: StoredCounts  # counts, denominators and limits, read as views ask for them
     at_998: bool = False  # the views show vs Kent at 99.8 % (the JSON gives both levels always)
     local_targets: dict[str, dict[str, dict[Period, Figure]]] = field(default_factory=dict)
+    comparators: tuple[str, ...] = ()  # England, South East: shown beside Kent, never ranked
 
     def facts(self, locality: str, code: str, priority: Priority | None = None,
               follows_local: bool = False) -> IndicatorFacts:
@@ -61,11 +62,16 @@ class Figures:
             own_counts=self.counts.own(locality, code),
             counts=self.counts.by_period(code, self.districts),
             at_998=self.at_998,
-            england={p: f.value for p, f in self.values.get(code, {}).get(ENGLAND, {}).items()
-                     if f.value is not None},
+            england=self._values_of(ENGLAND, code),
+            comparators={name: found for name in self.comparators
+                         if (found := self._values_of(name, code))},
             local_targets=self.local_targets.get(code, {}).get(locality, {}),
             follows_local=follows_local,
         )
+
+    def _values_of(self, place: str, code: str) -> dict[Period, float]:
+        return {p: f.value for p, f in self.values.get(code, {}).get(place, {}).items()
+                if f.value is not None}
 
 
 def figures(store: Store) -> Figures:
@@ -148,6 +154,8 @@ def _read(store: Store) -> Figures:
         counts=StoredCounts(store),
         at_998=significance_level(store) == "99.8",
         local_targets=_plain(local_targets),
+        comparators=tuple(sorted((p for p, kind in kinds.items() if kind == "comparator"),
+                                 key=lambda p: (p != ENGLAND, p))),
     )
 
 

@@ -35,6 +35,12 @@ def _range_tip(row: FareRow) -> str | None:
     return None
 
 
+def _kent_tip(row: FareRow) -> str | None:
+    """How the district compares with Kent, and the comparators beside it (England, South East)."""
+    lines = [present.vs_kent(row) if row.vs_kent else None, present.comparators(row)]
+    return "\n".join(line for line in lines if line) or None
+
+
 FARE_COLUMNS = (
     Column("Theme", lambda r: r.theme or "", "The KA2 theme the indicator belongs to"),
     Column("Code", lambda r: r.code, "The indicator's code (National Indicator number)"),
@@ -56,7 +62,7 @@ FARE_COLUMNS = (
            cell_tip=lambda r: f"Kent target for {r.target_period.label}" if r.target_period else None),
     Column("Kent", present.kent, "The figure for Kent as a whole",
            sort=lambda r: number_key(r.kent_value), numeric=True,
-           cell_tip=lambda r: present.vs_kent(r) if r.vs_kent else None),
+           cell_tip=_kent_tip),
     Column("vs Kent", present.vs_kent_significance,
            "Against Kent allowing for chance: better, similar or worse by polarity (similar when Kent "
            "lies inside the district's 95 % confidence interval); not compared without an interval",

@@ -187,6 +187,8 @@ class IndicatorPage(QWidget):
         parts = [f"Theme: {row.theme or 'none'}", f"Unit: {row.unit or 'not given'}",
                  f"Polarity: {present.polarity(row)}", f"{self.session.locality}'s priority: {band}",
                  f"Amber within {row.tolerance:.0%} of the target"]
+        if present.comparators(row):
+            parts.append(f"Beside Kent: {present.comparators(row)} (not ranked)")
         stats = row.statistics
         if stats.ci95 is not None:
             parts.append(f"95 % interval {present.interval(stats.ci95)}")
