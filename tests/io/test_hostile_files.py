@@ -307,3 +307,13 @@ def test_real_shapes_are_not_taken_for_far_cells(tmp_path, shape):
     path = xlsx(tmp_path, "shape.xlsx", replace={SHEET: worksheet(rows, before=before)})
     (sheet,) = open_file(path, path.read_bytes(), None)
     assert len(sheet.rows) == (300_000 if shape == "long and narrow" else 20_000)
+
+
+def test_a_modest_wrong_shared_string_count_is_read(tmp_path):
+    from vfk_desktop.io.readers.opening import open_file
+
+    strings = (b'<?xml version="1.0"?><sst xmlns="' + MAIN + b'" count="100000" uniqueCount="100000">'
+               b"<si><t>District</t></si></sst>")  # some writers give the count of uses
+    path = xlsx(tmp_path, "counts.xlsx", add={"xl/sharedStrings.xml": strings})
+    (sheet,) = open_file(path, path.read_bytes(), None)
+    assert sheet.rows[1][0] == "Dover"

@@ -29,6 +29,7 @@ MEMORY_PER_BYTE = 100  # and this much more per byte of the file read
 MEMORY_CEILING = 4 * 2**30
 IN_PROCESS = "VFK_BENCH_READ_IN_PROCESS"  # set to 1 by the import benchmark only, to weigh the cost
 _POLL_S = 0.05
+START_S = 60  # for a child to start, on a busy machine
 
 
 def wall_limit(size: int) -> float:
@@ -62,6 +63,8 @@ class ReaderChild:
             return _read_here(path, data, sheet_name)
         if self._process is None or not self._process.is_alive():
             self._start()
+        if self._process is None:  # no child could be started here: read in this process
+            return _read_here(path, data, sheet_name)
         limit = wall_limit(len(data))
         try:
             self._connection.send((path, sheet_name, memory_limit(len(data)), limit))
@@ -108,6 +111,16 @@ class ReaderChild:
         process = context.Process(target=_serve, args=(theirs,), daemon=True, name="vfk-reader")
         process.start()
         theirs.close()
+        try:
+            ready = ours.poll(START_S) and ours.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:  # a locked-down account or system that will not run it: said in the log
+            _log(Path("the reader child"), "it could not be started; files are read in process")
+            process.kill()
+            process.join()
+            ours.close()
+            return
         self._process, self._connection = process, ours
 
     def _stop(self) -> int | None:
@@ -184,6 +197,7 @@ def _serve(connection) -> None:
     _quiet_stderr()  # a panic in calamine prints its backtrace there; the parent says one sentence
     from vfk_desktop.io.readers.opening import Unreadable, memory_sentence, open_file
 
+    connection.send("ready")
     while True:
         try:
             request = connection.recv()
