@@ -27,7 +27,7 @@ def test_it_opens_on_how_tunbridge_wells_fares(window):
     assert page.heading.text() == "How does Tunbridge Wells fare in Kent?"
     high, medium, low, _ = page.sections
     assert cell(high, "NI 39", "Value") == "1,212" and cell(high, "NI 39", "Kent target") == "1,212"
-    assert cell(high, "NI 39", "Status") == "● Green (met)" and cell(high, "NI 39", "Rank").endswith("of 12")
+    assert cell(high, "NI 39", "Status") == "● Green (met)" and cell(high, "NI 39", "Rank") == "6 of 12 · Q2"
     assert cell(high, "NI 163", "Status") == "■ Red (worse)"
     assert cell(high, "NI 155", "Kent target") == "N/a"
     assert cell(medium, "NI 47", "Value") == "5.1" and cell(low, "NI 159", "Value") == "102%"
