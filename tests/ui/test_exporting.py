@@ -10,10 +10,10 @@ from tests.ui.conftest import answer_modal
 from vfk_desktop.io import export_layout as layout
 
 
-def test_the_file_menu_offers_the_three_exports_named_for_the_district(window):
+def test_the_file_menu_offers_the_exports_named_for_the_district(window):
     texts = [a.text() for a in window.export_menu.actions()]
     assert texts == ["&KA2 return for Tunbridge Wells…", "&County workbook…",
-                     "&Fare table for Tunbridge Wells as CSV…"]
+                     "&Fare table for Tunbridge Wells as CSV…", "Board paper (&Word)…", "&Slides…"]
     assert window.export_menu.menuAction() in window.file_menu.actions()
     window.set_locality("Dover")
     assert window.export_return_action.text() == "&KA2 return for Dover…"

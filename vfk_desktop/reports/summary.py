@@ -16,7 +16,7 @@ LOW_BELOW_KENT = "Low priorities where performance is below the county average"
 
 
 @dataclass(frozen=True)
-class Exception_:
+class GlanceLine:
     """One line of the cover's summary: what it is about, and the sentence."""
 
     about: str
@@ -66,25 +66,25 @@ def against(row: FareRow) -> str:
     return f"{row.code} ({present.value(row)} against a target of {present.target(row)})"
 
 
-def exceptions(pack: BoardPack) -> list[Exception_]:
+def exceptions(pack: BoardPack) -> list[GlanceLine]:
     """The cover's summary, each line a sentence an officer can read aloud."""
     out = []
     worse = worse_high_priorities(pack.fare)
-    out.append(Exception_("High priorities worse than target",
+    out.append(GlanceLine("High priorities worse than target",
                           "; ".join(against(r) for r in worse) if worse else "none"))
     by_band = []
     for band in Priority:
         counts = pack.counts.get(band, {})
         parts = [f"{counts[rag]} {rag.value}" for rag in (Rag.RED, Rag.AMBER) if counts.get(rag)]
         by_band.append(f"{band.value}: {', '.join(parts) if parts else 'none'}")
-    out.append(Exception_("Reds and ambers by band", " · ".join(by_band)))
+    out.append(GlanceLine("Reds and ambers by band", " · ".join(by_band)))
     best = [r for r in pack.fare if r.rank == 1 and r.of]
     worst = [r for r in pack.fare if r.rank and r.of and r.rank == r.of and r.of > 1]
-    out.append(Exception_("Best in Kent", ", ".join(r.code for r in best) if best else "none"))
-    out.append(Exception_("Worst in Kent", ", ".join(f"{r.code} ({r.rank} of {r.of})" for r in worst)
+    out.append(GlanceLine("Best in Kent", ", ".join(r.code for r in best) if best else "none"))
+    out.append(GlanceLine("Worst in Kent", ", ".join(f"{r.code} ({r.rank} of {r.of})" for r in worst)
                           if worst else "none"))
     if pack.since is not None:
-        out.append(Exception_(f"Changed since {pack.since}", changes_sentence(pack)))
+        out.append(GlanceLine(f"Changed since {pack.since}", changes_sentence(pack)))
     return out
 
 
