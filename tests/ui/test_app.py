@@ -62,12 +62,17 @@ def test_screenshots_of_every_page(tmp_path, sample_db):
                           timeout=180)
     assert done.returncode == 0, done.stderr
     files = sorted(shots.glob("*.png"))
-    assert [f.stem.split("-", 1)[1] for f in files] == [n.lower().replace(" ", "-") for n in PAGE_NAMES]
+    from vfk_desktop.ui.dialog_shots import DIALOGS
+
+    pages = [n.lower().replace(" ", "-") for n in PAGE_NAMES]
+    assert [f.stem.split("-", 1)[1] for f in files] == pages + list(DIALOGS)
     from PySide6.QtGui import QImage
 
     for file in files:
         image = QImage(str(file))
-        assert image.width() >= 1000 and image.height() >= 600
+        if file.stem.split("-", 1)[1] in pages:
+            assert (image.width(), image.height()) == (1366, 728)
+        assert image.width() <= 1366 and image.height() <= 728
         colours = {image.pixel(x, y) for x in range(0, image.width(), 40)
                    for y in range(0, image.height(), 40)}
         assert len(colours) > 5, f"{file.name} looks blank"
@@ -97,7 +102,7 @@ def test_the_window_renders_at_200_percent_scaling(tmp_path, sample_db):
     from PySide6.QtGui import QImage
 
     image = QImage(str(shots / "01-overview.png"))
-    assert (image.width(), image.height()) == (2640, 1640)  # 1320 x 820 at twice the scale
+    assert (image.width(), image.height()) == (2732, 1456)  # 1366 x 728 at twice the scale
 
 
 def test_smoke_flag_loads_every_page_on_a_fresh_database_and_leaves_no_trace(tmp_path):

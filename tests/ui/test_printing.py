@@ -74,3 +74,17 @@ def test_the_file_menu_offers_print_preview_and_pdf(window):
     texts = [a.text() for a in window.file_menu.actions()]
     assert {"&Print…", "Print pre&view…", "Export P&DF…"} <= set(texts)
     assert window.print_action.shortcut().toString() == "Ctrl+P"
+
+
+def test_a_preview_built_apart_keeps_what_paints_its_pages(window, qtbot):
+    import gc
+
+    dialog = window.printing.preview_dialog(ReportChoice())
+    gc.collect()  # nothing but the dialog holds the pack's painter now
+    try:
+        dialog.show()
+        preview = dialog.findChild(QPrintPreviewWidget)
+        qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=10000)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
