@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config"   # start from default settings, not the last session's
 run=(.venv/bin/vfk-desktop --db "$work/sample.db" --locality "Tunbridge Wells" --screenshots "$out")
 if command -v xvfb-run >/dev/null; then
-    xvfb-run -a -s "-screen 0 1600x1000x24" "${run[@]}"
+    xvfb-run -a -s "-screen 0 1366x768x24" "${run[@]}"  # a laptop: the pictures are 1366 × 728
 else
     QT_QPA_PLATFORM=offscreen "${run[@]}"
 fi

@@ -56,20 +56,26 @@ def test_a_read_only_database_says_so_and_refuses_changes(qtbot, sample_db):
 
 def test_screenshots_of_every_page(tmp_path, sample_db):
     shots = tmp_path / "shots"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ}  # the laptop's screen (tests/conftest.py): every picture fits 1366 x 728
     done = subprocess.run([sys.executable, "-m", "vfk_desktop", "--db", str(sample_db),
                            "--screenshots", str(shots)], env=env, capture_output=True, text=True,
                           timeout=180)
     assert done.returncode == 0, done.stderr
     files = sorted(shots.glob("*.png"))
-    assert [f.stem.split("-", 1)[1] for f in files] == [n.lower().replace(" ", "-") for n in PAGE_NAMES]
+    from vfk_desktop.ui.dialog_shots import DIALOGS
+
+    pages = [n.lower().replace(" ", "-") for n in PAGE_NAMES]
+    assert [f.stem.split("-", 1)[1] for f in files] == pages + list(DIALOGS)
     from PySide6.QtGui import QImage
 
     for file in files:
         image = QImage(str(file))
-        assert image.width() >= 1000 and image.height() >= 600
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 40)
-                   for y in range(0, image.height(), 40)}
+        if file.stem.split("-", 1)[1] in pages:
+            assert (image.width(), image.height()) == (1366, 728)
+        assert image.width() <= 1366 and image.height() <= 728
+        step = max(4, min(image.width(), image.height()) // 20)  # a small dialog is sampled finer
+        colours = {image.pixel(x, y) for x in range(0, image.width(), step)
+                   for y in range(0, image.height(), step)}
         assert len(colours) > 5, f"{file.name} looks blank"
 
 
@@ -97,7 +103,7 @@ def test_the_window_renders_at_200_percent_scaling(tmp_path, sample_db):
     from PySide6.QtGui import QImage
 
     image = QImage(str(shots / "01-overview.png"))
-    assert (image.width(), image.height()) == (2640, 1640)  # 1320 x 820 at twice the scale
+    assert (image.width(), image.height()) == (2732, 1456)  # 1366 x 728 at twice the scale
 
 
 def test_smoke_flag_loads_every_page_on_a_fresh_database_and_leaves_no_trace(tmp_path):

@@ -92,6 +92,8 @@ def test_the_for_publication_box_makes_a_pack_that_says_so(window, qtbot, tmp_pa
     window.printing.export_pdf(plain, ReportChoice())
     qtbot.waitUntil(lambda: window.last_report == plain, timeout=30000)
     assert "Prepared for publication" not in " ".join(pdf_text(plain).split())
+
+
 def test_this_page_only_prints_exactly_the_filtered_sorted_overview(window, qtbot, tmp_path):
     page = window.show_page("Overview")
     page.worse_than_target.setChecked(True)
@@ -111,3 +113,17 @@ def test_this_page_only_prints_exactly_the_filtered_sorted_overview(window, qtbo
     printed = [code for code in re.findall(r"^(NI \d+[a-z]?)\b", body, re.M)]
     assert printed == shown
     assert "No data" not in body
+
+
+def test_a_preview_built_apart_keeps_what_paints_its_pages(window, qtbot):
+    import gc
+
+    dialog = window.printing.preview_dialog(ReportChoice())
+    gc.collect()  # nothing but the dialog holds the pack's painter now
+    try:
+        dialog.show()
+        preview = dialog.findChild(QPrintPreviewWidget)
+        qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=10000)
+    finally:
+        dialog.close()
+        dialog.deleteLater()

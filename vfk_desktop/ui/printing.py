@@ -166,7 +166,9 @@ class Printing:
         pack_printer = self._pack_printer(choice)
         printer = self._printer(choice)
         dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.printer_kept = printer  # the dialog does not own its printer: it lives as long
+        # the dialog owns neither its printer nor the painter of its pages (a slot held weakly):
+        # both live as long as it does
+        dialog.printer_kept, dialog.pages_kept = printer, pack_printer
         dialog.setWindowTitle(f"Print preview: {self.window.session.locality} Board pack")
         dialog.paintRequested.connect(pack_printer.paint)
         fit_to_screen(dialog, 900, 1000)

@@ -114,7 +114,7 @@ class LocalPriorityDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        fit_to_screen(self, 640, 560)
+        fit_to_screen(self, 820, 560)  # an indicator's title on one line
 
     def _filter(self, text: str) -> None:
         for row in range(self.indicators.count()):

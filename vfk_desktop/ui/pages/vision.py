@@ -43,7 +43,8 @@ class PlanModel(RecordTableModel):
                "The Ambition it serves first (Diagram 1)"),
         Column("Serves", lambda p: ", ".join(str(a) for a in p.ambitions), "Every Ambition it serves"),
         Column("Status", lambda p: p.status or "", "Published, in development, or link to follow"),
-        Column("Link", lambda p: p.link or "", "Where to read it", cell_tip=lambda p: p.link),
+        Column("Link", lambda p: _site(p.link), "Where to read it (the whole address in the tooltip)",
+               cell_tip=lambda p: p.link),
     )
 
 
@@ -204,6 +205,15 @@ class VisionPage(QWidget):
         self.red_model.set_rows([RedRow(red, red.row) for red in found.reds])
         self.reds_heading.setText(f"Kent Public Service Board report of {found.date}: {len(found.reds)} Reds")
         self.reds_sentence.setText(found.sentence)
+
+
+def _site(link: str | None) -> str:
+    """The site a plan is published on ("www.kent.gov.uk"): an address in full would fill the row."""
+    if not link:
+        return ""
+    from urllib.parse import urlsplit
+
+    return urlsplit(link if "//" in link else "//" + link).netloc or link  # most have no https://
 
 
 def _view(parent: QWidget, name: str, model) -> QTableView:

@@ -1,0 +1,35 @@
+"""Start-up loads what the painted Overview needs and nothing more: the undo commands, the import
+machinery, the Priorities page's editors, the charts and the spreadsheet libraries wait until used."""
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+SHOW_THE_WINDOW = """
+import sys
+from vfk_desktop.app import make_application
+from vfk_desktop.store.connection import open_store
+app = make_application()
+from vfk_desktop.ui.main_window import MainWindow
+window = MainWindow(open_store(sys.argv[1]), "Tunbridge Wells")
+window.show()
+app.processEvents()
+window.grab()
+print("\\n".join(sorted(sys.modules)))
+"""
+
+NOT_AT_START = ("vfk_desktop.ui.undo", "vfk_desktop.store.edits", "vfk_desktop.domain.import_plan",
+                "vfk_desktop.ui.band_delegates", "vfk_desktop.ui.printing", "vfk_desktop.ui.exporting",
+                "vfk_desktop.io", "vfk_desktop.reports", "vfk_desktop.charts", "pyqtgraph", "openpyxl",
+                "python_calamine", "xlsxwriter")
+
+
+def test_start_up_leaves_what_the_overview_does_not_need(sample_db):
+    done = subprocess.run([sys.executable, "-c", SHOW_THE_WINDOW, str(sample_db)], cwd=REPO,
+                          env={**os.environ}, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert "vfk_desktop.ui.pages.overview" in loaded  # the window was really shown
+    assert sorted(name for name in NOT_AT_START if name in loaded) == []
