@@ -21,6 +21,7 @@ from vfk_desktop.reports.pack import (
     worse_high_priorities,
 )
 from vfk_desktop.store import queries
+from vfk_desktop.store.accountability import latest_comments
 from vfk_desktop.store.actions import actions
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.local_priorities import local_priorities
@@ -42,7 +43,9 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
     planned = tuple(actions(store, locality))
     reds = psb_reds(store, locality, period)
     comments = queries.commentary(store, locality)
-    commentary = tuple((row, comments[(row.code, row.period.label)]) for row in fare
+    signed = latest_comments(store, locality)
+    commentary = tuple((row, _signed(comments[(row.code, row.period.label)],
+                                     signed.get((row.code, row.period.label)))) for row in fare
                        if row.period and (row.code, row.period.label) in comments)
     charts = [ChartRequest("range", None, f"Where {locality} sits between the Kent worst and best")]
     charts += [ChartRequest("districts", row.code, f"{row.code} {row.title}")
@@ -59,6 +62,13 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
         chart_data=_chart_data(store, locality, period, charts) if "charts" in sections else {},
         sections=tuple(sections), actions=planned, unanswered=tuple(unanswered_reds(fare, planned)),
         leads=tuple((row, row.lead or "nobody named") for row in worse_high_priorities(fare)))
+
+
+def _signed(text: str, version) -> str:
+    """The comment with who wrote it and when: "… (jsmith, 2026-12-02)"."""
+    if version is None or not version.author:
+        return text
+    return f"{text} ({version.author}, {(version.at or '')[:10]})"
 
 
 def _rolled(rollup) -> str:
