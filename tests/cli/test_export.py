@@ -23,7 +23,7 @@ def test_export_a_ka2_return_then_import_it_back_unchanged(cli_db, tmp_path):
     done = run_cli("export", "--locality", "twbc", "--out", str(out), db=cli_db)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"Tunbridge Wells: KA2 return written to {out} (36 indicators, ")
-    assert openpyxl.load_workbook(out).sheetnames == ["Cover", "Return", "Data"]
+    assert openpyxl.load_workbook(out).sheetnames == ["Cover", "Return", "Actions", "Action notes", "Data"]
     again = run_cli("import", str(out), "--json", db=cli_db)
     result = json.loads(again.stdout)
     assert again.returncode == 0 and (result["inserted"], result["updated"]) == (0, 0)

@@ -51,7 +51,10 @@ def test_psb_reds_are_set_against_the_districts_priorities(sample_store):
 def test_commentary_for_each_rows_period_and_html_that_escapes_it(sample_store):
     set_commentary(sample_store, "Tunbridge Wells", "NI 39", "2008/09", "<b>=SUM(A1)</b> & more")
     pack = build_pack(sample_store, "Tunbridge Wells")
-    assert ("NI 39", "<b>=SUM(A1)</b> & more") in [(row.code, text) for row, text in pack.commentary]
+    from vfk_desktop.who import current_user
+
+    signed = f"<b>=SUM(A1)</b> & more ({current_user()}, 20"  # who wrote it, and when
+    assert any(row.code == "NI 39" and text.startswith(signed) for row, text in pack.commentary)
     html = pack_html(pack, Tables())
     assert "&lt;b&gt;=SUM(A1)&lt;/b&gt; &amp; more" in html
     assert "■ Red (worse)" in html and "● Green (met)" in html  # a shape and a word, not colour alone

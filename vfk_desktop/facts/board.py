@@ -25,6 +25,7 @@ from vfk_desktop.reports.pack import (
     worse_high_priorities,
 )
 from vfk_desktop.store import queries
+from vfk_desktop.store.accountability import CommentVersion, latest_comments
 from vfk_desktop.store.actions import actions
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.history import observations
@@ -57,7 +58,9 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
     planned = tuple(actions(store, locality))
     reds = psb_reds(store, locality, period)
     comments = queries.commentary(store, locality)
-    commentary = tuple((row, comments[(row.code, row.period.label)]) for row in fare
+    signed = latest_comments(store, locality)
+    commentary = tuple((row, _signed(comments[(row.code, row.period.label)],
+                                     signed.get((row.code, row.period.label)))) for row in fare
                        if row.period and (row.code, row.period.label) in comments)
     charts = [ChartRequest("range", None, f"Where {locality} sits between the Kent worst and best")]
     charts += [ChartRequest("districts", row.code, f"{row.code} {row.title}")
@@ -76,6 +79,13 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
         leads=tuple((row, row.lead or "nobody named") for row in worse_high_priorities(fare)),
         all_rows=all_rows, since=since, changes=tuple(changes), as_shown=only is not None,
         sources=_sources(store, locality, fare))
+
+
+def _signed(text: str, version: CommentVersion | None) -> str:
+    """The comment with who wrote it and when: "… (jsmith, 2026-12-02)"."""
+    if version is None or not version.author:
+        return text
+    return f"{text} ({version.author}, {(version.at or '')[:10]})"
 
 
 def _rolled(rollup: RollUp | None) -> str:

@@ -337,9 +337,9 @@ def _actions(pack: BoardPack, tables: Tables) -> str:
     else:
         parts.append("<p>Every High priority worse than target has an open action.</p>")
     if pack.leads:
-        body = [f"<tr><td>{escape(row.code)}</td><td>{escape(row.title)}</td>{status_cell(row)}"
+        body = [f"<tr><td>{escape(row.code)} {escape(row.title)}</td>{status_cell(row)}"
                 f"<td>{escape(lead)}</td></tr>" for row, lead in pack.leads]
-        parts.append(tables.table((("Code", "nw", 8), ("Indicator", "", 44), ("Status", "nw", 14),
+        parts.append(tables.table((("High priority", "", 52), ("Status", "nw", 14),
                                    ("Lead (partner) · working group", "", 34)),
                                   "High priorities worse than target", body))
     if not pack.actions:

@@ -138,9 +138,12 @@ def read_actions(path) -> tuple[str, list[Action]] | None:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         return None
-    with zipfile.ZipFile(path) as archive:
-        names = _sheet_names(load_workbook(path, read_only=True))
-        own = own_export(archive, names)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = _sheet_names(load_workbook(path, read_only=True))
+            own = own_export(archive, names)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return None  # not a workbook of ours: the import's own check says what is wrong with it
     if own is None or own.locality is None or layout.ACTIONS_SHEET not in names:
         return None
     book = load_workbook(path, read_only=True, data_only=True)
