@@ -7,6 +7,7 @@ officer is offered the newest backup that passes the check. The first open of a 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,6 +158,14 @@ def readonly_reason(store: Store, lock: InstanceLock | None) -> str:
     if store.damaged:
         return (f"{store.path} failed its check ({store.damaged[0]}), so it is open read-only: nothing "
                 f"will be written to it. File → Restore from backup… puts back a good copy.")
+    if store.full_disk:
+        return (f"The disk holding {store.path} is full, so it is open read-only: you can read "
+                f"everything; free some space and open it again to make changes.")
+    folder_refuses = store.readonly and not os.access(store.path.parent, os.W_OK)
+    if (lock is not None and lock.unwritable) or folder_refuses:
+        return (f"The folder {store.path.parent} cannot be written to, so {store.path.name} is open "
+                f"read-only: you can read everything, but to make changes copy it to a folder you can "
+                f"write (File → Open… it there) or ask for write access.")
     if lock is not None and not lock.held:
         return (f"{store.path} is open in another vfk_desktop window, so it is read-only here: "
                 f"close the other window to make changes.")
