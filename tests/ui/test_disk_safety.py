@@ -73,3 +73,18 @@ def test_a_full_disk_still_opens_the_database(small_disk, sample_template, windo
     assert window.session.store.path == path and window.session.store.readonly
     assert window.session.locality
     assert "is full" in window.readonly_banner.text() and window.readonly_banner.isVisible()
+
+
+def test_an_infinite_figure_already_stored_is_reported_on_opening(sample_db, tmp_path, window):
+    import sqlite3
+
+    path = tmp_path / "older.db"
+    shutil.copy(sample_db, path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE observations SET value = ? WHERE indicator = 'NI 163' AND value IS NOT NULL",
+                     (float("inf"),))
+    conn.close()
+    assert window.files.open_database(path)
+    said = window.statusBar().currentMessage()
+    assert "of NI 163 are infinite or impossibly large" in said

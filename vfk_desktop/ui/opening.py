@@ -51,7 +51,7 @@ def open_database(path: Path, parent: QWidget | None = None, *, create: bool = F
               f"close the other window to make changes here.")
     if store.damaged and not shared:
         store = _offer_backup(store, parent)
-    return Opened(store, lock, _daily_backup(store))
+    return Opened(store, lock, " ".join(filter(None, (_daily_backup(store), _impossible(store)))))
 
 
 def _open(path: Path, parent: QWidget | None, create: bool, fill: Callable[[Store], None] | None,
@@ -105,6 +105,17 @@ def _restore_newest(path: Path, parent: QWidget | None, what: str, say_if_none: 
 
     logger().info("restored %s over the damaged %s", backup.path.name, path)
     return True
+
+
+def _impossible(store: Store) -> str:
+    """Figures an older version stored as infinity (they are read as no value): said, so they get mended."""
+    from vfk_desktop.store.integrity import impossible_figures
+
+    try:
+        found = impossible_figures(store)
+    except Exception:  # noqa: BLE001 - a damaged file says so in its banner already
+        return ""
+    return f"Figures no partner can mean are stored: {found[0]}." if found else ""
 
 
 def _daily_backup(store: Store) -> str:
