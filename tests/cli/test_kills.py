@@ -121,8 +121,10 @@ def export_is_old_or_whole(target: Path) -> str:
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
-@pytest.mark.parametrize("kills", [pytest.param(3, id="quick"),
-                                   pytest.param(20, id="full", marks=pytest.mark.slow)])
+@pytest.mark.parametrize("kills", [
+    pytest.param(3, id="quick"),
+    pytest.param(20, id="full", marks=[pytest.mark.slow, pytest.mark.timeout(3600)]),
+])
 def test_a_writer_killed_at_any_moment_leaves_old_or_new(operation, kills, sources, tmp_path):
     timing = tmp_path / "timing"
     timing.mkdir()

@@ -164,7 +164,7 @@ QUICK = [("restore", "import"), ("import", "restore"), ("import", "import"), ("u
 
 @pytest.mark.parametrize("rounds", [
     pytest.param(len(QUICK), id="quick"),
-    pytest.param(100, id="full", marks=pytest.mark.slow),
+    pytest.param(100, id="full", marks=[pytest.mark.slow, pytest.mark.timeout(3600)]),
 ])
 def test_two_writers_at_once_lose_nothing_either_said_it_saved(prepared, tmp_path, rounds):
     chance = random.Random(20261202)
