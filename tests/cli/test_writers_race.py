@@ -28,7 +28,7 @@ import sys
 from vfk_desktop.store.connection import open_store
 from vfk_desktop.store.edits import set_commentary
 with open_store(sys.argv[1]) as store:
-    set_commentary(store, "Dover", "NI 163", "2009/10", sys.argv[2])
+    set_commentary(store, "Dover", "NI 163", sys.argv[3], sys.argv[2])
 print("saved", sys.argv[2], flush=True)
 """
 
@@ -89,7 +89,8 @@ def command(writer: str, slot: int, db: Path, prepared: dict) -> list[str]:
     if writer == "restore":
         return [*vfk, "restore", prepared["backup"]]
     if writer == "edit":
-        return [sys.executable, "-c", EDIT, str(db), f"race note {slot}"]
+        # each its own comment: two edits of one comment rightly keep the later one
+        return [sys.executable, "-c", EDIT, str(db), f"race note {slot}", f"{2009 + slot}/{10 + slot}"]
     return [sys.executable, "-c", DAILY, str(db)]
 
 
@@ -163,7 +164,7 @@ QUICK = [("restore", "import"), ("import", "restore"), ("import", "import"), ("u
 
 @pytest.mark.parametrize("rounds", [
     pytest.param(len(QUICK), id="quick"),
-    pytest.param(100, id="full", marks=pytest.mark.slow),
+    pytest.param(100, id="full", marks=[pytest.mark.slow, pytest.mark.timeout(3600)]),
 ])
 def test_two_writers_at_once_lose_nothing_either_said_it_saved(prepared, tmp_path, rounds):
     chance = random.Random(20261202)

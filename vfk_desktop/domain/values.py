@@ -108,7 +108,7 @@ def impossible(number: float, text: str | None = None) -> str | None:
     if not math.isfinite(number) or abs(number) >= IMPOSSIBLE:
         shown = clip(text or str(number))
         return f'"{shown}" is too large to be a figure (a figure is below {IMPOSSIBLE:,.0f})'
-    if text is not None:
+    if text is not None and len(text) > SIGNIFICANT_DIGITS:  # shorter cannot hold more digits
         digits = re.sub(r"[^0-9]", "", text).lstrip("0").rstrip("0")
         if len(digits) > SIGNIFICANT_DIGITS:
             return (f'"{clip(text)}" has more than {SIGNIFICANT_DIGITS} significant digits, more '

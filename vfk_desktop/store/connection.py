@@ -8,6 +8,7 @@ it is installed, is loaded only when something writes schema or reference data (
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -52,8 +53,17 @@ def open_store(
     lost_log = wal_problem(path) if path.exists() else None
     if not readonly:
         _clear_leftovers(path)
-    conn = _connect(path, readonly or lost_log is not None)
-    store = Store(conn, path, readonly or lost_log is not None)
+    try:
+        return _opened(path, readonly or lost_log is not None, lost_log, upgrade)
+    except StoreError:
+        if readonly or not path.exists() or not _disk_full(path):
+            raise
+        return _read_only_on_full_disk(path)
+
+
+def _opened(path: Path, readonly: bool, lost_log: str | None, upgrade: bool) -> Store:
+    conn = _connect(path, readonly)
+    store = Store(conn, path, readonly)
     try:
         with translate_errors(path):
             found = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -75,6 +85,36 @@ def open_store(
             from vfk_desktop.store.migrations import upgrade as run_migrations
 
             run_migrations(store, found)
+    except BaseException:
+        conn.close()
+        raise
+    return store
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 256 * 1024
+    except OSError:
+        return False
+
+
+def _read_only_on_full_disk(path: Path) -> Store:
+    """A full disk cannot take even SQLite's shared-memory file: read the file as it is, changing
+    nothing, when no log beside it holds changes not yet in it."""
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size:
+        raise StoreError(f"The disk holding {path} is full, so it cannot be opened; free some space "
+                         f"and open it again.")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    store = Store(conn, path, readonly=True)
+    store.full_disk = True
+    try:
+        with translate_errors(path):
+            found = conn.execute("PRAGMA user_version").fetchone()[0]
+            _refuse_foreign_or_newer(store, found)
+        if found < SCHEMA_VERSION:
+            raise StoreError(f"The disk holding {path} is full, and the file needs upgrading before "
+                             f"it can be read; free some space and open it again.")
     except BaseException:
         conn.close()
         raise

@@ -26,6 +26,7 @@ class Store:
         self.path = path
         self.readonly = readonly
         self.damaged: list[str] = []  # what PRAGMA quick_check found when the file was opened
+        self.full_disk = False  # opened read-only because its disk had no room even to open it
         self._db: Database | None = None
         self._cache: dict[object, object] = {}
         self._cache_version: tuple[int, int] | None = None
@@ -82,6 +83,9 @@ class Store:
                 f"{self.path} is damaged ({self.damaged[0]}), so nothing will be written to it; "
                 f"put back a good backup first (`vfk backups`, then `vfk restore`)."
             )
+        if self.full_disk:
+            raise StoreError(f"The disk holding {self.path} is full, so it is open read-only; free "
+                             f"some space and open it again to make changes.")
         if self.readonly:
             raise StoreError(f"{self.path} is open read-only; nothing can be changed in it.")
 

@@ -38,6 +38,7 @@ class InstanceLock:
     def __init__(self, db_path: Path) -> None:
         self.path = Path(db_path).resolve().with_name(Path(db_path).name + ".lock")
         self._handle: IO[str] | None = None
+        self.unwritable = False  # the lock file cannot be made: the folder refuses writes
 
     @property
     def held(self) -> bool:
@@ -71,16 +72,22 @@ class InstanceLock:
         try:
             handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while the window is open
         except OSError:
-            return True  # a folder we cannot write: the database opens read-only anyway
+            self.unwritable = True  # a folder we cannot write: the database opens read-only anyway
+            return True
         if not _try_lock(handle):
             handle.close()
             return False
-        handle.seek(0)
-        handle.truncate()
-        since = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        handle.write(f"{current_user()}\n{this_computer()}\n{os.getpid()}\n{since}\n")  # one fact a line
-        handle.flush()
         self._handle = handle
+        since = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{current_user()}\n{this_computer()}\n{os.getpid()}\n{since}\n")  # a fact a line
+            handle.flush()
+        except OSError:  # a full disk: the lock holds without its note (the second window says less)
+            with contextlib.suppress(OSError):
+                handle.seek(0)
+                handle.truncate()
         return True
 
     def holder(self) -> Holder | None:
@@ -96,11 +103,13 @@ class InstanceLock:
             return
         handle, self._handle = self._handle, None
         try:
-            handle.seek(0)
-            handle.truncate()
+            with contextlib.suppress(OSError):
+                handle.seek(0)
+                handle.truncate()
             _unlock(handle)
         finally:
-            handle.close()
+            with contextlib.suppress(OSError):  # what could not be flushed to a full disk
+                handle.close()
 
     def __enter__(self) -> InstanceLock:
         return self

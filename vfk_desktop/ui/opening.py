@@ -7,6 +7,7 @@ officer is offered the newest backup that passes the check. The first open of a 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,7 @@ def open_database(path: Path, parent: QWidget | None = None, *, create: bool = F
               f"close the other window to make changes here.")
     if store.damaged and not shared:
         store = _offer_backup(store, parent)
-    return Opened(store, lock, _daily_backup(store))
+    return Opened(store, lock, " ".join(filter(None, (_daily_backup(store), _impossible(store)))))
 
 
 def _open(path: Path, parent: QWidget | None, create: bool, fill: Callable[[Store], None] | None,
@@ -106,6 +107,17 @@ def _restore_newest(path: Path, parent: QWidget | None, what: str, say_if_none: 
     return True
 
 
+def _impossible(store: Store) -> str:
+    """Figures an older version stored as infinity (they are read as no value): said, so they get mended."""
+    from vfk_desktop.store.integrity import impossible_figures
+
+    try:
+        found = impossible_figures(store)
+    except Exception:  # noqa: BLE001 - a damaged file says so in its banner already
+        return ""
+    return f"Figures no partner can mean are stored: {found[0]}." if found else ""
+
+
 def _daily_backup(store: Store) -> str:
     from vfk_desktop.store.backups import daily_backup
 
@@ -157,6 +169,14 @@ def readonly_reason(store: Store, lock: InstanceLock | None) -> str:
     if store.damaged:
         return (f"{store.path} failed its check ({store.damaged[0]}), so it is open read-only: nothing "
                 f"will be written to it. File → Restore from backup… puts back a good copy.")
+    if store.full_disk:
+        return (f"The disk holding {store.path} is full, so it is open read-only: you can read "
+                f"everything; free some space and open it again to make changes.")
+    folder_refuses = store.readonly and not os.access(store.path.parent, os.W_OK)
+    if (lock is not None and lock.unwritable) or folder_refuses:
+        return (f"The folder {store.path.parent} cannot be written to, so {store.path.name} is open "
+                f"read-only: you can read everything, but to make changes copy it to a folder you can "
+                f"write (File → Open… it there) or ask for write access.")
     if lock is not None and not lock.held:
         return (f"{store.path} is open in another vfk_desktop window, so it is read-only here: "
                 f"close the other window to make changes.")
