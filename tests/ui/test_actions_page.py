@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from vfk_desktop.domain.actions import Action, ActionStatus
 from vfk_desktop.store.actions import actions, link_choices, save_action
@@ -95,3 +95,31 @@ def test_a_ka2_returns_actions_come_back_through_file_import(window, qtbot, tmp_
     qtbot.waitUntil(lambda: flow.finished_result is not None, timeout=30000)
     assert actions(window.session.store, "Tunbridge Wells") == sent
     assert window.show_page("Actions").model.rowCount() == 1
+
+
+def test_a_return_that_changes_only_actions_can_be_imported(window, qtbot, tmp_path, sample_db):
+    from tests.ui.test_import_flow import click_button, run_import
+    from vfk_desktop.facts.exports import return_facts
+    from vfk_desktop.io.writers.ka2_return import write_ka2_return
+    from vfk_desktop.store.connection import open_store
+
+    other = tmp_path / "other.db"
+    other.write_bytes(sample_db.read_bytes())
+    with open_store(other) as store:
+        save_action(store, Action(None, "Tunbridge Wells", "Only an action", "D Ng",
+                                  dt.date(2030, 1, 1), ActionStatus.ON_TRACK, ("NI 163",)))
+        out = tmp_path / "actions only.xlsx"
+        write_ka2_return(return_facts(store, "Tunbridge Wells"), out)
+        sent = actions(store, "Tunbridge Wells")
+    seen = {}
+
+    def import_it(dialog):
+        seen["enabled"] = dialog.import_button.isEnabled()
+        seen["said"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        click_button(dialog, "Import")
+
+    flow, _ = run_import(window, qtbot, [out], import_it)
+    qtbot.waitUntil(lambda: flow.finished_result is not None, timeout=30000)
+    assert seen["enabled"] and "carries 1 action(s)" in seen["said"]
+    assert flow.finished_result.inserted == flow.finished_result.updated == 0  # no figure changed
+    assert actions(window.session.store, "Tunbridge Wells") == sent

@@ -37,6 +37,7 @@ class ImportFlow(QObject):
         self.finished_result: ImportResult | None = None
         self.skip_refused = False  # the officer chose to import the good rows and leave the refused
         self.refused_out: Path | None = None  # where the refused rows are saved
+        self.returned: list[tuple[str, list]] = []  # (district, actions) of each KA2 return
 
     def start(self) -> None:
         if self.session.readonly:
@@ -53,11 +54,17 @@ class ImportFlow(QObject):
         result = apply_plan(context.store, plan, dry_run=True, detailed=True)
         partial = apply_plan(context.store, plan, dry_run=True, skip_refused=True) \
             if result.rejected else None
+        from vfk_desktop.io.readers.own_export import read_actions
+
+        # a KA2 return's actions, read (and refused) before anything is written, brought in with it
+        self.returned = [found for path in self.paths if (found := read_actions(path))]
         return plan, result, report_rows(plan, result), partial
 
     def _checked(self, outcome: tuple) -> None:
         self.plan, result, rows, partial = outcome
-        self.report = ImportReportDialog(self.plan, result, rows, self.window, partial=partial)
+        actions = sum(len(found) for _, found in self.returned)
+        self.report = ImportReportDialog(self.plan, result, rows, self.window, partial=partial,
+                                         actions=actions)
         accepted = self.report.exec() == QDialog.DialogCode.Accepted
         mapped, self.skip_refused = self.report.map_requested, self.report.partial_requested
         self.report.deleteLater()
@@ -98,12 +105,10 @@ class ImportFlow(QObject):
 
     def _apply(self, context: JobContext) -> ImportResult:
         context.progress(0.5, "Writing the figures")
-        from vfk_desktop.io.readers.own_export import read_actions
         from vfk_desktop.store.actions import merge_actions
 
-        returned = [found for path in self.paths if (found := read_actions(path))]  # a KA2 return's
         result = apply_plan(context.store, self.plan, skip_refused=self.skip_refused)
-        for locality, actions in returned if result.ok else ():
+        for locality, actions in self.returned if result.ok else ():
             merge_actions(context.store, locality, actions)
         if result.partial and self.refused_out is not None:
             context.progress(0.9, "Saving the refused rows")

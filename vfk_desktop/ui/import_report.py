@@ -113,10 +113,12 @@ def report_rows(plan: ImportPlan, result: ImportResult) -> list[ReportRow]:
 
 class ImportReportDialog(QDialog):
     def __init__(self, plan: ImportPlan, result: ImportResult, rows: list[ReportRow],
-                 parent: QWidget | None = None, partial: ImportResult | None = None) -> None:
+                 parent: QWidget | None = None, partial: ImportResult | None = None,
+                 actions: int = 0) -> None:
         """rows: report_rows(plan, result), made off the GUI thread (an import can have 200,000).
 
         partial: what importing the rows that pass would do, when some are refused.
+        actions: how many actions a KA2 return carries (brought in with its figures).
         """
         super().__init__(parent)
         self.setWindowTitle("Import: what would change")
@@ -132,7 +134,9 @@ class ImportReportDialog(QDialog):
         summary.setObjectName("summary")
         summary.setWordWrap(True)
         summary.setStyleSheet("font-weight: 600;")
-        details = QLabel("\n".join([*plan.sheets_read, *plan.notes]), self)
+        carried = ([f"The return carries {actions:,} action(s); Import brings them in with its figures."]
+                   if actions else [])
+        details = QLabel("\n".join([*plan.sheets_read, *plan.notes, *carried]), self)
         details.setWordWrap(True)
         self.show_only = QComboBox(self)
         self.show_only.setAccessibleName("Show")
@@ -164,7 +168,7 @@ class ImportReportDialog(QDialog):
         self.view = view
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(result.ok and bool(result.inserted or result.updated))
+        self.import_button.setEnabled(result.ok and bool(result.inserted or result.updated or actions))
         self.partial_button = None
         if partial is not None and partial.ok and (partial.inserted or partial.updated):
             figures = sum(partial.by_table.get("observations", (0, 0)))
