@@ -258,7 +258,8 @@ def county_shows(path: Path) -> tuple[dict[str, dict[str, dict]], dict[str, dict
 
 
 def html_text(fragment: str) -> str:
-    return unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+    """The text as a reader hears it: a line break inside a cell is a space."""
+    return unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", " ", fragment))).strip()
 
 
 def html_tables(html: str) -> list[dict]:

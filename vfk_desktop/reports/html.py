@@ -194,7 +194,14 @@ FARE_COLUMNS = (("Code", "nw", 6), ("Indicator", "", 27), ("Period", "nw", 6), (
 
 def status_cell(row: FareRow) -> str:
     tint = f' bgcolor="{RAG_TINT[row.rag]}"' if row.rag else ""
-    return f'<td class="nw"{tint}>{escape(present.status(row))}</td>'
+    return f'<td class="nw"{tint}>{_two_lines(present.status(row), " (", "<br/>(")}</td>'
+
+
+def _two_lines(text: str, at: str, broken: str) -> str:
+    """A cell's text broken once where it reads best ("● Green" / "(better)", "6 of 12 ·" / "Q2"): a
+    table of twelve columns leaves the indicator's title no room when every cell keeps to one line.
+    broken: the separator at, as it is written across the break ("<br/>" where it breaks)."""
+    return escape(text).replace(escape(at), broken, 1)
 
 
 def fare_cells(row: FareRow) -> str:
@@ -204,8 +211,9 @@ def fare_cells(row: FareRow) -> str:
     return (f'<td class="nw">{escape(row.code)}</td><td>{escape(row.title)}</td>'
             f'<td class="nw">{escape(present.period(row))}</td>'
             + numbers(present.value(row), present.target(row), present.kent(row))
-            + f'<td class="nw">{escape(present.vs_kent_significance(row))}</td>'
-            + numbers(present.best(row), present.worst(row), present.rank_and_quartile(row))
+            + f'<td class="nw">{_two_lines(present.vs_kent_significance(row), " c", "<br/>c")}</td>'
+            + numbers(present.best(row), present.worst(row))
+            + f'<td class="nw">{_two_lines(present.rank_and_quartile(row), " · ", " ·<br/>")}</td>'
             + status_cell(row) + f'<td class="nw">{escape(present.direction(row))}</td>')
 
 

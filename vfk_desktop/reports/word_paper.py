@@ -52,7 +52,7 @@ def write_word(pack: BoardPack, path: Path, charts: dict | None = None) -> Path:
     _set_up(document, pack)
     _cover(document, pack)
     writers = {"rankings": _rankings, "local": _local, "fare": _fare, "changes": _changes,
-               "reds": _reds, "commentary": _commentary}
+               "reds": _reds, "actions": _actions, "commentary": _commentary}
     for section in pack.sections:
         if section == "charts":
             _charts(document, pack, charts or {})
@@ -251,6 +251,31 @@ def _reds(document, pack: BoardPack) -> None:
         status = present.status(r.row) if r.row else "No data"
         tint = {3: RAG_TINT[r.row.rag]} if r.row and r.row.rag else None
         _row(table, (r.code, r.title, r.priority.value if r.priority else "not ranked", status), tint)
+
+
+def _actions(document, pack: BoardPack) -> None:
+    """Who is doing what about the reds: the High priorities with no open action, their leads, and
+    every action with its owner, due date, status and latest note."""
+    _heading(document, _title(pack, "actions"))
+    document.add_paragraph(
+        f"High priorities worse than target with no open action: {', '.join(pack.unanswered)}."
+        if pack.unanswered else "Every High priority worse than target has an open action.")
+    if pack.leads:
+        table = _table(document, ("High priority", "Status", "Lead (partner) · working group"),
+                       (11.0, 4.5, 10.0))
+        for row, lead in pack.leads:
+            _row(table, (f"{row.code} {row.title}", present.status(row), lead),
+                 {1: RAG_TINT[row.rag]} if row.rag else None)
+    if not pack.actions:
+        document.add_paragraph(f"No actions are recorded for {pack.locality}.")
+        return
+    table = _table(document, ("Action", "Owner", "Due", "Status", "Indicators", "Latest note"),
+                   (6.0, 3.2, 2.3, 2.6, 3.0, 8.4))
+    for action in pack.actions:
+        note = action.latest_note()
+        _row(table, (action.title, action.owner, action.due.isoformat() if action.due else "",
+                     action.shown_status(pack.made), ", ".join(action.indicators),
+                     f"{note.at[:10]} {note.author}: {note.text}" if note else ""))
 
 
 def _commentary(document, pack: BoardPack) -> None:

@@ -13,13 +13,19 @@ from dataclasses import dataclass
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.periods import PeriodKind, parse_period
 from vfk_desktop.domain.profiles import METHODS
-from vfk_desktop.store.changes import now_text
 from vfk_desktop.store.connection import Store
-from vfk_desktop.store.edits import _area_id, _check_indicator, _record
 from vfk_desktop.who import current_user
 
 FOLLOWS = ("kent", "local")
 
+
+
+def _edits():
+    """store.edits, loaded when first written through: start-up reads leads and writes nothing
+    (tests/ui/test_startup_imports.py)."""
+    from vfk_desktop.store import edits
+
+    return edits
 
 @dataclass(frozen=True)
 class Lead:
@@ -55,16 +61,16 @@ def lead_of(store: Store, locality: str, code: str) -> Lead | None:
 
 def set_lead(store: Store, locality: str, code: str, lead: Lead | None) -> None:
     """Name the lead officer, partner and working group; None or all blank takes them away."""
-    _check_indicator(store, code)
+    _edits()._check_indicator(store, code)
     if lead is not None and lead.working_group and store.conn.execute(
             "SELECT 1 FROM working_groups WHERE code = ?", (lead.working_group,)).fetchone() is None:
         raise VfkError(f'"{lead.working_group}" is not one of the Kent Partnership\'s working groups.')
     blank = lead is None or not any((lead.officer, lead.partner, lead.working_group))
-    key = {"indicator": code, "area_id": _area_id(store, locality)}
+    key = {"indicator": code, "area_id": _edits()._area_id(store, locality)}
     new = None if blank else {"officer": _clean(lead.officer), "partner": _clean(lead.partner),
                               "working_group": lead.working_group or None}
     with store.atomic():
-        _record(store, "leads", key, new, f"leads of {code} for {locality}")
+        _edits()._record(store, "leads", key, new, f"leads of {code} for {locality}")
 
 
 def _clean(text: str | None) -> str | None:
@@ -86,10 +92,10 @@ def target_choice(store: Store, locality: str, code: str) -> str:
 def set_target_choice(store: Store, locality: str, code: str, follows: str) -> None:
     if follows not in FOLLOWS:
         raise VfkError(f'A status follows the "kent" or the "local" target, not "{follows}".')
-    _check_indicator(store, code)
-    key = {"indicator": code, "area_id": _area_id(store, locality)}
+    _edits()._check_indicator(store, code)
+    key = {"indicator": code, "area_id": _edits()._area_id(store, locality)}
     with store.atomic():
-        _record(store, "target_choices", key, None if follows == "kent" else {"follows": follows},
+        _edits()._record(store, "target_choices", key, None if follows == "kent" else {"follows": follows},
                 f"{code} follows the {follows} target for {locality}")
 
 
@@ -111,7 +117,7 @@ def set_profile(store: Store, locality: str, code: str, year: str, profile: Stor
     period = parse_period(year)
     if period.kind is not PeriodKind.FINANCIAL_YEAR:
         raise VfkError(f"A target is profiled over a financial year such as 2009/10, not {year}.")
-    _check_indicator(store, code)
+    _edits()._check_indicator(store, code)
     new = None
     if profile is not None:
         if profile.method not in METHODS:
@@ -121,9 +127,10 @@ def set_profile(store: Store, locality: str, code: str, year: str, profile: Stor
             raise VfkError(f"Type a target for each of the four quarters of {period.label}.")
         new = {"method": profile.method} | {f"q{n}": (q if typed else None)
                                             for n, q in enumerate(profile.quarters, 1)}
-    key = {"indicator": code, "area_id": _area_id(store, locality), "year": period.label}
+    key = {"indicator": code, "area_id": _edits()._area_id(store, locality), "year": period.label}
     with store.atomic():
-        _record(store, "target_profiles", key, new, f"profile of the {period.label} target of {code}")
+        _edits()._record(store, "target_profiles", key, new,
+                         f"profile of the {period.label} target of {code}")
 
 
 # --- key performance questions --------------------------------------------------------------------
@@ -142,7 +149,7 @@ def set_kpq_indicators(store: Store, ambition: int, number: int, codes: tuple[st
                           (ambition, number)).fetchone() is None:
         raise VfkError(f"Ambition {ambition} has no key performance question {number}.")
     for code in codes:
-        _check_indicator(store, code)
+        _edits()._check_indicator(store, code)
     old = kpq_links(store).get((ambition, number), ())
     with store.atomic():
         store.conn.execute("DELETE FROM kpq_indicators WHERE ambition_id = ? AND number = ?",
@@ -152,7 +159,7 @@ def set_kpq_indicators(store: Store, ambition: int, number: int, codes: tuple[st
         store.conn.execute(
             "INSERT INTO change_log (import_id, at, user, table_name, key, old, new) "
             "VALUES (NULL, ?, ?, 'kpq_indicators', ?, ?, ?)",
-            (now_text(), current_user(), json.dumps([ambition, number]), json.dumps(list(old)),
+            (_edits().now_text(), current_user(), json.dumps([ambition, number]), json.dumps(list(old)),
              json.dumps(list(codes))))
 
 
@@ -161,7 +168,7 @@ def comment_versions(store: Store, locality: str, code: str, period: str) -> lis
     """Every version of a comment, newest first, each with who wrote it and when (the current one
     first; earlier ones from the change log, which keeps every row an edit or import replaced)."""
     label = parse_period(period).label
-    where = _area_id(store, locality)
+    where = _edits()._area_id(store, locality)
     rows = []
     current = store.conn.execute(
         "SELECT text, import_id FROM commentary WHERE indicator = ? AND area_id = ? AND period = ?",

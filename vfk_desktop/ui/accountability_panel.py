@@ -47,6 +47,8 @@ class AccountabilityPanel(QGroupBox):
         self.officer = QLineEdit(self)
         self.partner = QLineEdit(self)
         self.group = QComboBox(self)
+        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.group.setMinimumContentsLength(18)  # a group's long name is read whole in the list
         for code, name in working_groups(session.store).groups:
             self.group.addItem(f"{code} – {name}", code)
         self.follows = QComboBox(self)
@@ -167,6 +169,7 @@ class CommentHistory(QWidget):
         self.key: tuple[str, str] | None = None
         self.label = QLabel(self)
         self.label.setObjectName("comment_saved")
+        self.label.setWordWrap(True)  # "Saved by … on …" wraps rather than widening the page
         self.earlier = QPushButton("Earlier &versions…", self)
         self.earlier.clicked.connect(self.show_versions)
         row = QHBoxLayout(self)

@@ -8,12 +8,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -55,7 +57,8 @@ class SourceModel(RecordTableModel):
         Column("As given", lambda o: present.figure(o.figure.value, o.figure.text),
                "The figure, as the file or the officer gave it", numeric=True),
         Column("Where it came from", lambda o: o.provenance.describe(),
-               "The file, sheet and cell, the import, when and by whom — or typed by hand"),
+               "The file, sheet and cell, the import, when and by whom — or typed by hand",
+               cell_tip=lambda o: o.provenance.describe()),  # read whole where the column is narrow
     )
 
 
@@ -79,6 +82,9 @@ class IndicatorPage(QWidget):
         self.picker.setAccessibleName("Indicator")
         self.picker.setEditable(True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # as wide as a title needs up to a point, never as wide as the longest title of all
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(48)
         self.picker.activated.connect(lambda _: self.show_indicator(self.picker.currentData()))
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
@@ -128,7 +134,12 @@ class IndicatorPage(QWidget):
         column.addWidget(self.source_view)
         lower.addWidget(sources)
         lower.addWidget(self.comment_box)
-        lower.addWidget(self.accountability)
+        # leads, targets and the forecast scroll where a laptop's 728 px leave them too little height
+        panel = QScrollArea(lower)
+        panel.setWidgetResizable(True)
+        panel.setFrameShape(QFrame.Shape.NoFrame)
+        panel.setWidget(self.accountability)
+        lower.addWidget(panel)
         lower.setSizes([500, 360, 340])
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -93,7 +93,7 @@ class VisionPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(tabs)
-        splitter.setSizes([480, 840])
+        splitter.setSizes([360, 960])
         layout = QVBoxLayout(self)
         heading = QLabel("Vision for Kent 2011-2021", self)
         heading.setObjectName("heading")
