@@ -140,6 +140,9 @@ def read_actions(path) -> tuple[str, list[Action]] | None:
         return None
     try:
         with zipfile.ZipFile(path) as archive:
+            if ("docProps/custom.xml" not in archive.namelist()
+                    or layout.KA2_RETURN.encode() not in archive.read("docProps/custom.xml")):
+                return None  # no KA2 return of ours: a partner's workbook is not opened again
             names = _sheet_names(load_workbook(path, read_only=True))
             own = own_export(archive, names)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):
