@@ -58,7 +58,7 @@ def frozen(program, *args, cwd, home=None, **kwargs):
 def test_the_window_passes_its_smoke_test(bundle, tmp_path):
     done = frozen(bundle / "vfk-desktop", "--smoke", cwd=tmp_path, home=tmp_path / "home")
     assert done.returncode == 0, done.stderr
-    assert f"vfk-desktop {__version__}: smoke test passed (7 pages, 4 kinds of chart)" in done.stdout
+    assert f"vfk-desktop {__version__}: smoke test passed (8 pages, 4 kinds of chart)" in done.stdout
     assert not (tmp_path / "home" / "data").exists()  # a fresh database in a folder it removed
 
 
