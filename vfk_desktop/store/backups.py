@@ -17,6 +17,7 @@ from pathlib import Path
 from vfk_desktop.domain.errors import StoreError
 from vfk_desktop.leftovers import remove_leftovers, tag
 from vfk_desktop.paths import backups_dir
+from vfk_desktop.store.connection import read_only_connection
 from vfk_desktop.store.database import Store
 
 KEEP = 20
@@ -142,18 +143,8 @@ def _describe(path: Path) -> Backup:
 
 
 def read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection to a backup, even in a folder this user cannot write (a backup made
-    by an older version is marked WAL, which needs a -shm file beside it unless opened immutable)."""
-    uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        conn.close()
-        if os.access(path.parent, os.W_OK):
-            raise
-    return sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    """A read-only connection to a backup, even in a folder this user cannot write."""
+    return read_only_connection(path)
 
 
 def prune(folder: Path, stem: str, keep: int = KEEP) -> None:

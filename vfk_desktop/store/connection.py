@@ -156,7 +156,7 @@ def _writable(path: Path) -> bool:
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
-        conn = _read_only_connection(path) if readonly else sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+        conn = read_only_connection(path) if readonly else sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
         raise StoreError(f"The database {path} cannot be opened: {error}.") from error
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
@@ -164,8 +164,9 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-def _read_only_connection(path: Path) -> sqlite3.Connection:
-    """mode=ro; in a folder we cannot write, a WAL file needs immutable=1 (it cannot make its -shm)."""
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """mode=ro; in a folder we cannot write, a WAL file needs immutable=1 (it cannot make its -shm).
+    Backups are read so too: one made by an older version is marked WAL."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
     try:
