@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Polarity(Enum):
@@ -88,9 +89,11 @@ class Indicator:
     multiplier: float | None = None  # 100 for a percentage, 100,000 for a rate per 100,000
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A number with the text it was given as ("1,212", "102%", "N/a"); value None when there is none."""
+class Figure(NamedTuple):
+    """A number with the text it was given as ("1,212", "102%", "N/a"); value None when there is none.
+
+    A named tuple, not a frozen dataclass: the store makes one per figure it reads (28,000 on a full
+    store), and a frozen dataclass takes seven times as long to make (bench/fare_bench.py)."""
 
     value: float | None
     text: str | None = None

@@ -34,7 +34,7 @@ def listed_codes(store: Store, locality: str, period: Period | None = None) -> l
     found = figures(store)
     if locality not in queries.area_ids(store):
         raise VfkError(f'"{locality}" is not a place in this database.')
-    own = {code for code, places in found.values.items() if locality in places}
+    own = set(found.values.of(locality))
     own |= found.own_targets.get(locality, set())
     listed = own | set(queries.rankings(store, locality, period)) | set(found.kent_targets)
     listed &= set(found.catalogue)

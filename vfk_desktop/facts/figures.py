@@ -31,7 +31,7 @@ class Figures:
 
     catalogue: dict[str, Indicator]
     districts: tuple[str, ...]
-    values: dict[str, dict[str, dict[Period, Figure]]]  # code -> place -> period -> figure
+    values: PlaceValues  # place -> code -> period -> figure, made for a place when first asked
     spread: dict[str, dict[Period, dict[str, float]]]  # code -> period -> district -> value
     missing: dict[str, dict[Period, dict[str, str]]]  # code -> period -> district -> why none
     own_targets: dict[str, set[str]]  # place -> codes it has a target of its own for
@@ -51,7 +51,7 @@ class Figures:
             indicator=with_parent_defaults(self.catalogue, code),
             locality=locality,
             priority=priority,
-            values=self.values.get(code, {}).get(locality, {}),
+            values=self.values.of(locality).get(code, {}),
             districts=self.spread.get(code, {}),
             kent_values=self.kent_values.get(code, {}),
             kent_targets=self.kent_targets.get(code, {}),
@@ -70,7 +70,7 @@ class Figures:
         )
 
     def _values_of(self, place: str, code: str) -> dict[Period, float]:
-        return {p: f.value for p, f in self.values.get(code, {}).get(place, {}).items()
+        return {p: f.value for p, f in self.values.of(place).get(code, {}).items()
                 if f.value is not None}
 
 
@@ -112,9 +112,31 @@ def set_significance_level(store: Store, level: str) -> None:
         store.set_meta(SIGNIFICANCE_KEY, level)
 
 
+Row = tuple[str, str, float | None, str | None, str | None]  # code, period label, value, text, why
+
+
+class PlaceValues:
+    """Each place's figures by code and period, made from the stored rows when a view first asks for
+    that place: a fare table wants one district's (and England's), not all 28,000 as objects."""
+
+    def __init__(self, rows: dict[str, list[Row]], periods: dict[str, Period]) -> None:
+        self._rows = rows  # place -> its (code, period label, value, text, why) rows
+        self._periods = periods
+        self._made: dict[str, dict[str, dict[Period, Figure]]] = {}
+
+    def of(self, place: str) -> dict[str, dict[Period, Figure]]:
+        found = self._made.get(place)
+        if found is None:
+            by_code: dict[str, dict[Period, Figure]] = defaultdict(dict)
+            periods = self._periods
+            for code, label, value, text, why in self._rows.get(place, ()):
+                by_code[code][periods[label]] = Figure(value, text, why)
+            found = self._made[place] = dict(by_code)
+        return found
+
+
 def _read(store: Store) -> Figures:
     kinds = queries.area_kinds(store)
-    values: dict[str, dict[str, dict[Period, Figure]]] = defaultdict(lambda: defaultdict(dict))
     spread: dict[str, dict[Period, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
     missing: dict[str, dict[Period, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     own_targets: dict[str, set[str]] = defaultdict(set)
@@ -122,18 +144,24 @@ def _read(store: Store) -> Figures:
     kent_values: dict[str, dict[Period, Figure]] = defaultdict(dict)
     kent_targets: dict[str, dict[Period, Figure]] = defaultdict(dict)
     stated: dict[str, dict[Period, dict[str, Figure]]] = defaultdict(lambda: defaultdict(dict))
+    by_place: dict[str, list[Row]] = defaultdict(list)
+    periods: dict[str, Period] = {}
+    # One pass over every stored figure (28,000 on a full store), so the loop does the least it can:
+    # a district's value goes to the spread as a bare number; Figures are made for Kent here and for
+    # the other places when first asked (PlaceValues).
     for place, code, label, kind, value, text, why in queries.observation_rows(store):
-        when = period_of_label(label)
-        figure = Figure(value, text, why)
+        when = periods.get(label)
+        if when is None:
+            when = periods[label] = period_of_label(label)
         if place == KENT:
             if kind == "value":
-                kent_values[code][when] = figure
+                kent_values[code][when] = Figure(value, text, why)
             elif kind == "target":
-                kent_targets[code][when] = figure
+                kent_targets[code][when] = Figure(value, text, why)
             else:
-                stated[code][when][kind] = figure
+                stated[code][when][kind] = Figure(value, text, why)
         elif kind == "value":
-            values[code][place][when] = figure
+            by_place[place].append((code, label, value, text, why))
             if kinds.get(place) == "district":
                 if value is not None:
                     spread[code][when][place] = value
@@ -141,11 +169,11 @@ def _read(store: Store) -> Figures:
                     missing[code][when][place] = why or "not available"
         elif kind == "target":
             own_targets[place].add(code)
-            local_targets[code][place][when] = figure
+            local_targets[code][place][when] = Figure(value, text, why)
     return Figures(
         catalogue=queries.catalogue(store),
         districts=tuple(queries.districts(store)),
-        values=_plain(values), spread=_plain(spread), missing=_plain(missing),
+        values=PlaceValues(dict(by_place), periods), spread=_plain(spread), missing=_plain(missing),
         own_targets=dict(own_targets),
         kent_values=dict(kent_values), kent_targets=dict(kent_targets),
         stated={code: {when: StatedRange(parts.get("best"), parts.get("worst"))
