@@ -138,6 +138,7 @@ def check_import(bundle: Bundle) -> str:
     legacy = _legacy_workbook(bundle.scratch / "partner.xls")  # read in a child process: spawn works
     report = json.loads(bundle.vfk("import", str(legacy), "--json").stdout)
     _expect((report["inserted"], report["rejected"]) == (1, []), f"the .xls import reported {report}")
+    _expect_reader_child(bundle)
     bad = bundle.scratch / "broken.xlsx"
     bad.write_text("this is not a workbook", encoding="utf-8")
     done = bundle.run(buildinfo.CLI_NAME, "--db", str(bundle.db), "import", str(bad))
@@ -145,6 +146,17 @@ def check_import(bundle: Bundle) -> str:
     _expect(done.returncode == 1 and "broken.xlsx" in message and len(message.splitlines()) == 1
             and "Traceback" not in message, f"a broken file gave exit {done.returncode} and {message!r}")
     return f"xlsx: 2 figures; xls: 1; a broken file: {message}"
+
+
+def _expect_reader_child(bundle: Bundle) -> None:
+    """The files were read in a child process, within its limits, not in the program itself."""
+    logs = list((bundle.scratch / "home").rglob("vfk.log"))
+    if not logs and WINDOWS:  # the log is under %LOCALAPPDATA%, outside the private home
+        return
+    _expect(bool(logs), "the import left no log in the private home")
+    text = "\n".join(log.read_text(encoding="utf-8") for log in logs)
+    _expect("reader child started" in text and "could not be started" not in text,
+            "the frozen program read the files in process: its reader child did not start")
 
 
 def _legacy_workbook(path: Path) -> Path:

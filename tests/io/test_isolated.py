@@ -74,3 +74,15 @@ def test_cancel_stops_the_child_at_once(tmp_path):
         with pytest.raises(ImportCancelled):
             readers.read(big, big.read_bytes(), None, cancelled)
         assert not readers.running
+
+
+def test_a_frozen_program_knows_multiprocessing_s_own_starts_from_an_officer_s_command():
+    """The bundle's reader child and the resource tracker (started with `-X utf8 -c …`) are handed to
+    multiprocessing; `vfk import FILE` and the window's own arguments are not."""
+    from vfk_desktop.reader_child import is_multiprocessing_start
+
+    assert is_multiprocessing_start(["vfk", "--multiprocessing-fork", "tracker_fd=5", "pipe_handle=7"])
+    assert is_multiprocessing_start(["vfk", "-X", "utf8", "-c",
+                                     "from multiprocessing.resource_tracker import main;main(4)"])
+    assert not is_multiprocessing_start(["vfk", "import", "partner.xlsx", "--json"])
+    assert not is_multiprocessing_start(["vfk-desktop", "--locality", "TWBC"])

@@ -225,3 +225,16 @@ def test_a_date_that_closes_no_period_is_a_problem(empty_store, tmp_path):
     assert problem.reason.startswith("C2 holds the date 30 June 2009, which does not say which period "
                                      "it closes")
     assert not plan.figures
+
+
+def test_a_heading_repeated_on_every_printed_page_is_named_at_each_row(empty_store, tmp_path):
+    """A report printed to a sheet repeats its heading on each page; the second wording is met twice."""
+    first, second = ["District", "NI", "Period", "Value"], ["Locality", "Indicator", "Year", "Figure"]
+    rows = [first, ["Dover", "39", "2008/09", 1400], second, ["Dover", "39", "2009/10", 1380],
+            first, ["Ashford", "39", "2009/10", 1500], second, ["Ashford", "39", "2008/09", 1450],
+            second, ["Canterbury", "39", "2009/10", 1600]]
+    plan = plan_of(empty_store, write(tmp_path / "pages.csv", {"Pages": rows}))
+    assert not plan.rejected, reasons(plan)
+    assert len(plan.figures) == 5
+    (read,) = plan.sheets_read
+    assert "heading rows 1, 3, 5, 7, 9" in read, read

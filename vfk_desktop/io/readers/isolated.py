@@ -14,7 +14,6 @@ import contextlib
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -60,10 +59,7 @@ class ReaderChild:
     def read(self, path: Path, data: bytes, sheet_name: str | None,
              cancelled: Callable[[], bool] | None = None) -> list[Sheet]:
         """The file's sheets, or a BadFile naming it; ImportCancelled when cancelled meanwhile."""
-        if os.environ.get(IN_PROCESS) == "1" or getattr(sys, "frozen", False):
-            # PyInstaller 6.22 starts a bundle's child with the bundle's interpreter flags before
-            # --multiprocessing-fork, which multiprocessing then does not know for its own: until a
-            # bundle's child starts again (tests/installer), the bundle reads in process, bounds first
+        if os.environ.get(IN_PROCESS) == "1":
             return _read_here(path, data, sheet_name)
         if self._process is None or not self._process.is_alive():
             self._start()
@@ -126,6 +122,9 @@ class ReaderChild:
             ours.close()
             return
         self._process, self._connection = process, ours
+        from vfk_desktop.logs import logger
+
+        logger().info("reader child started (process %s)", process.pid)
 
     def _stop(self) -> int | None:
         process, self._process = self._process, None

@@ -8,9 +8,10 @@ once per header and caches each distinct code, place and period it has parsed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vfk_desktop.domain.codes import try_parse_code
 from vfk_desktop.domain.columns import STATISTIC_ROLES, ColumnSpec, Role
@@ -38,6 +39,7 @@ from vfk_desktop.io.readers.structure import (
 )
 
 HEADER_SEARCH_ROWS = 30
+_HEADERS_KEPT = 256  # distinct heading rows remembered per sheet
 _LEADING_CODE = re.compile(r"^\s*((?:NI\s*)?\d{1,3}\s?[a-z]{0,3})\b[\s.:\-–]+(\S.*)$", re.I | re.S)
 _TOTALS = {"total", "totals", "grand total", "average", "mean", "sum", "overall", "all"}
 _PERIOD_IN_TEXT = re.compile(
@@ -95,6 +97,7 @@ class SheetReader:
         self.last_data_row = 0
         self.sheet_code = code_in_sheet_name(sheet.name)
         self._reported_columns: set[tuple[int, int]] = set()
+        self._headers: dict[tuple, tuple[int, Mapping] | None] = {}  # by the rows' cells: see _header_in
         if sheet.name:
             self.context.area = find_place_in(sheet.name, ctx.matcher)
             self.context.period = try_parse_period(sheet.name.strip()) or period_in(sheet.name)
@@ -316,6 +319,23 @@ class SheetReader:
                 code, title = try_parse_code(found.group(1)), " ".join(found.group(2).split())
         return code, title
 
+    def _header_in(self, window: list[tuple[int, list[object]]]) -> tuple[int, Mapping] | None:
+        """header_at for the rows in window. A heading repeated down a long sheet (one per page of a
+        printed report, or a hundred thousand of them in a hostile file) is worked out once, not per row."""
+        if any(isinstance(x, dt.date) for _, cells in window for x in cells):  # read with the rows above
+            return header_at(window, 0, self.ctx.matcher, self.ctx.profiles, self.code_index is not None)
+        key = tuple(tuple(cells) for _, cells in window)
+        if key not in self._headers:
+            if len(self._headers) >= _HEADERS_KEPT:
+                self._headers.clear()
+            self._headers[key] = header_at(window, 0, self.ctx.matcher, self.ctx.profiles,
+                                           self.code_index is not None)
+        found = self._headers[key]
+        if found is None:
+            return None
+        last, mapping = found  # the same cells, met again lower down: only the row numbers differ
+        return last, replace(mapping, header_rows=tuple(number for number, _ in window[:last + 1]))
+
     def _not_a_data_row(self, offset: int, number: int, cells: list[object], text: str) -> int:
         measure_cells = [_at(cells, s.index) for s in self.measure_specs]
         if all(is_blank(x) for x in measure_cells) and is_note_row(cells):
@@ -325,7 +345,7 @@ class SheetReader:
             self.titles.append(number)
             return offset + 1
         window = self._nonblank_from(offset, MAX_HEADER_ROWS)
-        header = header_at(window, 0, self.ctx.matcher, self.ctx.profiles, self.code_index is not None)
+        header = self._header_in(window)
         if header is not None:  # the table's header repeated, perhaps worded differently
             self._use(header[1])
             return window[header[0]][0] - self.sheet.first_row + 1
