@@ -86,3 +86,23 @@ def test_a_frozen_program_knows_multiprocessing_s_own_starts_from_an_officer_s_c
                                      "from multiprocessing.resource_tracker import main;main(4)"])
     assert not is_multiprocessing_start(["vfk", "import", "partner.xlsx", "--json"])
     assert not is_multiprocessing_start(["vfk-desktop", "--locality", "TWBC"])
+
+
+def test_the_windows_job_limits_have_the_layout_windows_reads():
+    """JOBOBJECT_EXTENDED_LIMIT_INFORMATION is 144 bytes on 64-bit Windows, its memory limit at byte 112;
+    the limits carry the memory and a CPU time past what the child has used. Elsewhere nothing is set."""
+    import ctypes
+    import sys
+
+    from vfk_desktop.io.readers import windows_job
+
+    if ctypes.sizeof(ctypes.c_void_p) == 8:
+        assert ctypes.sizeof(windows_job.ExtendedLimits) == 144
+        assert windows_job.ExtendedLimits.process_memory_limit.offset == 112
+        assert windows_job.BasicLimits.limit_flags.offset == 16
+    info = windows_job.limits(480 * 2**20, 8)
+    assert info.process_memory_limit == 480 * 2**20
+    assert info.basic.per_process_user_time_limit >= 10 * 10_000_000
+    assert info.basic.limit_flags & 0x0100 and info.basic.limit_flags & 0x0002
+    if sys.platform != "win32":
+        assert windows_job.limit_this_process(2**30, 8) is False

@@ -227,11 +227,14 @@ def _serve(connection) -> None:
 def _limit(memory: int, seconds: float) -> None:
     """Past the memory limit an allocation fails; past the CPU limit the system stops the child.
 
-    POSIX only; on Windows the parent's wall-clock limit alone bounds what a damaged file can take.
+    POSIX rlimits; on Windows a Job object (windows_job.py), and the parent's wall-clock limit on both.
     """
     try:
         import resource
     except ImportError:
+        from vfk_desktop.io.readers.windows_job import limit_this_process
+
+        limit_this_process(memory, seconds)
         return
     try:
         hard = resource.getrlimit(resource.RLIMIT_AS)[1]
