@@ -101,6 +101,30 @@ def test_a_stated_kent_wins_and_a_disagreeing_one_is_a_warning(db, tmp_path):
     assert dover["vs_england"] == ("worse" if dover["ci95"][0] > 6.1 else "similar")
 
 
+def test_kent_alone_in_a_later_file_is_checked_against_the_districts_already_stored(db, tmp_path):
+    computed = fare(db, "Dover")["kent_value"]  # the districts came in an earlier import
+    kent_only = [["Kent", "NI 152", "2008/09", round(computed * 0.97, 2), "", ""]]
+    done = run_cli("import", str(workbook(tmp_path / "kent_only.xlsx", kent_only)), db=db)
+    assert done.returncode == 0, done.stderr
+    assert "Kent's NI 152 for 2008/09 is stated as" in done.stdout
+    assert f"give {round(computed, 2)} (12 of them already in the database)" in done.stdout
+    agreeing = [["Kent", "NI 152", "2008/09", round(computed, 2), "", ""]]
+    done = run_cli("import", str(workbook(tmp_path / "kent_agrees.xlsx", agreeing)), db=db)
+    assert done.returncode == 0 and "stated as" not in done.stdout
+
+
+def test_one_district_revised_against_a_stored_kent_is_checked(db, tmp_path):
+    kent = round(fare(db, "Dover")["kent_value"], 2)
+    run_cli("import", str(workbook(tmp_path / "kent.xlsx", [["Kent", "NI 152", "2008/09", kent, "", ""]])),
+            db=db)
+    dover = [row for row in rows() if row[0] == "Dover" and row[2] == "2008/09"][0]
+    revised = ["Dover", "NI 152", "2008/09", 30.0, 15_000, DENOMINATOR]  # 30 %: Kent moves far
+    done = run_cli("import", str(workbook(tmp_path / "dover.xlsx", [revised])), db=db)
+    assert done.returncode == 0, (done.stderr, dover)
+    assert "dover.xlsx: the 12 districts' counts and denominators for NI 152 2008/09 give" in done.stdout
+    assert f"but Kent's figure already in the database is {kent}" in done.stdout
+
+
 def test_a_bad_count_is_refused_naming_its_cell_and_nothing_changes(db, tmp_path):
     before = sqlite3.connect(db).execute("SELECT * FROM observations ORDER BY 1, 2, 3, 4").fetchall()
     bad = rows()[:3]

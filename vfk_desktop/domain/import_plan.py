@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,8 @@ class ImportContext:
     units: dict[str, str | None] = field(default_factory=dict)
     add_indicators: bool = False
     profiles: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # header signature -> columns
+    # the database's own figures for Kent and the districts, for the Kent check (kent_check.py)
+    held: Callable[[list[tuple[str, str]]], dict[tuple[str, str], dict[str, Any]]] | None = None
     _titles: dict[str, str] | None = field(default=None, repr=False)
 
     def code_for_title(self, text: str) -> str | None:

@@ -6,11 +6,16 @@ warning in the import report (the stated value is still the one kept). The multi
 the districts themselves (value ÷ (count ÷ denominator), one of 1, 100, 1,000, 10,000 or 100,000);
 where the districts' values are not their crude ratio (a directly standardised rate, say), there
 is nothing to check.
+
+The figures need not all come in one import: where a file brings only some of them (the districts'
+counts, or Kent's value), the rest are taken from the database through the lookup the store gives.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from vfk_desktop.domain.import_plan import FigureRow, ImportPlan
 from vfk_desktop.domain.localities import KENT
@@ -20,7 +25,20 @@ from vfk_desktop.domain.statistics import KENT_DISAGREES, Counts, kent_disagrees
 MULTIPLIERS = (1.0, 100.0, 1_000.0, 10_000.0, 100_000.0)
 
 
-def crude_multiplier(figures: list[FigureRow]) -> float | None:
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A figure already in the database: its value, count and denominator."""
+
+    value: float | None
+    count: float | None
+    denominator: float | None
+
+
+# (code, period label) pairs -> {(code, period label): {place: Held}}, for Kent and the districts
+HeldLookup = Callable[[list[tuple[str, str]]], dict[tuple[str, str], dict[str, Held]]]
+
+
+def crude_multiplier(figures: list[FigureRow | Held]) -> float | None:
     """The multiplier every figure's value is its count / denominator by, within 0.5 %; else None."""
     found = None
     for figure in figures:
@@ -34,12 +52,17 @@ def crude_multiplier(figures: list[FigureRow]) -> float | None:
     return found
 
 
-def kent_disagreements(plan: ImportPlan, districts: list[str]) -> list[str]:
+def kent_disagreements(plan: ImportPlan, districts: list[str], held: HeldLookup | None = None) -> list[str]:
     """One note for each indicator and period whose stated Kent value disagrees with its districts'."""
-    by_key: dict[tuple[str, str], dict[str, FigureRow]] = defaultdict(dict)
+    by_key: dict[tuple[str, str], dict[str, FigureRow | Held]] = defaultdict(dict)
     for (code, area, period, kind), figure in plan.figures.items():
         if kind == "value" and (area == KENT or area in districts):
             by_key[(code, period)][area] = figure
+    wanting = [key for key, places in by_key.items() if len(places) < len(districts) + 1]
+    if held is not None and wanting:
+        for key, in_database in held(sorted(wanting)).items():
+            for name, stored in in_database.items():
+                by_key[key].setdefault(name, stored)  # what this import brings wins
     notes = []
     for (code, period), places in sorted(by_key.items()):
         kent = places.get(KENT)
@@ -48,9 +71,19 @@ def kent_disagreements(plan: ImportPlan, districts: list[str]) -> list[str]:
         multiplier = crude_multiplier([places[name] for name in districts])
         counts = {name: Counts(places[name].count, places[name].denominator) for name in districts}
         computed = kent_from_districts(counts, districts, multiplier) if multiplier else None
-        if computed is not None and kent_disagrees(kent.value, computed):
+        if computed is None or not kent_disagrees(kent.value, computed):
+            continue
+        worked = format_number(round(computed, 2))
+        if isinstance(kent, FigureRow):
+            already = sum(isinstance(places[name], Held) for name in districts)
             notes.append(f"{kent.file}: Kent's {code} for {period} is stated as "
                          f"{format_number(kent.value)} ({kent.cell}), but the 12 districts' counts "
-                         f"and denominators give {format_number(round(computed, 2))}; the stated "
-                         f"value is kept. Check the file.")
+                         f"and denominators give {worked}"
+                         + (f" ({already} of them already in the database)" if already else "")
+                         + "; the stated value is kept. Check the file.")
+        else:
+            files = sorted({f.file for f in places.values() if isinstance(f, FigureRow)})
+            notes.append(f"{', '.join(files)}: the 12 districts' counts and denominators for {code} "
+                         f"{period} give {worked}, but Kent's figure already in the database is "
+                         f"{format_number(kent.value)}; Kent's stated value is kept. Check the figures.")
     return notes

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from vfk_desktop.bulk import without_cycle_collection
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.import_plan import ImportContext, ImportPlan
+from vfk_desktop.domain.kent_check import Held
+from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.partial import left_out_count, passing_plan
+from vfk_desktop.store import queries
 from vfk_desktop.store.changes import OBSERVATION_COLUMNS, TABLES, now_text
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.import_result import ImportResult
@@ -36,7 +39,29 @@ def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
         units={code: unit for code, _, unit in rows},
         add_indicators=add_indicators,
         profiles=load_profiles(store),
+        held=lambda keys: held_for_kent_check(store, keys),
     )
+
+
+def held_for_kent_check(store: Store, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Held]]:
+    """The stored values, counts and denominators of Kent and the districts at these (code, period)s."""
+    places = (KENT, *queries.districts(store))
+    marks = ", ".join("?" * len(places))
+    found: dict[tuple[str, str], dict[str, Held]] = {}
+    by_code: dict[str, list[str]] = {}
+    for code, period in keys:
+        by_code.setdefault(code, []).append(period)
+    for code, periods in by_code.items():
+        for start in range(0, len(periods), 500):
+            chunk = periods[start:start + 500]
+            rows = store.conn.execute(
+                f"SELECT o.period, a.name, o.value, o.count, o.denominator FROM observations o "
+                f"JOIN areas a ON a.id = o.area_id WHERE o.kind = 'value' AND o.indicator = ? "
+                f"AND o.period IN ({', '.join('?' * len(chunk))}) AND a.name IN ({marks})",
+                (code, *chunk, *places)).fetchall()
+            for period, place, value, count, denominator in rows:
+                found.setdefault((code, period), {})[place] = Held(value, count, denominator)
+    return found
 
 
 def backup_before(store: Store, reason: str) -> None:

@@ -88,7 +88,8 @@ def plan_import(
                                  if len(sheets) > 1 else "")
                               + "; its other sheets are laid out for people and were left alone.")
         _report(path, outcomes, plan)
-    plan.notes += kent_disagreements(plan, ctx.matcher.districts)  # a stated Kent its districts contradict
+    # a stated Kent its districts contradict, in this file or with what the database holds
+    plan.notes += kent_disagreements(plan, ctx.matcher.districts, ctx.held)
     plan.blank_figures = {key for key, f in plan.figures.items() if f.value is None and f.text is None
                           and f.missing == NOT_AVAILABLE and (f.file, f.sheet) not in ours}
     if progress:
