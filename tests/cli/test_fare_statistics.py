@@ -166,3 +166,39 @@ def test_fare_json_starts_without_scipy_when_no_small_count_needs_it(db):
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"  # intervals from counts of 10 or more need no scipy
+
+
+def test_a_wide_table_gives_each_district_s_count_and_denominator_in_its_own_columns(tmp_path):
+    """Districts across the top, each with its value, "<district> numerator" and "Denominator <district>"
+    (either order), and stated limits for one: read as the long layout reads them."""
+    db = tmp_path / "wide.db"
+    assert run_cli("init", db=db).returncode == 0
+    headings, cells = ["NI", "Year"], ["NI 152", "2008/09"]
+    for district in DISTRICTS:
+        count = count_of(district, 4)
+        headings += [district, f"{district} numerator", f"Denominator {district}"]
+        cells += [round(count / DENOMINATOR * 100, 3), count, DENOMINATOR]
+    headings += ["Dover lower CI", "Dover upper CI"]
+    cells += [5.5, 6.1]
+    done = run_cli("import", str(workbook(tmp_path / "wide.xlsx", [cells], headings)), db=db)
+    assert done.returncode == 0, done.stdout + done.stderr
+    dover = fare(db, "Dover")
+    assert (dover["count"], dover["denominator"]) == (count_of("Dover", 4), DENOMINATOR)
+    assert dover["ci95"] == [5.5, 6.1]  # stated limits win over worked-out ones
+    assert dover["kent_value_source"] == "computed"
+    total = sum(count_of(d, 4) for d in DISTRICTS)
+    assert dover["kent_value"] == pytest.approx(total / (DENOMINATOR * 12) * 100, abs=1e-4)
+    ashford = fare(db, "Ashford")
+    theirs = binomtest(count_of("Ashford", 4), DENOMINATOR).proportion_ci(confidence_level=0.95,
+                                                                           method="wilson")
+    assert ashford["ci95"] == pytest.approx([theirs.low * 100, theirs.high * 100], abs=0.01)
+
+
+def test_a_wide_statistic_that_is_not_a_number_is_refused_naming_its_cell(tmp_path):
+    db = tmp_path / "wide.db"
+    assert run_cli("init", db=db).returncode == 0
+    headings = ["NI", "Year", "Dover", "Dover count", "Dover denominator"]
+    done = run_cli("import", str(workbook(tmp_path / "bad.xlsx", [["NI 152", "2008/09", 5.4, "many", 50_000]],
+                                          headings)), db=db)
+    assert done.returncode == 1
+    assert "D2" in done.stdout + done.stderr and "count" in done.stdout + done.stderr

@@ -198,12 +198,16 @@ def add_commentary(plan: ImportPlan, cell: object, origin: Origin, *, area: str,
 
 
 def add_statistics(plan: ImportPlan, sheet: Sheet, row: int, cells: list[object],
-                   specs: list[ColumnSpec], key: tuple) -> None:
-    """The row's count, denominator and limits, kept with the value the same row gave."""
-    figure = plan.figures.get(key)
-    if figure is None or figure.file != sheet.file_name or figure.row != row:
-        return
+                   specs: list[ColumnSpec], code: str, area: str | None, period: Period | None) -> None:
+    """The row's counts, denominators and limits, kept with the values the same row gave: the row's
+    place and period, or those a wide table's column names ("Ashford numerator")."""
     for spec in specs:
+        place, when = spec.area or area, spec.period or period
+        if place is None or when is None:
+            continue
+        figure = plan.figures.get((code, place, when.label, "value"))
+        if figure is None or figure.file != sheet.file_name or figure.row != row:
+            continue
         cell = cells[spec.index] if spec.index < len(cells) else None
         if cell is None or cell == "":
             continue

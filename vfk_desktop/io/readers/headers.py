@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from vfk_desktop.domain.columns import Role, normalise_header
+from vfk_desktop.domain.columns import STATISTIC_ROLES, Role, normalise_header
 from vfk_desktop.domain.periods import Period, describe_date, period_closed_by, try_parse_period
 
 _WORDS: dict[Role, tuple[str, ...]] = {
@@ -70,6 +70,9 @@ _WORDS: dict[Role, tuple[str, ...]] = {
                       "99 8% upper ci", "upper 99 8% confidence limit"),
 }
 _LOOKUP = {word: role for role, words in _WORDS.items() for word in words}
+# A wide table's count, denominator or limits of one place: "Ashford numerator", "Count - Dover".
+_STATISTIC_WORDS = sorted(((word, role) for role in STATISTIC_ROLES for word in _WORDS[role]),
+                          key=lambda pair: -len(pair[0]))
 _PERIOD_TOKEN = re.compile(
     r"(?:Q[1-4]\s+)?\d{4}\s*[/\-–]\s*\d{2,4}(?:\s*Q[1-4])?|\b(?:19|20)\d{2}\b", re.I
 )
@@ -111,6 +114,17 @@ def read_header(cell: object, wording: str = "") -> Header:
     if role is None and period is not None and not words:
         role = None  # a bare period heading: a column of values for that period
     return Header(text=text, words=words, role=role, period=period)
+
+
+def place_statistic(words: str) -> tuple[str, Role] | None:
+    """(the place's words, the statistic) of a heading such as "ashford numerator" or "lower ci
+    dover"; None when the heading names no statistic at either end."""
+    for word, role in _STATISTIC_WORDS:
+        if words.endswith(" " + word):
+            return words[: -len(word) - 1].strip(), role
+        if words.startswith(word + " "):
+            return words[len(word) + 1:].strip(), role
+    return None
 
 
 def role_words(role: Role) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from vfk_desktop.domain.columns import STATISTIC_ROLES, ColumnSpec, Role, header
 from vfk_desktop.domain.localities import KENT, LocalityMatcher, normalise_name
 from vfk_desktop.domain.periods import YEAR_RANGE, try_parse_period
 from vfk_desktop.domain.values import parse_number_text
-from vfk_desktop.io.readers.headers import Header, read_header
+from vfk_desktop.io.readers.headers import Header, place_statistic, read_header
 from vfk_desktop.io.readers.sheets import is_blank
 
 MEASURES = (Role.VALUE, Role.KENT_TARGET, Role.LOCAL_TARGET, Role.BEST, Role.WORST,
@@ -90,7 +90,7 @@ def spec_for(index: int, header: Header, matcher: LocalityMatcher) -> ColumnSpec
     elif role is None and header.words:
         place = matcher.match(header.words)
         if place is None:
-            return None
+            return _statistic_of_place(index, header, matcher)
         if place.kind == "outside":
             return f"column of {place.name}, which is outside Kent's 12 districts"
         role, area = Role.VALUE, place.name
@@ -99,6 +99,17 @@ def spec_for(index: int, header: Header, matcher: LocalityMatcher) -> ColumnSpec
     elif role is None:
         return None
     return ColumnSpec(index, role, area, period, header.text)
+
+
+def _statistic_of_place(index: int, header: Header, matcher: LocalityMatcher) -> ColumnSpec | str | None:
+    """A wide table's column of one place's counts, denominators or limits ("Ashford numerator")."""
+    found = place_statistic(header.words)
+    place = matcher.match(found[0]) if found else None
+    if found is None or place is None:
+        return None
+    if place.kind == "outside":
+        return f"column of {place.name}, which is outside Kent's 12 districts"
+    return ColumnSpec(index, found[1], place.name, header.period, header.text)
 
 
 def mapping_of(cells: list[object], rows: tuple[int, ...], matcher: LocalityMatcher,

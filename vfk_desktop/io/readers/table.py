@@ -274,9 +274,8 @@ class SheetReader:
             self.given = given if isinstance(given, str) and given else None
         for spec in self.measure_specs:
             self._measure(spec, number, cells, code, area, period, round_, percent, blank_is_missing)
-        if self.statistic_specs and area is not None and period is not None:
-            c.add_statistics(self.plan, self.sheet, number, cells, self.statistic_specs,
-                             (code, area, period.label, "value"))
+        if self.statistic_specs:
+            c.add_statistics(self.plan, self.sheet, number, cells, self.statistic_specs, code, area, period)
         self.last_data_row = number
         return offset + 1
 
