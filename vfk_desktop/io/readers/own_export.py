@@ -133,8 +133,6 @@ def read_actions(path) -> tuple[str, list[Action]] | None:
     import datetime as dt
     from pathlib import Path
 
-    from openpyxl import load_workbook
-
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         return None
@@ -143,6 +141,8 @@ def read_actions(path) -> tuple[str, list[Action]] | None:
             if ("docProps/custom.xml" not in archive.namelist()
                     or layout.KA2_RETURN.encode() not in archive.read("docProps/custom.xml")):
                 return None  # no KA2 return of ours: a partner's workbook is not opened again
+            from openpyxl import load_workbook  # 0.3 s to import: only for a return of ours
+
             names = _sheet_names(load_workbook(path, read_only=True))
             own = own_export(archive, names)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):

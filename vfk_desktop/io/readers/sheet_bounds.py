@@ -102,9 +102,14 @@ def _check_extent(name: str, content: bytes) -> None:
     rows = content.count(b"<row") + content.count(b":row")
     if rows > MAX_ROWS:
         raise _too_long(name, rows)
-    cells = sum(content.count(opening) for opening in _CELL_OPENINGS)
+    namespaced = b":sheetData" in content
+    if namespaced:
+        cells = sum(content.count(opening) for opening in _CELL_OPENINGS)
+    else:  # one pass, not six: from sheetData on, what opens with "<c" is a cell, or one of the few
+        # elements after the cells (conditional formats), which loosen the bound by as little
+        cells = content.count(b"<c", max(0, content.find(b"<sheetData")))
     limit = max(CELL_FLOOR, CELL_FACTOR * cells)
-    if b":sheetData" in content or content.count(b'<c r="') < cells:
+    if namespaced or content.count(b'<c r="') < cells:
         far_row, far_column = _placed_extent(content)  # cells without a leading r="…": walk the tags
     else:
         far_row, far_column = _referenced_extent(content, limit)
