@@ -9,7 +9,9 @@ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = writer.role_name) THEN
             EXECUTE format('CREATE ROLE %I LOGIN', writer.role_name);
         END IF;
-        EXECUTE format('GRANT vfk_writer TO %I', writer.role_name);
+        IF NOT pg_has_role(writer.role_name, 'vfk_writer', 'MEMBER') THEN
+            EXECUTE format('GRANT vfk_writer TO %I', writer.role_name);
+        END IF;
     END LOOP;
 END
 $$;
