@@ -57,21 +57,24 @@ def districts(store: Store) -> frozenset[str]:
 def local_rows(store: Store, table: Table, areas: set[str] | None,
                exclude: set[str] | None = None) -> dict[tuple, tuple[tuple, int | None]]:
     """The local rows of table, keyed, each with the import that wrote it: those of areas (every
-    area when None), less those of exclude."""
-    found: dict[tuple, tuple[tuple, int | None]] = {}
-    for row in store.conn.execute(_LOCAL[table.name]):
-        if table.per_area and ((areas is not None and row[0] not in areas)
-                               or (exclude and row[0] in exclude)):
-            continue
-        data = tuple(_plain(value) for value in row[:-1])
-        if not table.per_area:  # the catalogue: KA2 is a yes or no
-            data = (*data[:-1], bool(data[-1]))
-        found[table.key(data)] = (data, row[-1])
-    return found
+    area when None), less those of exclude. SQLite keeps a whole number in a REAL column as a
+    REAL, so values come back as the server's double precision does."""
+    query, params = _LOCAL[table.name], []
+    if table.per_area and areas is not None:
+        query += f" WHERE a.name IN ({', '.join('?' * len(areas))})"
+        params.extend(sorted(areas))
+    elif table.per_area and exclude:
+        query += f" WHERE a.name NOT IN ({', '.join('?' * len(exclude))})"
+        params.extend(sorted(exclude))
+    width = table.key_width
+    if table.per_area:
+        return {row[:width]: (row[:-1], row[-1]) for row in store.conn.execute(query, params)}
+    return {row[:width]: ((*row[:-2], bool(row[-2])), row[-1])  # the catalogue: KA2 is yes or no
+            for row in store.conn.execute(query, params)}
 
 
 def _plain(value: object) -> object:
-    """SQLite's integers in REAL columns (a value of 12 is read back as 12.0 from the server)."""
+    """An integer where a figure is compared (a value typed as 12 equals the server's 12.0)."""
     return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 

@@ -41,11 +41,14 @@ LANGUAGE sql STABLE AS $$
     SELECT coalesce((SELECT d.name FROM vfk.districts d WHERE d.name = place), 'Kent')
 $$;
 
-CREATE FUNCTION vfk.may_write(place text) RETURNS boolean
+-- The place the connected role publishes for (NULL: a role that only reads).
+CREATE FUNCTION vfk.my_place() RETURNS text
 LANGUAGE sql STABLE AS $$
-    SELECT EXISTS (SELECT 1 FROM vfk.writers w
-                   WHERE w.role_name = current_user AND w.area = vfk.owner_of(place))
+    SELECT w.area FROM vfk.writers w WHERE w.role_name = current_user
 $$;
+
+-- The policies below ask (SELECT vfk.my_place()) once per statement, not once per row: written
+-- so, 2,000 rows go in several times faster (bench/county_bench.py).
 
 CREATE TABLE vfk.indicators (
     code text PRIMARY KEY,
@@ -118,31 +121,66 @@ CREATE INDEX commentary_by_revision ON vfk.commentary (revision);
 -- publishes for, and only the county writes the catalogue.
 ALTER TABLE vfk.indicators ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON vfk.indicators FOR SELECT USING (true);
-CREATE POLICY county_adds ON vfk.indicators FOR INSERT WITH CHECK (vfk.may_write('Kent'));
+CREATE POLICY county_adds ON vfk.indicators FOR INSERT
+    WITH CHECK ((SELECT vfk.my_place()) = 'Kent');
 CREATE POLICY county_changes ON vfk.indicators FOR UPDATE
-    USING (vfk.may_write('Kent')) WITH CHECK (vfk.may_write('Kent'));
-CREATE POLICY county_removes ON vfk.indicators FOR DELETE USING (vfk.may_write('Kent'));
+    USING ((SELECT vfk.my_place()) = 'Kent') WITH CHECK ((SELECT vfk.my_place()) = 'Kent');
+CREATE POLICY county_removes ON vfk.indicators FOR DELETE
+    USING ((SELECT vfk.my_place()) = 'Kent');
 
 ALTER TABLE vfk.figures ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON vfk.figures FOR SELECT USING (true);
-CREATE POLICY own_adds ON vfk.figures FOR INSERT WITH CHECK (vfk.may_write(area));
+CREATE POLICY own_adds ON vfk.figures FOR INSERT
+    WITH CHECK (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)));
 CREATE POLICY own_changes ON vfk.figures FOR UPDATE
-    USING (vfk.may_write(area)) WITH CHECK (vfk.may_write(area));
-CREATE POLICY own_removes ON vfk.figures FOR DELETE USING (vfk.may_write(area));
+    USING (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)))
+    WITH CHECK (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)));
+CREATE POLICY own_removes ON vfk.figures FOR DELETE
+    USING (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)));
 
 ALTER TABLE vfk.rankings ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON vfk.rankings FOR SELECT USING (true);
-CREATE POLICY own_adds ON vfk.rankings FOR INSERT WITH CHECK (vfk.may_write(area));
+CREATE POLICY own_adds ON vfk.rankings FOR INSERT
+    WITH CHECK (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)));
 CREATE POLICY own_changes ON vfk.rankings FOR UPDATE
-    USING (vfk.may_write(area)) WITH CHECK (vfk.may_write(area));
-CREATE POLICY own_removes ON vfk.rankings FOR DELETE USING (vfk.may_write(area));
+    USING (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)))
+    WITH CHECK (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)));
+CREATE POLICY own_removes ON vfk.rankings FOR DELETE
+    USING (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)));
 
 ALTER TABLE vfk.commentary ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON vfk.commentary FOR SELECT USING (true);
-CREATE POLICY own_adds ON vfk.commentary FOR INSERT WITH CHECK (vfk.may_write(area));
+CREATE POLICY own_adds ON vfk.commentary FOR INSERT
+    WITH CHECK (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)));
 CREATE POLICY own_changes ON vfk.commentary FOR UPDATE
-    USING (vfk.may_write(area)) WITH CHECK (vfk.may_write(area));
-CREATE POLICY own_removes ON vfk.commentary FOR DELETE USING (vfk.may_write(area));
+    USING (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)))
+    WITH CHECK (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)));
+CREATE POLICY own_removes ON vfk.commentary FOR DELETE
+    USING (area = (SELECT vfk.my_place())
+        OR ((SELECT vfk.my_place()) = 'Kent'
+            AND NOT EXISTS (SELECT 1 FROM vfk.districts d WHERE d.name = area)));
 
 GRANT USAGE ON SCHEMA vfk TO vfk_reader;
 GRANT SELECT ON ALL TABLES IN SCHEMA vfk TO vfk_reader;
