@@ -70,12 +70,15 @@ def publish(store: Store, url: str, locality: str | None = None, *, dry_run: boo
                     raise _DryRun
                 at = dt.datetime.now(dt.UTC)
                 total = len(batches) + 1
+                # One revision for the whole publish: the lock above keeps revisions in commit order.
+                revision = conn.execute("SELECT nextval('vfk.revisions')").fetchone()[0]
                 for number, (table, outgoing) in enumerate(batches):
                     step(progress, should_stop, number, total, f"sending {table.name}", "publishing")
                     if outgoing:
-                        _send(conn, table, outgoing, publisher, at)
+                        _send(conn, table, outgoing, (revision, publisher, at))
                 step(progress, should_stop, len(batches), total, "finishing", "publishing")
-                newest = _newest_revision(conn, publisher)
+                sent = any(outgoing for _, outgoing in batches)
+                newest = revision if sent else _newest_revision(conn, publisher)
         except _DryRun:
             return report
     with store.atomic():
@@ -143,8 +146,10 @@ def _shown(table: tables.Table, row: tuple) -> str:
     return str(values[0]) if values else "blank"
 
 
-def _send(conn: psycopg.Connection, table: tables.Table, outgoing: list[tuple], publisher: str,
-          at: dt.datetime) -> None:
+def _send(conn: psycopg.Connection, table: tables.Table, outgoing: list[tuple],
+          stamp: tuple[int, str, dt.datetime]) -> None:
+    """COPY the rows into a temporary table, then add or replace them in one statement, each with
+    the publish's revision, publisher and time (stamp)."""
     columns = ", ".join(table.columns)
     incoming = f"incoming_{table.name}"
     conn.execute(f"CREATE TEMP TABLE {incoming} ON COMMIT DROP AS "
@@ -157,8 +162,8 @@ def _send(conn: psycopg.Connection, table: tables.Table, outgoing: list[tuple], 
                         (*table.columns[table.key_width:], "revision", "published_by", "published_at"))
     conn.execute(
         f"INSERT INTO vfk.{table.name} ({columns}, revision, published_by, published_at) "
-        f"SELECT {columns}, nextval('vfk.revisions'), %s, %s FROM {incoming} "
-        f"ON CONFLICT ({key}) DO UPDATE SET {updates}", (publisher, at))
+        f"SELECT {columns}, %s, %s, %s FROM {incoming} "
+        f"ON CONFLICT ({key}) DO UPDATE SET {updates}", stamp)
 
 
 def _newest_revision(conn: psycopg.Connection, publisher: str) -> int:
