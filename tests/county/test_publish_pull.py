@@ -13,6 +13,7 @@ from vfk_desktop.county.connection import Offline
 from vfk_desktop.county.publish import publish
 from vfk_desktop.county.pull import pull
 from vfk_desktop.county.state import last_pulled, marks
+from vfk_desktop.county.sync_common import Cancelled
 from vfk_desktop.store.connection import open_store
 from vfk_desktop.store.edits import set_figure
 from vfk_desktop.store.imports import undo_import
@@ -144,3 +145,56 @@ def test_a_publish_killed_half_way_writes_nothing_and_a_retry_sends_each_row_onc
                                     ("commentary", "period"))]
     admin.close()
     assert counts == [(48, 48), (35, 35), (3, 3)]
+
+
+def test_cancel_part_way_writes_nothing_on_either_side(
+        county: UrlFor, sample_template: Path, tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def stop_once_sending() -> bool:
+        return bool(seen) and seen[-1] == "sending figures"
+
+    path = split_database(sample_template, tmp_path / "dover.db", "Dover")
+    with open_store(path) as store:
+        with pytest.raises(Cancelled, match="Publishing was cancelled; nothing was written"):
+            publish(store, county("Dover"), progress=lambda _d, _t, what: seen.append(what),
+                    should_stop=stop_once_sending)
+        assert "comparing figures" in seen
+        assert marks(store, county("Dover")).published is None
+        publish(store, county("Dover"))
+    other = split_database(sample_template, tmp_path / "swale.db", "Swale")
+    before = figures(other)
+    with open_store(other) as store:
+        with pytest.raises(Cancelled, match="Pulling was cancelled"):
+            pull(store, county("Swale"), should_stop=lambda: True)
+        assert store.conn.execute("SELECT count(*) FROM imports WHERE note LIKE 'pulled%'").fetchone() \
+            == (0,)
+    assert figures(other) == before
+    with psycopg.connect(county("vfk_analyst")) as conn:
+        assert conn.execute("SELECT count(*) FROM vfk.figures").fetchone() == (48,)
+
+
+def test_a_pull_cut_off_part_way_changes_nothing_here_and_a_retry_brings_it_all(
+        county: UrlFor, pg_cluster, sample_template: Path, tmp_path: Path) -> None:
+    ashford = split_database(sample_template, tmp_path / "ashford.db", "Ashford")
+    with open_store(ashford) as store:
+        publish(store, county("Ashford"))
+    url = county("Thanet")
+    admin = psycopg.connect(pg_cluster.url(database=url.rsplit("/", 1)[1]), autocommit=True)
+
+    def kill_while_reading(_done: int, _total: int, what: str) -> None:
+        if what == "reading rankings":
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE usename = 'vfk_thanet'")
+
+    path = split_database(sample_template, tmp_path / "thanet.db", "Thanet")
+    before = figures(path)
+    with open_store(path) as store:
+        with pytest.raises(Offline, match="was lost while pulling"):
+            pull(store, url, progress=kill_while_reading)
+        assert figures(path) == before and marks(store, url).pulled == 0
+        report = pull(store, url)
+        assert report.counts["figures"] == [48, 0, 0]
+        assert pull(store, url).changed == 0
+    admin.close()
+    assert figures(path) == before | figures(ashford)
