@@ -198,3 +198,27 @@ def test_a_pull_cut_off_part_way_changes_nothing_here_and_a_retry_brings_it_all(
         assert pull(store, url).changed == 0
     admin.close()
     assert figures(path) == before | figures(ashford)
+
+
+def test_two_copies_of_one_district_do_not_overwrite_each_other_unless_asked(
+        county: UrlFor, sample_template: Path, tmp_path: Path) -> None:
+    office = split_database(sample_template, tmp_path / "office.db", "Gravesham")
+    laptop = split_database(sample_template, tmp_path / "laptop.db", "Gravesham")
+    url = county("Gravesham")
+    with open_store(office) as store:
+        publish(store, url)
+        code, period = store.conn.execute(
+            "SELECT o.indicator, o.period FROM observations o WHERE o.kind = 'value' "
+            "AND o.value IS NOT NULL LIMIT 1").fetchone()
+        set_figure(store, "Gravesham", code, period, "value", "41")
+        assert publish(store, url).counts["figures"][1] == 1
+    with open_store(laptop) as store:
+        set_figure(store, "Gravesham", code, period, "value", "42")
+        refused = publish(store, url)
+        assert [c.key for c in refused.conflicts] == [("Gravesham", code, period, "value")]
+        assert refused.conflicts[0].here == "42" and refused.conflicts[0].county == "41"
+        forced = publish(store, url, overwrite=True)
+    assert forced.counts["figures"][1] == 1 and not forced.conflicts
+    with psycopg.connect(county("vfk_analyst")) as conn:
+        assert conn.execute("SELECT value FROM vfk.figures WHERE indicator = %s AND period = %s "
+                            "AND kind = 'value'", (code, period)).fetchone() == (42.0,)

@@ -129,8 +129,8 @@ def _differing(table: tables.Table, local: dict[tuple, tuple[tuple, int | None]]
         elif tables.same(table, row, there[:-1]):
             report.count(table.name, 2)
         elif not overwrite and (published is None or there[-1] > published):
-            report.conflicts.append(Conflict(table.name, key, _shown(table, row),
-                                             _shown(table, there[:-1])))
+            report.conflicts.append(Conflict(table.name, key, tables.shown(table, row),
+                                             tables.shown(table, there[:-1])))
         else:
             report.count(table.name, 1)
             outgoing.append(row)
@@ -139,11 +139,6 @@ def _differing(table: tables.Table, local: dict[tuple, tuple[tuple, int | None]]
         report.notes.append(f"{extra} {table.name} on the county store are not in this database; "
                             f"they were left there.")
     return outgoing
-
-
-def _shown(table: tables.Table, row: tuple) -> str:
-    values = [value for value in row[table.data] if value is not None]
-    return str(values[0]) if values else "blank"
 
 
 def _send(conn: psycopg.Connection, table: tables.Table, outgoing: list[tuple],

@@ -136,8 +136,9 @@ def _plan(store: Store, url: str, fetched: dict[str, list[tuple]], local_mark: i
             here = local.get(table.key(data))
             if here is not None and not tables.same(table, here[0], data) \
                     and (here[1] or 0) > local_mark and not _was_pulled(store, here[1]):
-                report.conflicts.append(Conflict(table.name, table.key(data), _shown(table, here[0]),
-                                                 _shown(table, data)))
+                report.conflicts.append(Conflict(table.name, table.key(data),
+                                                 tables.shown(table, here[0]),
+                                                 tables.shown(table, data)))
                 continue
             if data[1] not in known_codes and data[1] not in plan.new_indicators:
                 plan.new_indicators[data[1]] = NewIndicator(data[1], data[1], None,
@@ -154,11 +155,6 @@ def _was_pulled(store: Store, import_id: int | None) -> bool:
         return False
     row = store.conn.execute("SELECT note FROM imports WHERE id = ?", (import_id,)).fetchone()
     return bool(row and row[0] and str(row[0]).startswith("pulled from the county store"))
-
-
-def _shown(table: tables.Table, row: tuple) -> str:
-    values = [value for value in row[table.data] if value is not None]
-    return str(values[0]) if values else "blank"
 
 
 def _add(plan: ImportPlan, table: tables.Table, data: tuple, origin: tuple[str, str | None, str]) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from vfk_desktop.county.ownership import COUNTY
+from vfk_desktop.domain.model import format_number
 
 if TYPE_CHECKING:
     from vfk_desktop.store.connection import Store
@@ -81,6 +82,14 @@ def _plain(value: object) -> object:
 def same(table: Table, left: tuple, right: tuple) -> bool:
     """The same figure, ranking, comment or catalogue entry, wherever each came from."""
     return tuple(map(_plain, left[table.data])) == tuple(map(_plain, right[table.data]))
+
+
+def shown(table: Table, row: tuple) -> str:
+    """The row's figure as an officer reads it ("1,212", "N/a", "High"), for a conflict's report."""
+    values = [value for value in row[table.data] if value is not None]
+    if not values:
+        return "blank"
+    return format_number(values[0]) if isinstance(values[0], float) else str(values[0])
 
 
 def owned_areas(store: Store, publisher: str) -> tuple[set[str] | None, set[str] | None]:
