@@ -48,7 +48,7 @@ def cmd_pull(args: argparse.Namespace, _open: Opener) -> int:
 
     with _open(args) as store:
         url = county_url(store, args.county_url)
-        report = pull(store, url, dry_run=args.dry_run)
+        report = pull(store, url, dry_run=args.dry_run, overwrite=args.overwrite)
         if args.county_url and not args.dry_run and not store.readonly:
             save_url(store, url)
     return _show(report, args.json)
@@ -68,6 +68,9 @@ def add_commands(add: Callable[..., argparse.ArgumentParser], _open: Opener) -> 
     pull = add("pull", functools.partial(cmd_pull, _open=_open),
                "bring everything your district does not own from the shared county store (one "
                "import: `vfk undo` takes it back)")
+    pull.add_argument("--overwrite", action="store_true",
+                      help="take the county store's rows over ones changed here since the last pull "
+                           "too (`vfk undo` still puts yours back)")
     for sub in (publish, pull):
         sub.add_argument("--dry-run", action="store_true", help="report; write nothing on either side")
         sub.add_argument("--json", action="store_true", help="print the report as JSON")

@@ -116,6 +116,17 @@ def test_a_figure_changed_here_and_on_the_store_is_shown_not_overwritten(
     assert kept == (123.5,)
     assert [c.key for c in report.conflicts] == [("Ashford", code, period, "value")]
     assert "left as they are" in report.summary()
+    with open_store(dover) as store:
+        assert pull(store, county("Dover")).changed == 0  # shown once, not brought back each time
+        with store.atomic():
+            store.set_meta("county_sync", "{}")  # as if never pulled: everything is read again
+        taken = pull(store, county("Dover"), overwrite=True)
+        assert taken.counts["figures"][1] == 1 and not taken.conflicts
+        undo_import(store, taken.import_id)
+        assert store.conn.execute(
+            "SELECT value FROM observations o JOIN areas a ON a.id = o.area_id WHERE a.name = "
+            "'Ashford' AND o.indicator = ? AND o.period = ? AND o.kind = 'value'",
+            (code, period)).fetchone() == (123.5,)
 
 
 def test_a_publish_killed_half_way_writes_nothing_and_a_retry_sends_each_row_once(

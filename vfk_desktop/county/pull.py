@@ -47,10 +47,10 @@ if TYPE_CHECKING:
 _EXTRA = ("revision", "published_by", "published_at")
 
 
-def pull(store: Store, url: str, *, dry_run: bool = False, progress: Progress = no_progress,
-         should_stop: ShouldStop = never) -> SyncReport:
+def pull(store: Store, url: str, *, dry_run: bool = False, overwrite: bool = False,
+         progress: Progress = no_progress, should_stop: ShouldStop = never) -> SyncReport:
     """Pull what others published since the last pull; the report says what was (or would be)
-    brought in."""
+    brought in. overwrite: take the store's rows over local work too (undo still puts it back)."""
     import psycopg
 
     place = where(url)
@@ -66,7 +66,7 @@ def pull(store: Store, url: str, *, dry_run: bool = False, progress: Progress = 
                      f"reading {table.name}", "pulling")
                 fetched[table.name] = _fetch(conn, table, me, mark.pulled)
     report = SyncReport("pull", me or "", place, dry_run)
-    plan, newest = _plan(store, url, fetched, mark.local, report)
+    plan, newest = _plan(store, url, fetched, None if overwrite else mark.local, report)
     step(progress, should_stop, len(tables.TABLES), len(tables.TABLES) + 1, "writing", "pulling")
     from vfk_desktop.store.imports import apply_plan
 
@@ -111,9 +111,10 @@ def _provenance(row: tuple, table: tables.Table) -> tuple[str, str | None, str]:
     return (f"{file} ({stamp})" if file else stamp), sheet, cell or ""
 
 
-def _plan(store: Store, url: str, fetched: dict[str, list[tuple]], local_mark: int,
+def _plan(store: Store, url: str, fetched: dict[str, list[tuple]], local_mark: int | None,
           report: SyncReport) -> tuple[ImportPlan, int]:
-    """The pulled rows as an import plan, less conflicts and places this file does not know."""
+    """The pulled rows as an import plan, less conflicts (none when local_mark is None) and places
+    this file does not know."""
     plan = ImportPlan(files=[FileInfo(Path(without_password(url)), f"county store {where(url)}", 0,
                                       "")])
     newest = max((row[-3] for rows in fetched.values() for row in rows), default=0)
@@ -134,7 +135,7 @@ def _plan(store: Store, url: str, fetched: dict[str, list[tuple]], local_mark: i
                 unknown_areas.add(data[0])
                 continue
             here = local.get(table.key(data))
-            if here is not None and not tables.same(table, here[0], data) \
+            if local_mark is not None and here is not None and not tables.same(table, here[0], data) \
                     and (here[1] or 0) > local_mark and not _was_pulled(store, here[1]):
                 report.conflicts.append(Conflict(table.name, table.key(data),
                                                  tables.shown(table, here[0]),
