@@ -24,7 +24,7 @@ def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     os.environ["PGPASSFILE"] = str(pgpass)
     try:
         with throwaway_cluster() as cluster:
-            cluster.pgpass = pgpass  # type: ignore[attr-defined]
+            cluster.pgpass = pgpass
             yield cluster
     finally:
         if before is None:
@@ -41,7 +41,8 @@ def county(pg_cluster: Cluster) -> UrlFor:
     """A new, empty county store; county(place) is the URL its role for place connects with
     (the password is in the pgpass file, never in the URL)."""
     name = f"county_{next(_NUMBERS)}"
-    create_county_store(pg_cluster, name, pg_cluster.pgpass)  # type: ignore[attr-defined]
+    assert pg_cluster.pgpass is not None
+    create_county_store(pg_cluster, name, pg_cluster.pgpass)
 
     def url_for(place: str) -> str:
         role = place if place.startswith("vfk_") else role_of(place)

@@ -36,6 +36,7 @@ def test_the_script_creates_the_store_and_its_roles_and_can_run_again(
         assert owner.execute("SELECT version FROM vfk.schema_version").fetchall() == \
             [(COUNTY_SCHEMA_VERSION,)]
         owner.execute("ALTER ROLE vfk_swale PASSWORD 'secret-vfk_swale'")
+    assert pg_cluster.pgpass is not None
     with pg_cluster.pgpass.open("a") as pgpass:
         pgpass.write(f"127.0.0.1:{pg_cluster.port}:*:vfk_swale:secret-vfk_swale\n")
     pg_cluster.pgpass.chmod(0o600)

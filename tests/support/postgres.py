@@ -56,6 +56,7 @@ class Cluster:
     folder: Path
     port: int
     prefix: list[str]
+    pgpass: Path | None = None  # the pgpass file its roles' passwords go in (tests/county)
 
     @property
     def socket_dir(self) -> Path:
