@@ -335,6 +335,9 @@ def build_parser() -> argparse.ArgumentParser:
     from vfk_desktop.cli_actions import add_commands as add_action_commands
 
     add_action_commands(add, _open)
+    from vfk_desktop.cli_county import add_commands as add_county_commands
+
+    add_county_commands(add, _open)
     rankings = add("rankings", cmd_rankings, "a district's High / Medium / Low priority ranking")
     rankings.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
     rankings.add_argument("--json", action="store_true", help="print JSON rows")
