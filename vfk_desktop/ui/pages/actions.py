@@ -35,6 +35,7 @@ from vfk_desktop.facts.fare import fare_table
 from vfk_desktop.store.actions import actions, link_choices
 from vfk_desktop.store.changes import now_text
 from vfk_desktop.ui.errors import shown
+from vfk_desktop.ui.pages.heading import page_heading
 from vfk_desktop.ui.table_model import ROW_ROLE, SORT_ROLE, Column, FilterProxy, RecordTableModel
 from vfk_desktop.ui.undo import push
 from vfk_desktop.ui.undo_accounts import DeleteAction, SaveAction, UpdateAction
@@ -161,8 +162,7 @@ class ActionsPage(QWidget):
         self.model = ActionModel(self)
         self.proxy = ActionFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading = page_heading(self)
         self.unanswered = QLabel(self)
         self.unanswered.setObjectName("unanswered_reds")
         self.unanswered.setWordWrap(True)

@@ -32,6 +32,7 @@ from vfk_desktop.store.history import Observation, observations
 from vfk_desktop.store.queries import catalogue
 from vfk_desktop.ui.delegates import RagChipDelegate
 from vfk_desktop.ui.fare_model import FARE_COLUMNS
+from vfk_desktop.ui.pages.heading import page_heading
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import SetCommentary, push
 
@@ -86,9 +87,7 @@ class IndicatorPage(QWidget):
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.picker.setMinimumContentsLength(48)
         self.picker.activated.connect(lambda _: self.show_indicator(self.picker.currentData()))
-        self.heading = QLabel(self)
-        self.heading.setObjectName("heading")
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading = page_heading(self)
         self.heading.setWordWrap(True)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
