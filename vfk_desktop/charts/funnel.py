@@ -18,10 +18,7 @@ LIMIT_STYLE = {0.95: (Qt.PenStyle.DashLine, "95 % limits"), 0.998: (Qt.PenStyle.
 
 
 def draw_funnel(plot: pg.PlotItem, data: FunnelData) -> None:
-    kind = "%" if data.value_type is ValueType.PROPORTION else f"per {format_number(data.multiplier)}"
-    drawing.prepare(plot, f"{data.code} {data.title}",
-                    f"{data.locality} among the 12 districts, {data.period.label}: value against "
-                    f"denominator, Kent {format_number(round(data.centre, 1))} {kind} at the centre")
+    drawing.prepare(plot, f"{data.code} {data.title}", f"{data.period.label}: {outside_words(data)}")
     xs = list(data.denominators)
     for level, (lows, highs) in data.limits.items():
         style, name = LIMIT_STYLE[level]
@@ -51,16 +48,17 @@ def draw_funnel(plot: pg.PlotItem, data: FunnelData) -> None:
 
 
 def outside_words(data: FunnelData) -> str:
-    """ "Outside the 95 % limits – better: Dover; worse: Thanet" (▲ beyond 99.8 % too)."""
-    groups: dict[str, list[str]] = {}
-    for point in data.outside():
-        star = "*" if abs(point.outside) == 2 else ""
-        groups.setdefault(point.judgement, []).append(point.district + star)
-    if not groups:
-        return "Every district is inside the 95 % limits"
-    parts = [f"{word}: {', '.join(names)}" for word, names in groups.items()]
-    star = " (* beyond 99.8 % too)" if any(abs(p.outside) == 2 for p in data.points) else ""
-    return f"Outside the 95 % limits – {'; '.join(parts)}{star}"
+    """ "Outside the 95 % limits: Dover (better), Thanet (worse)"; counted when there are many."""
+    outside = data.outside()
+    if not outside:
+        return "every district inside the 95 % limits"
+    if len(outside) > 4:
+        counts: dict[str, int] = {}
+        for point in outside:
+            counts[point.judgement] = counts.get(point.judgement, 0) + 1
+        words = ", ".join(f"{n} {word}" for word, n in counts.items())
+        return f"{len(outside)} districts outside the 95 % limits ({words})"
+    return "outside the 95 % limits: " + ", ".join(f"{p.district} ({p.judgement})" for p in outside)
 
 
 def _fit(plot: pg.PlotItem, data: FunnelData) -> None:
@@ -73,11 +71,9 @@ def _fit(plot: pg.PlotItem, data: FunnelData) -> None:
     room = (high - low) * 0.08 or 1
     plot.setYRange(low - room, high + room, padding=0)
     plot.setXRange(data.denominators[0], data.denominators[-1], padding=0)
-    words = drawing.wrapped(outside_words(data), drawing._font(9), 820)
-    axis = plot.getAxis("bottom")
-    axis.setLabel("denominator · dashed 95 %, solid 99.8 % control limits<br/>"
-                  + "<br/>".join(drawing._esc(w) for w in words))
-    axis.setHeight(46 + 16 * len(words))
+    kind = "%" if data.value_type is ValueType.PROPORTION else f"per {format_number(data.multiplier)}"
+    plot.getAxis("bottom").setLabel(f"denominator · Kent {format_number(round(data.centre, 1))} {kind} "
+                                    "(centre line) · dashed 95 %, solid 99.8 % control limits")
     plot.getAxis("left").setLabel(drawing._unit(data.unit))
     drawing.fit_left_axis(plot, [format_number(round(v)) for v in (low, high)] + ["100.0"])
 

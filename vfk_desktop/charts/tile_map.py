@@ -38,10 +38,11 @@ def draw_tile_map(plot: pg.PlotItem, data: TileMapData) -> None:
         _rect(plot, x, y, fill, pg.mkPen(TEXT, width=4) if tile.highlighted else pg.mkPen("#707070", width=1),
               f"{tile.district}: {tile.value_text}, {words.split(' ', 1)[1]}")
         colour = "#FFFFFF" if fill in DARK_FILLS else TEXT
-        drawing._label(plot, x + 0.5, y + 0.62, tile.short, anchor=(0.5, 0.5), colour=colour,
-                       bold=tile.highlighted)
-        drawing._label(plot, x + 0.5, y + 0.34, f"{words.split(' ', 1)[0]} {tile.value_text}",
-                       anchor=(0.5, 0.5), colour=colour, bold=True)
+        # one line, so that a tile stays legible in the Indicator page's short chart strip
+        label = drawing._label(plot, x + 0.5, y + 0.5,
+                               f"{tile.short}  {words.split(' ', 1)[0]} {tile.value_text}",
+                               anchor=(0.5, 0.5), colour=colour, bold=tile.highlighted)
+        label.textItem.document().setDocumentMargin(1)  # the text's own height, no more
     column, row = MEDWAY
     _rect(plot, column, ROWS - 1 - row, None, pg.mkPen(NO_STATUS, width=1, style=Qt.PenStyle.DashLine),
           "Medway: a unitary authority, not one of the 12 districts")
@@ -56,6 +57,7 @@ def draw_tile_map(plot: pg.PlotItem, data: TileMapData) -> None:
         plot.getAxis(name).setPen(pg.mkPen("#FFFFFF"))
         plot.getAxis(name).setTextPen(pg.mkPen(TEXT))
     plot.getAxis("left").setWidth(8)
+    plot.getAxis("bottom").setHeight(24)  # the legend only: the tiles keep the height
     plot.setXRange(-0.05, COLUMNS + 0.05, padding=0)
     plot.setYRange(-0.05, ROWS + 0.05, padding=0)
     plot.getViewBox().setAspectLocked(False)

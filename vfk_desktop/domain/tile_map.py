@@ -22,8 +22,7 @@ LAYOUT: dict[str, tuple[int, int]] = {
     "Dover": (5, 1), "Tunbridge Wells": (1, 2), "Shepway": (4, 2),
 }
 MEDWAY = (2, 0)  # not one of the 12: an outline only
-SHORT = {"Tonbridge and Malling": "Tonbridge & M.", "Tunbridge Wells": "Tunbridge W.",
-         "Canterbury": "Canterbury"}
+SHORT = {"Tonbridge and Malling": "T. & Malling", "Tunbridge Wells": "Tunbridge W."}
 COLUMNS, ROWS = 6, 3
 
 
