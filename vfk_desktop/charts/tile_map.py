@@ -32,17 +32,19 @@ def draw_tile_map(plot: pg.PlotItem, data: TileMapData) -> None:
     when = f" · {data.period.label}" if data.period else ""
     against = "significance against Kent" if data.by == "significance" else "status against target"
     drawing.prepare(plot, f"{data.code} {data.title}", f"The 12 districts by {against}{when}")
+    two_lines = _tile_height(plot) >= 44  # else one line, in a short strip of a page
     for tile in data.tiles:
         fill, words = style_of(tile.mark)
         x, y = tile.column, ROWS - 1 - tile.row
         _rect(plot, x, y, fill, pg.mkPen(TEXT, width=4) if tile.highlighted else pg.mkPen("#707070", width=1),
               f"{tile.district}: {tile.value_text}, {words.split(' ', 1)[1]}")
         colour = "#FFFFFF" if fill in DARK_FILLS else TEXT
-        # one line, so that a tile stays legible in the Indicator page's short chart strip
-        label = drawing._label(plot, x + 0.5, y + 0.5,
-                               f"{tile.short}  {words.split(' ', 1)[0]} {tile.value_text}",
-                               anchor=(0.5, 0.5), colour=colour, bold=tile.highlighted)
-        label.textItem.document().setDocumentMargin(1)  # the text's own height, no more
+        value = f"{words.split(' ', 1)[0]} {tile.value_text}"
+        lines = ((0.64, tile.short), (0.34, value)) if two_lines else ((0.5, f"{tile.short}  {value}"),)
+        for place, text in lines:
+            label = drawing._label(plot, x + 0.5, y + place, text, anchor=(0.5, 0.5), colour=colour,
+                                   bold=tile.highlighted or text is value)
+            label.textItem.document().setDocumentMargin(1)  # the text's own height, no more
     column, row = MEDWAY
     _rect(plot, column, ROWS - 1 - row, None, pg.mkPen(NO_STATUS, width=1, style=Qt.PenStyle.DashLine),
           "Medway: a unitary authority, not one of the 12 districts")
@@ -61,6 +63,14 @@ def draw_tile_map(plot: pg.PlotItem, data: TileMapData) -> None:
     plot.setXRange(-0.05, COLUMNS + 0.05, padding=0)
     plot.setYRange(-0.05, ROWS + 0.05, padding=0)
     plot.getViewBox().setAspectLocked(False)
+
+
+def _tile_height(plot: pg.PlotItem) -> float:
+    """About how tall a tile is drawn, in pixels, from the chart's size (title and legend taken off)."""
+    views = plot.scene().views() if plot.scene() is not None else []
+    host = (views[0].parentWidget() or views[0]) if views else None  # the chart view, sized first
+    height = host.height() if host is not None else 400
+    return (height - 52 - 30) / ROWS
 
 
 def _rect(plot: pg.PlotItem, x: float, y: float, fill: str | None, pen, tip: str) -> None:

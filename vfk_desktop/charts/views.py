@@ -20,7 +20,7 @@ from vfk_desktop.domain.errors import VfkError
 
 SIZES = {"DistrictsData": (900, 520), "RangeData": (900, 0), "TrendData": (900, 480),
          "PrioritiesStatusData": (900, 360), "SpineData": (1000, 0), "FunnelData": (900, 560),
-         "TileMapData": (900, 520)}
+         "TileMapData": (900, 360)}
 
 
 class ChartView(QWidget):

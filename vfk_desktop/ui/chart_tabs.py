@@ -52,9 +52,18 @@ class ChartTab(QWidget):
             self.layout_.addWidget(self.view)
         return self.view
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        view = self.view
+        if view is not None and view.data is not None and hasattr(view.data, "tiles"):
+            data, view.data = view.data, None
+            view.resize(event.size())
+            view.set_data(data)  # the tiles' labels laid out again for the new height
+
     def show_data(self, make) -> None:
         """Draw make()'s chart data, or say why there is none (a VfkError's sentence)."""
         view = self.chart()
+        view.resize(self.size())  # drawn for the size it is shown at (a map's tiles take one line or two)
         try:
             view.set_data(make())
         except VfkError as error:
