@@ -30,6 +30,8 @@ def label_rects(view):
     for item in view.plot.items:
         if isinstance(item, pg.TextItem):
             found.append((item.textItem.toPlainText(), item.mapRectToScene(item.boundingRect())))
+        elif hasattr(item, "label_rects"):  # the spine's columns, painted by one item
+            found += item.label_rects()
     return found
 
 
@@ -106,3 +108,12 @@ def test_the_new_charts_keep_their_labels_apart_at_print_size(qapp, sample_store
                  tile_map_data(sample_store, "Tunbridge Wells", "NI 163")):
         view = offscreen_view(data, width, height)
         assert_legible(view)
+
+
+def test_the_label_check_sees_crowded_labels(qapp, sample_store):
+    from vfk_desktop.charts.views import offscreen_view
+    from vfk_desktop.facts.charts import spine_data
+
+    crowded = offscreen_view(spine_data(sample_store, "Tunbridge Wells"), 1000, 220)  # 14 rows in 220 px
+    with pytest.raises(AssertionError, match="overlaps"):
+        assert_legible(crowded)
