@@ -138,3 +138,14 @@ def test_the_map_marks_each_district_as_its_own_fare_row(sample_store):
     assert {t.district: t.mark for t in by_status.tiles}["Tunbridge Wells"] == "green"
     assert data.alt_text().startswith("NI 163 in 2008: Tunbridge Wells 70.9 (better than Kent), Kent 67.8.")
     assert data.table()[0] == ["District", "Value", "vs Kent"]
+
+
+@pytest.mark.parametrize("q", [0.001, 0.025, 0.5, 0.975, 0.999])
+def test_the_quantiles_match_scipy_stats(q):
+    from vfk_desktop.domain.funnel import Binomial, Poisson, ppf
+
+    sizes = np.array([1, 7, 30, 333, 1000, 60000], dtype=float)
+    for p in (0.003, 0.245, 0.709, 0.98):
+        assert ppf(Binomial(sizes, p), q).tolist() == binom.ppf(q, sizes, p).tolist()
+    means = np.array([0.2, 3.0, 12.5, 80.0, 1309.0])
+    assert ppf(Poisson(means), q).tolist() == poisson.ppf(q, means).tolist()

@@ -5,7 +5,9 @@ Stat Med 24:1185-1202; PHE technical guide, "Funnel plots").
 
 A proportion's limits are the exact binomial ones, binom.ppf(q, n, p) / n; a rate's the exact Poisson
 ones, poisson.ppf(q, expected) / n × multiplier; each interpolated between the discrete steps as
-Spiegelhalter's appendix and the PHE funnel plot tool do. scipy is loaded only when a funnel is drawn.
+Spiegelhalter's appendix and the PHE funnel plot tool do. The distributions come from scipy.special,
+loaded only when a funnel is drawn (scipy.stats, built on the same functions, takes a second longer
+to load); the tests check them against scipy.stats.
 """
 
 from __future__ import annotations
@@ -97,27 +99,75 @@ def funnel_limits(centre: float, denominator: float, level: float, value_type: V
 def _limits(centre: float, denominators: Sequence[float], level: float, value_type: ValueType,
             multiplier: float) -> tuple[list[float], list[float]]:
     import numpy as np
-    from scipy.stats import binom, poisson  # type: ignore[import-untyped]  # loaded only here
 
     tail = (1 - level) / 2
     sizes = np.asarray(denominators, dtype=float)
     if value_type is ValueType.PROPORTION:
         sizes = np.maximum(np.round(sizes), 1)
-        p = min(max(centre / multiplier, 0.0), 1.0)
-        low, high = (_interpolated(binom, q, sizes, p) for q in (tail, 1 - tail))
+        p = min(max(centre / multiplier, 1e-12), 1 - 1e-12)
+        low, high = (_interpolated(Binomial(sizes, p), q) for q in (tail, 1 - tail))
     else:
-        expected = centre / multiplier * sizes
-        low, high = (_interpolated(poisson, q, expected) for q in (tail, 1 - tail))
+        expected = np.maximum(centre / multiplier * sizes, 1e-12)
+        low, high = (_interpolated(Poisson(expected), q) for q in (tail, 1 - tail))
     return [float(v) for v in low / sizes * multiplier], [float(v) for v in high / sizes * multiplier]
 
 
-def _interpolated(distribution: Any, q: float, *shape: Any) -> Any:
+class Binomial:
+    """The binomial distribution of n trials at p, from scipy.special (the functions scipy.stats.binom
+    is built on, without the second scipy.stats takes to load)."""
+
+    def __init__(self, n: Any, p: float) -> None:
+        import numpy as np
+
+        self.n, self.p = np.asarray(n).astype(np.int64), p  # whole trials: scipy refuses fractions
+
+    def cdf(self, k: Any) -> Any:
+        import numpy as np
+        from scipy.special import bdtr  # type: ignore[import-untyped]
+
+        return bdtr(np.asarray(k).astype(np.int64), self.n, self.p)
+
+    def inverse(self, q: float) -> Any:
+        from scipy.special import bdtrik
+
+        return bdtrik(q, self.n, self.p)
+
+
+class Poisson:
+    """The Poisson distribution with the given mean, from scipy.special."""
+
+    def __init__(self, mean: Any) -> None:
+        self.mean = mean
+
+    def cdf(self, k: Any) -> Any:
+        from scipy.special import pdtr
+
+        return pdtr(k, self.mean)
+
+    def inverse(self, q: float) -> Any:
+        from scipy.special import pdtrik
+
+        return pdtrik(q, self.mean)
+
+
+def ppf(distribution: Binomial | Poisson, q: float) -> Any:
+    """The smallest count r with P(X <= r) >= q: the continuous inverse rounded up, then one lower
+    where that one already reaches q."""
+    import numpy as np
+
+    r = np.ceil(np.nan_to_num(distribution.inverse(q)))
+    lower = np.maximum(r - 1, 0)
+    return np.where((r > 0) & (distribution.cdf(lower) >= q), lower, r)
+
+
+def _interpolated(distribution: Binomial | Poisson, q: float) -> Any:
     """The count at quantile q, interpolated between the discrete steps so the limits are smooth
     curves (Spiegelhalter 2005, appendix A.1.1): r - (F(r) - q) / (F(r) - F(r - 1))."""
     import numpy as np
 
-    r = distribution.ppf(q, *shape)
-    at, below = distribution.cdf(r, *shape), distribution.cdf(r - 1, *shape)
+    r = ppf(distribution, q)
+    at = distribution.cdf(r)
+    below = np.where(r >= 1, distribution.cdf(np.maximum(r - 1, 0)), 0.0)
     step = np.where(at > below, at - below, 1.0)
     return np.maximum(r - (at - q) / step, 0.0)
 
