@@ -90,6 +90,8 @@ def test_the_overview_has_a_spine_chart_beside_the_table(window, qtbot):
     settle(qtbot, window)
     data = page.spine_tab.view.data
     assert isinstance(data, SpineData) and data.locality == "Tunbridge Wells" and len(data.rows) > 10
+    said = page.spine_tab.view.plot.getAxis("bottom").labelText
+    assert "Not drawn:" in said and "NI 155" in said and "county total" in said
     assert problems(window) == []
     assert_legible(page.spine_tab.view)
     window.set_locality("Dover")

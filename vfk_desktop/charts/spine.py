@@ -50,9 +50,27 @@ def draw_spine(plot: pg.PlotItem, data: SpineData) -> None:
     drawing.fit_left_axis(plot, [t for _, t in ticks] or ["H  NI 000"])
     plot.getAxis("bottom").setTicks([[(0, "worse"), (0.5, "Kent"), (1, "better")], []])
     legend = "  ".join(style[2] for style in SIGNIFICANCE_STYLE.values())
-    plot.getAxis("bottom").setLabel(f"Against Kent: {legend} · H / M / L = priority")
+    note = left_out_words(data)
+    plot.getAxis("bottom").setLabel(f"Against Kent: {legend} · H / M / L = priority"
+                                    + (f"<br/>{drawing._esc(note)}" if note else ""))
+    if note:
+        plot.getAxis("bottom").setHeight(62)
     plot.setXRange(-0.04, RIGHT_EDGE, padding=0)
     plot.setYRange(-0.7, max(count, 1) + 0.2, padding=0)
+
+
+def left_out_words(data: SpineData) -> str:
+    """ "Not drawn: NI 155, NI 154 (Kent's figure is a county total); 20 without a value" ."""
+    reasons: dict[str, list[str]] = {}
+    for code, why in data.left_out:
+        reasons.setdefault(why, []).append(code)
+    parts = []
+    for why, codes in reasons.items():
+        if why == "no value":
+            parts.append(f"{len(codes)} without a value")
+        else:
+            parts.append(f"{', '.join(codes[:4])}{' …' if len(codes) > 4 else ''} ({why})")
+    return f"Not drawn: {'; '.join(parts)}" if parts else ""
 
 
 def _bands(plot: pg.PlotItem, rows: list, ys: list[int]) -> None:

@@ -4,6 +4,8 @@ chart module, and pyqtgraph with it, loads when the first chart is drawn."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 from vfk_desktop.domain.errors import VfkError
@@ -14,10 +16,10 @@ class LazyTabs(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._fillers: dict[int, object] = {}
+        self._fillers: dict[int, Callable[[], None]] = {}
         self.currentChanged.connect(lambda _: self.refresh())
 
-    def add(self, page: QWidget, title: str, fill=None) -> None:
+    def add(self, page: QWidget, title: str, fill: Callable[[], None] | None = None) -> None:
         index = self.addTab(page, title)
         if fill is not None:
             self._fillers[index] = fill
@@ -25,7 +27,7 @@ class LazyTabs(QTabWidget):
     def refresh(self) -> None:
         fill = self._fillers.get(self.currentIndex())
         if fill is not None and self.isVisibleTo(self.window()):
-            fill()  # type: ignore[operator]
+            fill()
 
 
 def _chart_view(parent: QWidget, name: str):
@@ -124,4 +126,4 @@ def _fill_spine(page) -> None:
         view.clear(data.alt_text())
         return
     view.set_data(data)
-    page.spine_tab.setMinimumHeight(150 + 26 * len(data.rows))  # every row legible; the tab scrolls
+    page.spine_tab.setMinimumHeight(170 + 26 * len(data.rows))  # every row legible; the tab scrolls
