@@ -120,6 +120,9 @@ def chart_alt_text(data) -> str:
                          f"{present.status(r.row)}" for r in data.rows)
         return (f"Where {data.locality} sits between the Kent worst and best, indicator by indicator: "
                 f"{rows}.")
+    if hasattr(data, "alt_text"):  # the spine, funnel and map data say themselves
+        return f"Map of the 12 districts: {data.alt_text()}" if type(data).__name__ == "TileMapData" \
+            else data.alt_text()
     return "Chart"
 
 

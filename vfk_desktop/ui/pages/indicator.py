@@ -144,7 +144,10 @@ class IndicatorPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
-        layout.addWidget(self.charts, 3)
+        from vfk_desktop.ui.chart_tabs import indicator_tabs
+
+        self.chart_tabs = indicator_tabs(self)  # districts and trend, funnel, map
+        layout.addWidget(self.chart_tabs, 3)
         layout.addWidget(self.history_view, 2)
         layout.addWidget(lower, 2)
 
@@ -213,6 +216,7 @@ class IndicatorPage(QWidget):
         from vfk_desktop.ui.chart_panels import fill_indicator_charts
 
         fill_indicator_charts(self, row)
+        self.chart_tabs.refresh()  # the funnel or the map, when that tab is the one shown
 
     def chosen(self) -> FareRow | None:
         index = self.history_view.currentIndex()
