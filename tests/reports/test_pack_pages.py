@@ -114,7 +114,8 @@ def test_every_heading_is_a_bookmark_to_the_page_it_is_printed_on(qapp, sample_s
     path = tmp_path / "pack.pdf"
     write_report(build_pack(sample_store, "Tunbridge Wells"), path)
     reader = PdfReader(path)
-    assert reader.trailer["/Root"]["/Lang"] == "en-GB" and reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    catalogue = reader.trailer["/Root"]
+    assert catalogue["/Lang"] == "en-GB" and catalogue["/PageMode"] == "/UseOutlines"
     top = [item for item in reader.outline if not isinstance(item, list)]
     nested = [inner for item in reader.outline if isinstance(item, list) for inner in item]
     assert [t.title for t in top][:4] == ["Contents", "Priority rankings", "Local priorities",
