@@ -3,6 +3,9 @@ colours from the one palette; every mark has a tooltip, and status has a shape a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -205,47 +208,6 @@ def draw_range(plot: pg.PlotItem, data: charts.RangeData) -> None:
     plot.setYRange(-0.7, max(count, 1) - 0.3, padding=0)
 
 
-def draw_trend(plot: pg.PlotItem, data: charts.TrendData) -> None:
-    """The locality, Kent and the Kent target over time (periods in time order)."""
-    direction = present.direction(data.row)
-    since = f" since {data.row.previous_period.label}" if data.row.previous_period else ""
-    prepare(plot, f"{data.code} {data.title}", f"{data.locality} over time: {direction}{since}")
-    xs = list(range(len(data.points)))
-    series = ((lambda p: p.value, data.locality, HIGHLIGHT, Qt.PenStyle.SolidLine, "o"),
-              (lambda p: p.kent, "Kent", KENT, Qt.PenStyle.DashLine, "s"),
-              (lambda p: p.target, "Kent target", TARGET, Qt.PenStyle.DotLine, "t1"))
-    plot.addLegend(offset=(-10, -10), labelTextSize="9pt", labelTextColor=TEXT,
-                            brush=(255, 255, 255, 230), pen=pg.mkPen("#BBBBBB"))
-    for pick, name, colour, style, symbol in series:
-        found = [(x, pick(p)) for x, p in zip(xs, data.points, strict=True) if pick(p) is not None]
-        if not found:
-            continue
-        line = plot.plot([x for x, _ in found], [v for _, v in found], name=name,
-                         pen=pg.mkPen(colour, width=2.5, style=style), symbol=symbol, symbolSize=9,
-                         symbolBrush=colour, symbolPen=pg.mkPen(colour))
-        line.setToolTip(name + ": " + ", ".join(f"{data.points[x].period.label} {format_number(v)}"
-                                                 for x, v in found))
-        for x, v in found:
-            _label(plot, x, v, format_number(v), anchor=(0.5, 1.3), colour=colour)
-    if data.row.kent_target is not None:
-        when = f" for {data.row.target_period.label}" if data.row.target_period else ""
-        line = pg.InfiniteLine(pos=data.row.kent_target, angle=0, pen=pg.mkPen(TARGET, width=1.5,
-                               style=Qt.PenStyle.DotLine), label=f"Kent target{when}: "
-                               f"{format_number(data.row.kent_target)}",
-                               labelOpts={"position": 0.02, "color": TARGET, "anchors": [(0, 1), (0, 1)]})
-        plot.addItem(line)
-    fit_left_axis(plot, [format_number(v) for p in data.points for v in (p.value, p.kent, p.target)
-                         if v is not None])
-    plot.getAxis("bottom").setTicks([[(x, p.period.label) for x, p in zip(xs, data.points, strict=True)], []])
-    plot.getAxis("left").setLabel(_unit(data.unit))
-    plot.setXRange(-0.5, max(len(xs), 1) - 0.5, padding=0)
-    shown = [v for p in data.points for v in (p.value, p.kent, p.target) if v is not None]
-    if shown:
-        low, high = min(shown), max(shown)
-        room = (high - low) * 0.15 or abs(high) * 0.1 or 1
-        plot.setYRange(low - room, high + room, padding=0)
-
-
 def draw_priorities(plot: pg.PlotItem, data: charts.PrioritiesStatusData) -> None:
     """For each priority band, how many indicators are red, amber, green or without a status."""
     prepare(plot, f"{data.locality}: status by priority", "Do the reds line up with the priorities?")
@@ -275,5 +237,6 @@ def draw_priorities(plot: pg.PlotItem, data: charts.PrioritiesStatusData) -> Non
     plot.setYRange(-0.6, len(bands) - 0.4, padding=0)
 
 
-DRAW = {charts.DistrictsData: draw_districts, charts.RangeData: draw_range,
-        charts.TrendData: draw_trend, charts.PrioritiesStatusData: draw_priorities}
+DRAW: dict[type, Callable[[pg.PlotItem, Any], None]] = {
+        charts.DistrictsData: draw_districts, charts.RangeData: draw_range,
+        charts.PrioritiesStatusData: draw_priorities}  # trend.py and spc.py add theirs

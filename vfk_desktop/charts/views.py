@@ -14,11 +14,13 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QStackedLayout, QWidget
 
 import vfk_desktop.charts  # noqa: F401 - sets the Qt binding before pyqtgraph loads
+from vfk_desktop.charts import spc as _spc  # noqa: F401 - registers the SPC drawing
+from vfk_desktop.charts import trend as _trend  # noqa: F401 - registers the trend drawing
 from vfk_desktop.charts.drawing import DRAW
 from vfk_desktop.domain.errors import VfkError
 
 SIZES = {"DistrictsData": (900, 520), "RangeData": (900, 0), "TrendData": (900, 480),
-         "PrioritiesStatusData": (900, 360)}
+         "PrioritiesStatusData": (900, 360), "SpcData": (900, 480)}
 
 
 class ChartView(QWidget):
@@ -48,6 +50,10 @@ class ChartView(QWidget):
     def set_data(self, data) -> None:
         if data == self.data and self.layout_.currentWidget() is self.plot_widget:
             return  # the same picture: drawing it again costs a district switch 30 ms a chart
+        why = getattr(data, "why_empty", None)
+        if why:
+            self.clear(why)  # an empty chart says why rather than drawing bare axes
+            return
         self.data = data
         DRAW[type(data)](self.plot, data)
         if self.compact:

@@ -3,7 +3,8 @@ chart shows the very row the fare table shows."""
 
 from __future__ import annotations
 
-from vfk_desktop.domain import charts
+from vfk_desktop.domain import charts, spc
+from vfk_desktop.domain.fare import assess
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.facts.fare import fare_table, indicator_facts
 from vfk_desktop.store.connection import Store
@@ -25,3 +26,12 @@ def range_data(store: Store, locality: str, period: Period | None = None) -> cha
 def priorities_status_data(store: Store, locality: str, period: Period | None = None
                            ) -> charts.PrioritiesStatusData:
     return charts.priorities_chart(locality, fare_table(store, locality, period))
+
+
+def spc_data(store: Store, locality: str, code: str) -> spc.SpcData | None:
+    """The XmR chart of the locality's own series (one kind of period); None below two points."""
+    facts = indicator_facts(store, locality, code)
+    own = {period: figure.value for period, figure in facts.values.items() if figure.value is not None}
+    row = assess(facts)
+    return spc.spc_chart(row.code, row.title, row.unit, locality, row.polarity, spc.chosen_series(own),
+                         row.kent_target, row.target_period)

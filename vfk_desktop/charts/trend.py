@@ -1,0 +1,107 @@
+"""The trend chart: the locality, Kent, the Kent target and the comparators over time.
+
+The x-axis is time: 2008/09 to 2010/11 is two steps, and a period with no figure leaves a gap in
+the line. The legend is the axis title below the plot, so it never sits on the data. Error bars
+are the locality's 95 % intervals where counts are stored.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from vfk_desktop import present
+from vfk_desktop.charts.drawing import DRAW, TEXT, _esc, _label, _unit, fit_left_axis, prepare
+from vfk_desktop.domain import charts
+from vfk_desktop.domain.model import format_number
+from vfk_desktop.domain.periods import Period
+from vfk_desktop.palette import HIGHLIGHT, KENT, NO_STATUS, TARGET
+
+COMPARATOR_STYLES = (("#56B4E9", "d"), (NO_STATUS, "x"))  # England, South East, … (sky blue, grey)
+
+
+def months(period: Period) -> int:
+    """How many months the period lasts (12, 3 or 1)."""
+    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+
+
+def time_x(period: Period, step: int) -> float:
+    """Where a period sits on a time axis counted in steps of step months (its end month)."""
+    return (period.end.year * 12 + period.end.month - 1) / step
+
+
+def with_gaps(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
+    """The points with a NaN wherever more than one step passes, so the line breaks there."""
+    out_x: list[float] = []
+    out_y: list[float] = []
+    for x, y in zip(xs, ys, strict=True):
+        if out_x and x - out_x[-1] > 1.01:
+            out_x.append((x + out_x[-1]) / 2)
+            out_y.append(math.nan)
+        out_x.append(x)
+        out_y.append(y)
+    return out_x, out_y
+
+
+def legend_text(entries: list[tuple[str, str, str]]) -> str:
+    """An HTML line of (glyph, colour, name) for the axis title below the plot."""
+    return " &nbsp; ".join(f"<span style='color:{colour}'>{glyph}</span> {_esc(name)}"
+                           for glyph, colour, name in entries)
+
+
+def draw_trend(plot: pg.PlotItem, data: charts.TrendData) -> None:
+    """The locality, Kent and the Kent target over time, spaced by time, gaps shown."""
+    direction = present.direction(data.row)
+    since = f" since {data.row.previous_period.label}" if data.row.previous_period else ""
+    prepare(plot, f"{data.code} {data.title}", f"{data.locality} over time: {direction}{since}")
+    step = min((months(p.period) for p in data.points), default=12)
+    xs = [time_x(p.period, step) for p in data.points]
+    series = [(lambda p: p.value, data.locality, HIGHLIGHT, Qt.PenStyle.SolidLine, "o", "●"),
+              (lambda p: p.kent, "Kent", KENT, Qt.PenStyle.DashLine, "s", "■"),
+              (lambda p: p.target, "Kent target", TARGET, Qt.PenStyle.DotLine, "t1", "▲")]
+    for index, name in enumerate(data.comparator_names):
+        colour, symbol = COMPARATOR_STYLES[index % len(COMPARATOR_STYLES)]
+        series.append((lambda p, n=name: dict(p.comparators).get(n), name, colour, Qt.PenStyle.DashDotLine,
+                       symbol, "◆" if symbol == "d" else "✕"))
+    legend = []
+    for pick, name, colour, style, symbol, glyph in series:
+        found = [(x, pick(p)) for x, p in zip(xs, data.points, strict=True) if pick(p) is not None]
+        if not found:
+            continue
+        legend.append((glyph, colour, name))
+        gx, gy = with_gaps([x for x, _ in found], [v for _, v in found])
+        line = plot.plot(gx, gy, connect="finite", pen=pg.mkPen(colour, width=2.5, style=style),
+                         symbol=symbol, symbolSize=9, symbolBrush=colour, symbolPen=pg.mkPen(colour))
+        by_x = dict(zip(xs, data.points, strict=True))
+        line.setToolTip(name + ": " + ", ".join(f"{by_x[x].period.label} {format_number(v)}"
+                                                 for x, v in found))
+        if name == data.locality:
+            for x, v in found:
+                _label(plot, x, v, format_number(v), anchor=(0.5, 1.3), colour=colour)
+    bars = [(x, p) for x, p in zip(xs, data.points, strict=True)
+            if p.value is not None and p.low is not None and p.high is not None]
+    if bars:
+        plot.addItem(pg.ErrorBarItem(x=np.array([x for x, _ in bars]), y=np.array([p.value for _, p in bars]),
+                                     top=np.array([p.high - p.value for _, p in bars]),  # type: ignore[operator]
+                                     bottom=np.array([p.value - p.low for _, p in bars]),  # type: ignore[operator]
+                                     beam=0.12, pen=pg.mkPen(HIGHLIGHT, width=1.5)))
+        legend.append(("⊥", HIGHLIGHT, "95 % interval"))
+    values = [v for p in data.points for v in (p.value, p.kent, p.target, p.low, p.high,
+                                                *(c for _, c in p.comparators)) if v is not None]
+    fit_left_axis(plot, [format_number(v) for v in values])
+    plot.getAxis("bottom").setTicks([[(x, p.period.label) for x, p in zip(xs, data.points, strict=True)], []])
+    plot.getAxis("bottom").setLabel(legend_text(legend))
+    plot.getAxis("left").setLabel(_unit(data.unit))
+    plot.getAxis("left").label.setDefaultTextColor(pg.mkColor(TEXT))
+    if xs:
+        plot.setXRange(min(xs) - 0.5, max(xs) + 0.5, padding=0)
+    if values:
+        low, high = min(values), max(values)
+        room = (high - low) * 0.15 or abs(high) * 0.1 or 1
+        plot.setYRange(low - room, high + room * 1.5, padding=0)
+
+
+DRAW[charts.TrendData] = draw_trend
