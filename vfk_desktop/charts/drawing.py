@@ -86,6 +86,7 @@ def _unit(unit: str | None) -> str:
 def _label(plot: pg.PlotItem, x: float, y: float, text: str, anchor=(0, 0.5), colour: str = TEXT,
            bold: bool = False) -> pg.TextItem:
     item = pg.TextItem(text, color=colour, anchor=anchor)
+    item.textItem.document().setDocumentMargin(1)  # its box is its text: the 4 px default met the next row's
     item.setFont(_font(8.5, bold))
     plot.addItem(item)
     item.setPos(x, y)
@@ -125,7 +126,15 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
         rank = f"{charts.ordinal(bar.rank)} of {count}, " if bar.rank else ""
         item.setToolTip(f"{bar.district}: {format_number(bar.value)} ({rank}{data.period.label})")
         plot.addItem(item)
-        _label(plot, bar.value, y, f" {format_number(bar.value)}", bold=bar.highlighted)
+        if bar.low is not None and bar.high is not None:  # the 95 % interval, where counts are stored
+            import numpy as np
+
+            plot.addItem(pg.ErrorBarItem(x=np.array([bar.value]), y=np.array([y]), beam=0.3,
+                                         left=np.array([bar.value - bar.low]),
+                                         right=np.array([bar.high - bar.value]),
+                                         pen=pg.mkPen(TEXT, width=1.2)))
+        _label(plot, max(bar.value, bar.high or bar.value), y, f" {format_number(bar.value)}",
+               bold=bar.highlighted)
     ticks = [(count - 1 - i, f"{'▶ ' if b.highlighted else ''}{b.district}") for i, b in enumerate(data.bars)]
     plot.getAxis("left").setTicks([ticks, []])
     fit_left_axis(plot, [t for _, t in ticks])
@@ -149,13 +158,14 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
     order = {"higher": "higher is better", "lower": "lower is better"}.get(
         data.polarity.value if data.polarity else "", "polarity not known")
     plot.getAxis("bottom").setLabel(f"{_unit(data.unit)} ({order}; best at the top){kent_note}")
-    high = max([*values, 0 if kent_note else data.kent_value or 0, data.kent_target or 0])
+    high = max([*values, *(b.high for b in data.bars if b.high is not None),
+                0 if kent_note else data.kent_value or 0, data.kent_target or 0])
     low = min([*values, 0])
     plot.setXRange(low, _room_for(plot, right_label, low, high * 1.16), padding=0)
     # A free lane above the first bar for the lines' labels, which have no background: pyqtgraph
     # paints a label's fill at a stale place when an image is exported.
     lines = data.kent_target is not None or (data.kent_value is not None and not kent_note)
-    plot.setYRange(-0.6, count + (0.5 if lines else -0.4), padding=0)
+    plot.setYRange(-0.6, count + (0.7 if lines else -0.4), padding=0)
 
 
 def _room_for(plot: pg.PlotItem, label: tuple[float, str] | None, low: float, high: float) -> float:

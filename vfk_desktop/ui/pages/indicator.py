@@ -145,7 +145,7 @@ class IndicatorPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
-        layout.addWidget(self.charts, 3)
+        layout.addWidget(self.charts, 5)  # 12 district names need about 16 px each
         layout.addWidget(self.history_view, 2)
         layout.addWidget(lower, 2)
 
