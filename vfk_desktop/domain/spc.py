@@ -87,7 +87,7 @@ class SpcData:
                          + (f", {self.assurance}" if self.assurance else ""))
         if self.warning:
             parts.append(self.warning)
-        return "; ".join(parts) + "."
+        return "; ".join(parts).rstrip(".") + "."
 
 
 def moving_ranges(values: Sequence[float]) -> list[float]:
