@@ -7,6 +7,7 @@ from vfk_desktop.domain import charts, spc
 from vfk_desktop.domain.fare import assess
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.facts.fare import fare_table, indicator_facts
+from vfk_desktop.facts.figures import figures
 from vfk_desktop.store.connection import Store
 
 
@@ -35,3 +36,17 @@ def spc_data(store: Store, locality: str, code: str) -> spc.SpcData | None:
     row = assess(facts)
     return spc.spc_chart(row.code, row.title, row.unit, locality, row.polarity, spc.chosen_series(own),
                          row.kent_target, row.target_period)
+
+
+def recent_series(store: Store, locality: str, points: int = 6
+                  ) -> dict[str, tuple[tuple[Period, float], ...]]:
+    """Each indicator's last few values for the locality, one kind of period, oldest first: the
+    Overview's sparklines, gathered once per table build."""
+    found = figures(store).values.of(locality)
+    out = {}
+    for code, series in found.items():
+        own = {period: figure.value for period, figure in series.items() if figure.value is not None}
+        chosen = spc.chosen_series(own)[-points:]
+        if chosen:
+            out[code] = tuple(chosen)
+    return out
