@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from vfk_desktop.charts.drawing import DRAW, TEXT, _unit, fit_left_axis, prepare
-from vfk_desktop.charts.trend import legend_text, months, time_x, with_gaps
+from vfk_desktop.charts.trend import legend_text, months, time_ticks, time_x, with_gaps
 from vfk_desktop.domain import spc
 from vfk_desktop.domain.model import format_number
 from vfk_desktop.palette import AMBER, HIGHLIGHT, KENT, OTHER, TARGET
@@ -64,9 +64,7 @@ def draw_spc(plot: pg.PlotItem, data: spc.SpcData) -> None:
     values = [p.value for p in data.points] + [data.lower, data.upper] + \
         ([data.target] if data.target is not None else [])
     fit_left_axis(plot, [format_number(round(v, 2)) for v in values])
-    every = max(1, len(xs) // 12)  # at most about 12 period labels
-    labelled = list(zip(xs, data.points, strict=True))[::every]
-    plot.getAxis("bottom").setTicks([[(x, p.period.label) for x, p in labelled], []])
+    plot.getAxis("bottom").setTicks([time_ticks(xs, [p.period.label for p in data.points]), []])
     plot.getAxis("bottom").setLabel(legend_text(legend))
     plot.getAxis("left").setLabel(_unit(data.unit))
     plot.setXRange(left, right, padding=0)

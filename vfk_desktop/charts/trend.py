@@ -46,6 +46,22 @@ def with_gaps(xs: list[float], ys: list[float]) -> tuple[list[float], list[float
     return out_x, out_y
 
 
+def time_ticks(xs: list[float], labels: list[str], width: int = 900) -> list[tuple[float, str]]:
+    """Every nth period's label, so that labels never meet on a chart width pixels wide."""
+    from PySide6.QtGui import QFontMetrics
+
+    from vfk_desktop.charts.drawing import _font
+
+    if not xs:
+        return []
+    widest = max(QFontMetrics(_font(9)).horizontalAdvance(label) for label in labels) + 14
+    span = max(xs) - min(xs) + 1
+    plot_px = width - 160  # less the left axis and margins
+    closest = min((b - a for a, b in zip(xs, xs[1:], strict=False)), default=1.0)
+    every = max(1, math.ceil(widest / (plot_px * closest / span)))
+    return [(x, label) for x, label in list(zip(xs, labels, strict=True))[::-1][::every]]
+
+
 def legend_text(entries: list[tuple[str, str, str]]) -> str:
     """An HTML line of (glyph, colour, name) for the axis title below the plot."""
     return " &nbsp; ".join(f"<span style='color:{colour}'>{glyph}</span> {_esc(name)}"
@@ -79,8 +95,10 @@ def draw_trend(plot: pg.PlotItem, data: charts.TrendData) -> None:
         line.setToolTip(name + ": " + ", ".join(f"{by_x[x].period.label} {format_number(v)}"
                                                  for x, v in found))
         if name == data.locality:
-            for x, v in found:
-                _label(plot, x, v, format_number(v), anchor=(0.5, 1.3), colour=colour)
+            for x, v in found:  # above the point, or beside it where an error bar stands there
+                spread = by_x[x].low is not None
+                _label(plot, x, v, f"   {format_number(v)}" if spread else format_number(v),
+                       anchor=(0, 0.5) if spread else (0.5, 1.3), colour=colour)
     bars = [(x, p) for x, p in zip(xs, data.points, strict=True)
             if p.value is not None and p.low is not None and p.high is not None]
     if bars:
@@ -92,7 +110,7 @@ def draw_trend(plot: pg.PlotItem, data: charts.TrendData) -> None:
     values = [v for p in data.points for v in (p.value, p.kent, p.target, p.low, p.high,
                                                 *(c for _, c in p.comparators)) if v is not None]
     fit_left_axis(plot, [format_number(v) for v in values])
-    plot.getAxis("bottom").setTicks([[(x, p.period.label) for x, p in zip(xs, data.points, strict=True)], []])
+    plot.getAxis("bottom").setTicks([time_ticks(xs, [p.period.label for p in data.points]), []])
     plot.getAxis("bottom").setLabel(legend_text(legend))
     plot.getAxis("left").setLabel(_unit(data.unit))
     plot.getAxis("left").label.setDefaultTextColor(pg.mkColor(TEXT))

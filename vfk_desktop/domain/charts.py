@@ -254,7 +254,10 @@ def range_chart(locality: str, rows: list[FareRow]) -> RangeData:
 
 
 def trend_chart(facts: IndicatorFacts) -> TrendData:
+    row = assess(facts)
     periods = sorted(set(facts.values) | set(facts.kent_values) | set(facts.kent_targets))
+    if row.period is not None:  # one kind of period, the one compared: months beside years mislead
+        periods = [p for p in periods if p.kind is row.period.kind]
     points = []
     for period in periods:
         own, kent = facts.values.get(period), facts.kent_values.get(period)
@@ -267,7 +270,6 @@ def trend_chart(facts: IndicatorFacts) -> TrendData:
                                  tuple(sorted((name, found[period])
                                               for name, found in facts.comparators.items()
                                               if period in found))))
-    row = assess(facts)
     return TrendData(row.code, row.title, row.unit, facts.locality, tuple(points), row)
 
 
