@@ -88,7 +88,7 @@ def test_spc_chart_of_a_monthly_series(sample_db, tmp_path):
     svg = out.read_text()
     assert "special cause: concern" in svg and "consistently missed" in svg  # lower is better; 15.6
     assert "Only" not in svg  # 15 points: no warning
-    # the trend keeps the compared kind of period (years), the months go to the SPC chart
+    # the trend labels the compared kind of period (years); the months are drawn in time, unlabelled
     trend = tmp_path / "trend.svg"
     assert run_cli("chart", "--locality", "TWBC", "--indicator", "111", "--kind", "trend", "--out",
                    str(trend), db=sample_db).returncode == 0

@@ -33,12 +33,12 @@ def time_x(period: Period, step: int) -> float:
     return (period.end.year * 12 + period.end.month - 1) / step
 
 
-def with_gaps(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
+def with_gaps(xs: list[float], ys: list[float], step: float = 1.0) -> tuple[list[float], list[float]]:
     """The points with a NaN wherever more than one step passes, so the line breaks there."""
     out_x: list[float] = []
     out_y: list[float] = []
     for x, y in zip(xs, ys, strict=True):
-        if out_x and x - out_x[-1] > 1.01:
+        if out_x and x - out_x[-1] > step * 1.01:
             out_x.append((x + out_x[-1]) / 2)
             out_y.append(math.nan)
         out_x.append(x)
@@ -73,7 +73,9 @@ def draw_trend(plot: pg.PlotItem, data: charts.TrendData) -> None:
     direction = present.direction(data.row)
     since = f" since {data.row.previous_period.label}" if data.row.previous_period else ""
     prepare(plot, f"{data.code} {data.title}", f"{data.locality} over time: {direction}{since}")
-    step = min((months(p.period) for p in data.points), default=12)
+    # the axis counts in the compared kind's steps (years, say); a quarter among years sits in time
+    step = months(data.row.period) if data.row.period else min((months(p.period) for p in data.points),
+                                                                  default=12)
     xs = [time_x(p.period, step) for p in data.points]
     series = [(lambda p: p.value, data.locality, HIGHLIGHT, Qt.PenStyle.SolidLine, "o", "●"),
               (lambda p: p.kent, "Kent", KENT, Qt.PenStyle.DashLine, "s", "■"),
@@ -82,21 +84,26 @@ def draw_trend(plot: pg.PlotItem, data: charts.TrendData) -> None:
         colour, symbol = COMPARATOR_STYLES[index % len(COMPARATOR_STYLES)]
         series.append((lambda p, n=name: dict(p.comparators).get(n), name, colour, Qt.PenStyle.DashDotLine,
                        symbol, "◆" if symbol == "d" else "✕"))
+    main_kind = data.row.period.kind if data.row.period else None
     legend = []
     for pick, name, colour, style, symbol, glyph in series:
-        found = [(x, pick(p)) for x, p in zip(xs, data.points, strict=True) if pick(p) is not None]
+        found = [(x, p, pick(p)) for x, p in zip(xs, data.points, strict=True) if pick(p) is not None]
         if not found:
             continue
         legend.append((glyph, colour, name))
-        gx, gy = with_gaps([x for x, _ in found], [v for _, v in found])
-        line = plot.plot(gx, gy, connect="finite", pen=pg.mkPen(colour, width=2.5, style=style),
-                         symbol=symbol, symbolSize=9, symbolBrush=colour, symbolPen=pg.mkPen(colour))
-        by_x = dict(zip(xs, data.points, strict=True))
-        line.setToolTip(name + ": " + ", ".join(f"{by_x[x].period.label} {format_number(v)}"
-                                                 for x, v in found))
+        tip = name + ": " + ", ".join(f"{p.period.label} {format_number(v)}" for _, p, v in found)
+        for kind in dict.fromkeys(p.period.kind for _, p, _ in found):  # a line joins one kind only
+            same = [(x, p, v) for x, p, v in found if p.period.kind is kind]
+            gx, gy = with_gaps([x for x, _, _ in same], [v for _, _, v in same],
+                               months(same[0][1].period) / step)
+            line = plot.plot(gx, gy, connect="finite", pen=pg.mkPen(colour, width=2.5, style=style),
+                             symbol=symbol, symbolSize=9, symbolBrush=colour, symbolPen=pg.mkPen(colour))
+            line.setToolTip(tip)
         if name == data.locality:
-            for x, v in found:  # above the point, or beside it where an error bar stands there
-                spread = by_x[x].low is not None
+            for x, p, v in found:  # above the point, or beside it where an error bar stands there
+                if main_kind is not None and p.period.kind is not main_kind:
+                    continue  # the other kinds' figures are in the tooltip, not crowded in as labels
+                spread = p.low is not None
                 _label(plot, x, v, f"   {format_number(v)}" if spread else format_number(v),
                        anchor=(0, 0.5) if spread else (0.5, 1.3), colour=colour)
     bars = [(x, p) for x, p in zip(xs, data.points, strict=True)
@@ -110,7 +117,10 @@ def draw_trend(plot: pg.PlotItem, data: charts.TrendData) -> None:
     values = [v for p in data.points for v in (p.value, p.kent, p.target, p.low, p.high,
                                                 *(c for _, c in p.comparators)) if v is not None]
     fit_left_axis(plot, [format_number(v) for v in values])
-    plot.getAxis("bottom").setTicks([time_ticks(xs, [p.period.label for p in data.points]), []])
+    labelled = [(x, p.period.label) for x, p in zip(xs, data.points, strict=True)
+                if main_kind is None or p.period.kind is main_kind] or \
+        [(x, p.period.label) for x, p in zip(xs, data.points, strict=True)]
+    plot.getAxis("bottom").setTicks([time_ticks([x for x, _ in labelled], [t for _, t in labelled]), []])
     plot.getAxis("bottom").setLabel(legend_text(legend))
     plot.getAxis("left").setLabel(_unit(data.unit))
     plot.getAxis("left").label.setDefaultTextColor(pg.mkColor(TEXT))

@@ -256,8 +256,6 @@ def range_chart(locality: str, rows: list[FareRow]) -> RangeData:
 def trend_chart(facts: IndicatorFacts) -> TrendData:
     row = assess(facts)
     periods = sorted(set(facts.values) | set(facts.kent_values) | set(facts.kent_targets))
-    if row.period is not None:  # one kind of period, the one compared: months beside years mislead
-        periods = [p for p in periods if p.kind is row.period.kind]
     points = []
     for period in periods:
         own, kent = facts.values.get(period), facts.kent_values.get(period)
