@@ -133,7 +133,8 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
                                          left=np.array([bar.value - bar.low]),
                                          right=np.array([bar.high - bar.value]),
                                          pen=pg.mkPen(TEXT, width=1.2)))
-        _label(plot, max(bar.value, bar.high or bar.value), y, f" {format_number(bar.value)}",
+        gap = "   " if bar.high is not None else " "  # clear of the error bar's end
+        _label(plot, max(bar.value, bar.high or bar.value), y, f"{gap}{format_number(bar.value)}",
                bold=bar.highlighted)
     ticks = [(count - 1 - i, f"{'▶ ' if b.highlighted else ''}{b.district}") for i, b in enumerate(data.bars)]
     plot.getAxis("left").setTicks([ticks, []])
