@@ -94,3 +94,20 @@ def test_alt_text_is_made_from_the_figures(sample_store):
     trend = trend_data(sample_store, "Tunbridge Wells", "NI 39")
     assert "2008/09 1,212" in trend.alt_text()
     assert "High" in priorities_status_data(sample_store, "Tunbridge Wells").alt_text()
+
+
+def test_england_and_the_south_east_are_reference_lines_named_below(qapp, sample_store):
+    import dataclasses
+
+    import pyqtgraph as pg
+
+    from vfk_desktop.charts.views import offscreen_view
+
+    data = districts_data(sample_store, "Tunbridge Wells", "NI 163")
+    data = dataclasses.replace(data, comparators=(("England", 68.1), ("South East", 71.4)))
+    view = offscreen_view(data)
+    lines = {item.value(): item.toolTip() for item in view.plot.items if isinstance(item, pg.InfiniteLine)}
+    assert lines[68.1] == "England 68.1" and lines[71.4] == "South East 71.4"
+    label = view.plot.getAxis("bottom").labelText
+    assert "England 68.1" in label and "South East 71.4" in label
+    assert ["England", "68.1", "", "", "", "comparator"] in data.table()

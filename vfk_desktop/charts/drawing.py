@@ -17,6 +17,7 @@ from vfk_desktop.palette import HIGHLIGHT, KENT, NO_STATUS, OTHER, RAG_COLOUR, T
 
 RAG_SHAPE = {Rag.GREEN: "o", Rag.AMBER: "t1", Rag.RED: "s", None: "d"}  # ● ▲ ■ ◆
 TEXT = "#202020"
+COMPARATOR = "#56B4E9"  # sky blue: England, South East
 
 
 def _font(points: float, bold: bool = False) -> QFont:
@@ -158,9 +159,17 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
         right_label = right_label if target_left else (data.kent_target, text)
     order = {"higher": "higher is better", "lower": "lower is better"}.get(
         data.polarity.value if data.polarity else "", "polarity not known")
-    plot.getAxis("bottom").setLabel(f"{_unit(data.unit)} ({order}; best at the top){kent_note}")
+    compared = ""
+    for name, value in data.comparators:  # England, South East: reference lines, named below the plot
+        line = pg.InfiniteLine(pos=value, angle=90, pen=pg.mkPen(COMPARATOR, width=1.5,
+                                                                 style=Qt.PenStyle.DotLine))
+        line.setToolTip(f"{name} {format_number(value)}")
+        plot.addItem(line)
+        compared += f" · ┆ {name} {format_number(value)}"
+    plot.getAxis("bottom").setLabel(f"{_unit(data.unit)} ({order}; best at the top){kent_note}{compared}")
     high = max([*values, *(b.high for b in data.bars if b.high is not None),
-                0 if kent_note else data.kent_value or 0, data.kent_target or 0])
+                *(v for _, v in data.comparators), 0 if kent_note else data.kent_value or 0,
+                data.kent_target or 0])
     low = min([*values, 0])
     plot.setXRange(low, _room_for(plot, right_label, low, high * 1.16), padding=0)
     # A free lane above the first bar for the lines' labels, which have no background: pyqtgraph
