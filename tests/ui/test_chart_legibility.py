@@ -48,7 +48,6 @@ def overlaps(rects: list[tuple[str, QRectF]]) -> list[str]:
 
 
 def outside(view: ChartView, rects: list[tuple[str, QRectF]]) -> list[str]:
-    scene = QRectF(view.plot_widget.viewport().rect())
     scene = view.plot_widget.mapToScene(view.plot_widget.viewport().rect()).boundingRect()
     return [f"{text!r} is cut by the edge" for text, rect in rects if not scene.contains(rect)]
 
@@ -113,4 +112,5 @@ def test_the_kent_target_label_is_whole_in_the_board_pack_size(qapp, sample_stor
 def test_the_spc_chart_draws_in_its_tab(window, qtbot, sample_store):
     page = indicator_page(window, qtbot, "NI 39")
     assert page.spc_chart.data == spc_data(sample_store, "Tunbridge Wells", "NI 39")
-    assert "SPC" in page.spc_chart.plot.titleLabel.text or page.spc_chart.plot.vfk_subtitle
+    assert page.spc_chart.layout_.currentWidget() is page.spc_chart.plot_widget
+    assert page.spc_chart.plot.vfk_subtitle.startswith("Tunbridge Wells: latest common cause")
