@@ -127,16 +127,19 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
         rank = f"{charts.ordinal(bar.rank)} of {count}, " if bar.rank else ""
         item.setToolTip(f"{bar.district}: {format_number(bar.value)} ({rank}{data.period.label})")
         plot.addItem(item)
-        if bar.low is not None and bar.high is not None:  # the 95 % interval, where counts are stored
-            import numpy as np
-
-            plot.addItem(pg.ErrorBarItem(x=np.array([bar.value]), y=np.array([y]), beam=0.3,
-                                         left=np.array([bar.value - bar.low]),
-                                         right=np.array([bar.high - bar.value]),
-                                         pen=pg.mkPen(TEXT, width=1.2)))
         gap = "   " if bar.high is not None else " "  # clear of the error bar's end
         _label(plot, max(bar.value, bar.high or bar.value), y, f"{gap}{format_number(bar.value)}",
                bold=bar.highlighted)
+    spread = [(count - 1 - i, b) for i, b in enumerate(data.bars)
+              if b.value is not None and b.low is not None and b.high is not None]
+    if spread:  # the 95 % intervals, where counts are stored: one item for all of them
+        import numpy as np
+
+        plot.addItem(pg.ErrorBarItem(x=np.array([b.value for _, b in spread]),
+                                     y=np.array([y for y, _ in spread]),
+                                     left=np.array([b.value - b.low for _, b in spread]),  # type: ignore[operator]
+                                     right=np.array([b.high - b.value for _, b in spread]),  # type: ignore[operator]
+                                     beam=0.3, pen=pg.mkPen(TEXT, width=1.2)))
     ticks = [(count - 1 - i, f"{'▶ ' if b.highlighted else ''}{b.district}") for i, b in enumerate(data.bars)]
     plot.getAxis("left").setTicks([ticks, []])
     fit_left_axis(plot, [t for _, t in ticks])
