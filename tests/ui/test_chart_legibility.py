@@ -114,3 +114,18 @@ def test_the_spc_chart_draws_in_its_tab(window, qtbot, sample_store):
     assert page.spc_chart.data == spc_data(sample_store, "Tunbridge Wells", "NI 39")
     assert page.spc_chart.layout_.currentWidget() is page.spc_chart.plot_widget
     assert page.spc_chart.plot.vfk_subtitle.startswith("Tunbridge Wells: latest common cause")
+
+
+def test_every_districts_chart_of_the_board_pack_keeps_its_labels_whole(qapp, sample_store):
+    from vfk_desktop.domain.charts import DistrictsData
+    from vfk_desktop.facts.board import build_pack
+
+    pack = build_pack(sample_store, "Tunbridge Wells", None)
+    districts = [data for data in pack.chart_data.values() if isinstance(data, DistrictsData)]
+    assert districts
+    for data in districts:
+        view = offscreen_view(data)  # the size png_image() draws the pack's pictures at
+        labels = label_rects(view)
+        assert any(text.startswith("Kent target") for text, _ in labels) or data.kent_target is None
+        assert outside(view, labels) == [], data.code
+        assert overlaps(labels + tick_rects(view.plot.getAxis("left"))) == [], data.code
