@@ -34,10 +34,11 @@ QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg", "QtOpen
 APP_QT_MODULES = QT_MODULES[:5]
 # Installed beside the app but never used by it: pandas (sqlite-utils imports it only if present),
 # the test tools, and what pyqtgraph would use for 3-D, notebooks and other Qt bindings. The app
-# never goes on the network: no TLS, and hashlib's own digests instead of OpenSSL's (5 MB).
+# goes on the network only to the county store, through psycopg, which imports ssl (its libpq has
+# its own TLS); hashlib's own digests serve instead of OpenSSL's (5 MB).
 # scipy is used (domain/statistics.py: exact Poisson limits), so it is bundled.
 UNUSED_PACKAGES = (
-    "pandas", "pyarrow", "tkinter", "_tkinter", "ssl", "_ssl", "_hashlib",
+    "pandas", "pyarrow", "tkinter", "_tkinter", "_hashlib",
     "pytest", "_pytest", "pytestqt", "pytest_timeout", "hypothesis", "xlwt", "odf", "msoffcrypto",
     "cryptography", "IPython", "matplotlib", "h5py", "numba", "cupy", "OpenGL",
     "PyQt5", "PyQt6", "PySide2", "pyqtgraph.opengl", "pyqtgraph.jupyter", "pyqtgraph.examples",

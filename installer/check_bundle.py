@@ -206,10 +206,22 @@ def check_window_on_x11(bundle: Bundle) -> str:
     return f"{len(pictures)} pages drawn on X11"
 
 
+def check_county_store(bundle: Bundle) -> str:
+    """psycopg and its libpq are in the bundle: a county store nobody answers at is one sentence."""
+    done = bundle.run(buildinfo.CLI_NAME, "--db", str(bundle.db), "publish", "--locality", "TWBC",
+                      "--county-url", "postgresql://vfk@127.0.0.1:9/county")
+    message = _text(done.stderr).strip()
+    _expect(done.returncode == 1 and "cannot be reached" in message and len(message.splitlines()) == 1
+            and "Traceback" not in message, f"a publish to no server gave exit {done.returncode} and "
+                                            f"{message!r}")
+    return message
+
+
 CHECKS: list[tuple[str, Callable[[Bundle], str]]] = [
     ("layout", check_layout), ("vfk --version", check_version), ("vfk-desktop --smoke", check_smoke),
     ("vfk init --sample", check_init_sample), ("vfk fare", check_fare), ("vfk import", check_import),
     ("vfk check", check_integrity), ("vfk chart and report", check_charts_and_report),
+    ("vfk publish with no server", check_county_store),
     ("window on X11", check_window_on_x11),
 ]
 

@@ -12,7 +12,7 @@ VFK_VENV="$VFK_ROOT/.venv"
 VFK_APT_QT="libglib2.0-0 libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 fonts-dejavu-core"
 VFK_APT_WINDOW="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1"
 # LibreOffice: tests open the exports and turn the Word paper and slides into PDF; binutils: PyInstaller's objdump, for the installer tests.
-VFK_APT_TEST="poppler-utils xvfb xauth libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-impress-nogui binutils"
+VFK_APT_TEST="poppler-utils xvfb xauth libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-impress-nogui binutils postgresql"
 
 vfk_say() { printf '==> %s\n' "$*" >&2; }
 

@@ -101,3 +101,28 @@ def test_spc_and_trend_say_why_when_there_is_nothing_to_draw(sample_db, tmp_path
                        str(tmp_path / "c.png"), db=sample_db)
         assert done.returncode == 1 and words in done.stderr, done.stderr
         assert done.stderr.count("\n") == 1 and not (tmp_path / "c.png").exists()
+
+
+def test_spine_funnel_and_map_charts_are_written_as_png_and_svg(sample_db, tmp_path):
+    from PySide6.QtGui import QImage
+
+    kinds = (("spine", []), ("funnel", ["--indicator", "21"]), ("map", ["--indicator", "163"]))
+    for kind, indicator in kinds:
+        for suffix in ("png", "svg"):
+            out = tmp_path / f"{kind}.{suffix}"
+            done = run_cli("chart", "--locality", "TWBC", "--kind", kind, *indicator, "--out", str(out),
+                           db=sample_db)
+            assert done.returncode == 0 and done.stderr == "", done.stderr
+            assert out.stat().st_size > 1000
+        image = QImage(str(tmp_path / f"{kind}.png"))
+        width = {"spine": 2000, "funnel": 1800, "map": 1800}[kind]  # twice the drawing size
+        assert image.width() == width and image.height() > 600, kind
+        assert "Tunbridge" in (tmp_path / f"{kind}.svg").read_text()
+
+
+def test_a_funnel_without_denominators_is_refused_in_a_sentence(sample_db, tmp_path):
+    out = str(tmp_path / "f.png")
+    for args, words in ((["--indicator", "186"], "NI 186 is a ratio, not a proportion or a rate"),
+                        ([], "A funnel chart needs --indicator")):
+        done = run_cli("chart", "--locality", "TWBC", "--kind", "funnel", *args, "--out", out, db=sample_db)
+        assert done.returncode == 1 and words in done.stderr and done.stderr.count("\n") == 1

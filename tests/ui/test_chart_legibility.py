@@ -79,7 +79,7 @@ def test_district_names_and_labels_never_overlap_at_laptop_size(window, qtbot, c
 
 def test_the_trend_legend_is_below_the_plot_and_its_labels_apart(window, qtbot):
     page = indicator_page(window, qtbot, "NI 39")
-    page.chart_tabs.setCurrentWidget(page.trend_chart)
+    page.chart_tabs.setCurrentWidget(page.trend_box)
     QApplication.processEvents()
     view = page.trend_chart
     assert not [item for item in view.plot.items if isinstance(item, pg.LegendItem)]

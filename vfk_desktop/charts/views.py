@@ -15,13 +15,15 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QStackedLayout, QWidget
 
 import vfk_desktop.charts  # noqa: F401 - sets the Qt binding before pyqtgraph loads
+from vfk_desktop.charts import funnel, spine, tile_map  # noqa: F401 - register their drawings
 from vfk_desktop.charts import spc as _spc  # noqa: F401 - registers the SPC drawing
 from vfk_desktop.charts import trend as _trend  # noqa: F401 - registers the trend drawing
 from vfk_desktop.charts.drawing import DRAW
 from vfk_desktop.domain.errors import VfkError
 
 SIZES = {"DistrictsData": (900, 520), "RangeData": (900, 0), "TrendData": (900, 480),
-         "PrioritiesStatusData": (900, 360), "SpcData": (900, 480)}
+         "PrioritiesStatusData": (900, 360), "SpineData": (1000, 0), "FunnelData": (900, 560),
+         "TileMapData": (900, 360), "SpcData": (900, 480)}
 
 
 class ChartView(QWidget):
@@ -176,7 +178,7 @@ def data_text(table: list[list[str]], separator: str) -> str:
 def offscreen_view(data, width: int | None = None, height: int | None = None) -> ChartView:
     """A chart drawn at its print size, never shown."""
     base_width, base_height = SIZES[type(data).__name__]
-    if not base_height:  # the range chart grows with its rows
+    if not base_height:  # the range and spine charts grow with their rows
         base_height = 140 + 26 * max(len(data.rows), 1)
     from PySide6.QtWidgets import QApplication
 

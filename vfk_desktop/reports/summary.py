@@ -119,8 +119,10 @@ def chart_alt_text(data) -> str:
                          f"{present.status(r.row)}" for r in data.rows)
         return (f"Where {data.locality} sits between the Kent worst and best, indicator by indicator: "
                 f"{rows}.")
-    alt_text = getattr(data, "alt_text", None)  # every chart's data says itself from its figures
-    return alt_text() if alt_text else "Chart"
+    if hasattr(data, "alt_text"):  # the spine, funnel and map data say themselves
+        return f"Map of the 12 districts: {data.alt_text()}" if type(data).__name__ == "TileMapData" \
+            else data.alt_text()
+    return "Chart"
 
 
 def definitions(pack: BoardPack) -> list[tuple[str, str, str]]:

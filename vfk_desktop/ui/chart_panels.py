@@ -9,24 +9,16 @@ from vfk_desktop.domain.fare import FareRow
 
 
 def _views(page):
-    """The charts as tabs, each the page's full width, so 12 district names have room."""
+    """The districts, trend and SPC charts, in the page's tabs (ui/chart_tabs.py)."""
     if not hasattr(page, "districts_chart"):
-        from PySide6.QtWidgets import QTabWidget
-
         from vfk_desktop.charts.views import ChartView
 
-        page.chart_tabs = QTabWidget(page.charts)
-        page.chart_tabs.setDocumentMode(True)
-        page.districts_chart = ChartView(page.chart_tabs, "Districts chart", compact=True)
-        page.trend_chart = ChartView(page.chart_tabs, "Trend chart", compact=True)
-        page.spc_chart = ChartView(page.chart_tabs, "SPC chart", compact=True)
-        page.chart_tabs.addTab(page.districts_chart, "&Districts")
-        page.chart_tabs.addTab(page.trend_chart, "&Trend")
-        page.chart_tabs.addTab(page.spc_chart, "S&PC")
-        # the history joins the tabs: beside the charts on a laptop it left them 110 px for 12 names
-        page.layout().removeWidget(page.history_view)
-        page.chart_tabs.addTab(page.history_view, "&History")
-        page.charts_layout.addWidget(page.chart_tabs, 1)
+        page.districts_chart = ChartView(page.charts, "Districts chart", compact=True)
+        page.trend_chart = ChartView(page.trend_box, "Trend chart", compact=True)
+        page.spc_chart = ChartView(page.spc_box, "SPC chart", compact=True)
+        page.charts_layout.addWidget(page.districts_chart, 1)
+        page.trend_box.layout().addWidget(page.trend_chart)
+        page.spc_box.layout().addWidget(page.spc_chart)
     return page.districts_chart, page.trend_chart
 
 

@@ -31,6 +31,7 @@ from vfk_desktop.store.queries import districts
 from vfk_desktop.store.sample_flag import ILLUSTRATIVE, has_sample
 from vfk_desktop.ui import recent
 from vfk_desktop.ui import settings_keys as keys
+from vfk_desktop.ui.county_sync import CountySync
 from vfk_desktop.ui.file_actions import FileActions
 from vfk_desktop.ui.opening import readonly_reason
 from vfk_desktop.ui.pickers import add_pickers
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
         self.export_menu.addAction("&Slides…", lambda: papers.export_paper(self, ".pptx"))
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
+        self.county = CountySync(self)
+        self.county.add_to(file_menu)
         self.file_menu = file_menu
         self.file_end = file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -297,6 +300,7 @@ class MainWindow(QMainWindow):
         self.database_label.setText(f"Database: {store.path}" + (" (read-only)" if store.readonly else ""))
         last = last_import(store)
         self.last_import_label.setText(last.describe() if last else "No imports yet")
+        self.county.show_status()
 
     def refresh(self) -> None:
         self._fill_periods()

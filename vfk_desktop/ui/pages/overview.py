@@ -181,7 +181,10 @@ class OverviewPage(QWidget):
         layout.addWidget(self.subheading)
         layout.addWidget(self.counts)
         layout.addLayout(filters)
-        layout.addWidget(scroll, 1)
+        from vfk_desktop.ui.chart_tabs import overview_tabs
+
+        self.views = overview_tabs(self, scroll)  # the table and the spine chart of its rows
+        layout.addWidget(self.views, 1)
 
     def refresh(self) -> None:
         session = self.session
@@ -204,6 +207,8 @@ class OverviewPage(QWidget):
         for section in self.sections:
             section.view.setColumnHidden(column_of("Newer"), not newer)
         self.apply_filters()
+        if hasattr(self, "views"):
+            self.views.refresh()  # the spine chart, when its tab is the one shown
 
     def apply_filters(self) -> None:
         for section in self.sections:

@@ -1,0 +1,175 @@
+"""`vfk publish`: send what this district (or the county) owns to the county store.
+
+Only rows that differ from the store's are sent, in one server transaction: COPY into a temporary
+table, then one INSERT … ON CONFLICT per table. A row changed on the store since our last publish
+(someone else's publish from another copy of this district's file) is a conflict: reported, not
+overwritten, unless overwrite is asked for. Rows on the store that this file no longer holds are left
+there and counted. A dropped connection leaves nothing half-written (the server rolls back), and
+publishing again sends the same rows once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from vfk_desktop.county import rows as tables
+from vfk_desktop.county.connection import county_connection, where
+from vfk_desktop.county.ownership import COUNTY, owns_catalogue
+from vfk_desktop.county.report import Conflict, SyncReport
+from vfk_desktop.county.state import marks, save_marks
+from vfk_desktop.county.sync_common import (
+    SYNC_LOCK,
+    Progress,
+    ShouldStop,
+    lost_connection_said,
+    never,
+    no_progress,
+    step,
+)
+from vfk_desktop.domain.errors import VfkError
+
+if TYPE_CHECKING:
+    import psycopg
+
+    from vfk_desktop.store.connection import Store
+
+
+def publisher_of(conn: psycopg.Connection) -> str | None:
+    """The place the connected role publishes for (None: a role that only reads)."""
+    row = conn.execute("SELECT area FROM vfk.writers WHERE role_name = current_user").fetchone()
+    return str(row[0]) if row else None
+
+
+class _DryRun(Exception):
+    """Leaves the server transaction, rolling it back, once a dry run has its report."""
+
+
+def publish(store: Store, url: str, locality: str | None = None, *, dry_run: bool = False,
+            overwrite: bool = False, progress: Progress = no_progress,
+            should_stop: ShouldStop = never) -> SyncReport:
+    """Publish locality's rows (default: the place the role publishes for); the report says what was
+    (or, dry_run, would be) sent."""
+    place = where(url)
+    with county_connection(url) as conn, lost_connection_said("publishing", place):
+        publisher = locality or publisher_of(conn)
+        if publisher is None:
+            raise VfkError(f"Your role on the county store at {place} publishes for no district "
+                           f"(it may only read); pull instead, or ask the county's IT for your "
+                           f"district's role.")
+        if publisher != COUNTY and publisher not in tables.districts(store):
+            raise VfkError(f"{publisher} is not one of the 12 districts or Kent.")
+        report = SyncReport("publish", publisher, place, dry_run)
+        mark = marks(store, url)
+        try:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (SYNC_LOCK,))
+                batches = _compare(conn, store, publisher, mark.published, overwrite, report,
+                                   progress, should_stop)
+                if dry_run:
+                    raise _DryRun
+                at = dt.datetime.now(dt.UTC)
+                total = len(batches) + 1
+                # One revision for the whole publish: the lock above keeps revisions in commit order.
+                revision = conn.execute("SELECT nextval('vfk.revisions')").fetchone()[0]
+                for number, (table, outgoing) in enumerate(batches):
+                    step(progress, should_stop, number, total, f"sending {table.name}", "publishing")
+                    if outgoing:
+                        _send(conn, table, outgoing, (revision, publisher, at))
+                step(progress, should_stop, len(batches), total, "finishing", "publishing")
+                sent = any(outgoing for _, outgoing in batches)
+                newest = revision if sent else _newest_revision(conn, publisher)
+        except _DryRun:
+            return report
+    with store.atomic():
+        mark.published, mark.published_at = newest, at.isoformat(timespec="seconds")
+        save_marks(store, url, mark)
+    return report
+
+
+def _compare(conn: psycopg.Connection, store: Store, publisher: str, published: int | None,
+             overwrite: bool, report: SyncReport, progress: Progress,
+             should_stop: ShouldStop) -> list[tuple[tables.Table, list[tuple]]]:
+    """For each table the publisher sends, the local rows that differ from the store's."""
+    areas, exclude = tables.owned_areas(store, publisher)
+    sending = [table for table in tables.TABLES if table.per_area or owns_catalogue(publisher)]
+    batches = []
+    for number, table in enumerate(sending):
+        step(progress, should_stop, number, len(sending), f"comparing {table.name}", "publishing")
+        local = tables.local_rows(store, table, areas, exclude)
+        stored = _stored(conn, table, publisher)
+        batches.append((table, _differing(table, local, stored, published, overwrite, report)))
+    return batches
+
+
+def _owned_where(publisher: str) -> str:
+    return "area = %s" if publisher != COUNTY else \
+        "area NOT IN (SELECT name FROM vfk.districts) AND %s = 'Kent'"
+
+
+def _stored(conn: psycopg.Connection, table: tables.Table, publisher: str) -> dict[tuple, tuple]:
+    columns = ", ".join(table.columns)
+    if table.per_area:
+        cursor = conn.execute(f"SELECT {columns}, revision FROM vfk.{table.name} "
+                              f"WHERE {_owned_where(publisher)}", (publisher,))
+    else:
+        cursor = conn.execute(f"SELECT {columns}, revision FROM vfk.{table.name}")
+    return {table.key(row): row for row in cursor}
+
+
+def _differing(table: tables.Table, local: dict[tuple, tuple[tuple, int | None]],
+               stored: dict[tuple, tuple], published: int | None, overwrite: bool,
+               report: SyncReport) -> list[tuple]:
+    outgoing = []
+    for key, (row, _import_id) in local.items():
+        there = stored.get(key)
+        if there is None:
+            report.count(table.name, 0)
+            outgoing.append(row)
+        elif tables.same(table, row, there[:-1]):
+            report.count(table.name, 2)
+        elif not overwrite and (published is None or there[-1] > published):
+            report.conflicts.append(Conflict(table.name, key, tables.shown(table, row),
+                                             tables.shown(table, there[:-1])))
+        else:
+            report.count(table.name, 1)
+            outgoing.append(row)
+    extra = len(set(stored) - set(local))
+    if extra and table.per_area:
+        report.notes.append(f"{extra} {table.name} on the county store are not in this database; "
+                            f"they were left there.")
+    return outgoing
+
+
+def _send(conn: psycopg.Connection, table: tables.Table, outgoing: list[tuple],
+          stamp: tuple[int, str, dt.datetime]) -> None:
+    """COPY the rows into a temporary table, then add or replace them in one statement, each with
+    the publish's revision, publisher and time (stamp)."""
+    columns = ", ".join(table.columns)
+    incoming = f"incoming_{table.name}"
+    conn.execute(f"CREATE TEMP TABLE {incoming} ON COMMIT DROP AS "
+                 f"SELECT {columns} FROM vfk.{table.name} WITH NO DATA")
+    with conn.cursor() as cursor, cursor.copy(f"COPY {incoming} ({columns}) FROM STDIN") as copy:
+        for row in outgoing:
+            copy.write_row(row)
+    key = ", ".join(table.columns[:table.key_width])
+    updates = ", ".join(f"{name} = excluded.{name}" for name in
+                        (*table.columns[table.key_width:], "revision", "published_by", "published_at"))
+    conn.execute(
+        f"INSERT INTO vfk.{table.name} ({columns}, revision, published_by, published_at) "
+        f"SELECT {columns}, %s, %s, %s FROM {incoming} "
+        f"ON CONFLICT ({key}) DO UPDATE SET {updates}", stamp)
+
+
+def _newest_revision(conn: psycopg.Connection, publisher: str) -> int:
+    newest = 0
+    for table in tables.TABLES:
+        if table.per_area:
+            row = conn.execute(f"SELECT max(revision) FROM vfk.{table.name} "
+                               f"WHERE {_owned_where(publisher)}", (publisher,)).fetchone()
+        elif owns_catalogue(publisher):
+            row = conn.execute("SELECT max(revision) FROM vfk.indicators").fetchone()
+        else:
+            continue
+        newest = max(newest, int(row[0] or 0) if row else 0)
+    return newest

@@ -1,0 +1,100 @@
+"""The rows the county store carries, column for column, and reading them from the local file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from vfk_desktop.county.ownership import COUNTY
+from vfk_desktop.domain.model import format_number
+
+if TYPE_CHECKING:
+    from vfk_desktop.store.connection import Store
+
+STATISTICS = ("count", "denominator", "lower_95", "upper_95", "lower_99_8", "upper_99_8")
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # in the county store (schema vfk)
+    columns: tuple[str, ...]
+    key_width: int
+    data: slice  # the columns whose change is a change (not where the row came from)
+    per_area: bool = True
+
+    def key(self, row: tuple) -> tuple:
+        return row[:self.key_width]
+
+
+FIGURES = Table("figures", ("area", "indicator", "period", "kind", "value", "text", "missing",
+                            *STATISTICS, "file", "sheet", "cell"), 4, slice(4, 13))
+RANKINGS = Table("rankings", ("area", "indicator", "round", "priority", "file", "sheet", "cell"), 3,
+                 slice(3, 4))
+COMMENTARY = Table("commentary", ("area", "indicator", "period", "text", "file", "sheet", "cell"), 3,
+                   slice(3, 4))
+INDICATORS = Table("indicators", ("code", "title", "theme", "unit", "polarity", "tolerance", "ka2"),
+                   1, slice(1, 7), per_area=False)
+TABLES = (INDICATORS, FIGURES, RANKINGS, COMMENTARY)
+
+_LOCAL = {
+    "figures": "SELECT a.name, o.indicator, o.period, o.kind, o.value, o.text, o.missing, "
+               + ", ".join(f"o.{name}" for name in STATISTICS)
+               + ", o.file, o.sheet, o.cell, o.import_id FROM observations o "
+               "JOIN areas a ON a.id = o.area_id",
+    "rankings": "SELECT a.name, r.indicator, r.round, r.priority, r.file, r.sheet, r.cell, r.import_id "
+                "FROM rankings r JOIN areas a ON a.id = r.area_id",
+    "commentary": "SELECT a.name, c.indicator, c.period, c.text, c.file, c.sheet, c.cell, c.import_id "
+                  "FROM commentary c JOIN areas a ON a.id = c.area_id",
+    "indicators": "SELECT i.code, i.title, t.name, i.unit, i.polarity, i.tolerance, i.ka2 = 1, 0 "
+                  "FROM indicators i LEFT JOIN themes t ON t.id = i.theme_id",
+}
+
+
+def districts(store: Store) -> frozenset[str]:
+    return frozenset(name for (name,) in store.conn.execute(
+        "SELECT name FROM areas WHERE kind = 'district'"))
+
+
+def local_rows(store: Store, table: Table, areas: set[str] | None,
+               exclude: set[str] | None = None) -> dict[tuple, tuple[tuple, int | None]]:
+    """The local rows of table, keyed, each with the import that wrote it: those of areas (every
+    area when None), less those of exclude. SQLite keeps a whole number in a REAL column as a
+    REAL, so values come back as the server's double precision does."""
+    query, params = _LOCAL[table.name], []
+    if table.per_area and areas is not None:
+        query += f" WHERE a.name IN ({', '.join('?' * len(areas))})"
+        params.extend(sorted(areas))
+    elif table.per_area and exclude:
+        query += f" WHERE a.name NOT IN ({', '.join('?' * len(exclude))})"
+        params.extend(sorted(exclude))
+    width = table.key_width
+    if table.per_area:
+        return {row[:width]: (row[:-1], row[-1]) for row in store.conn.execute(query, params)}
+    return {row[:width]: ((*row[:-2], bool(row[-2])), row[-1])  # the catalogue: KA2 is yes or no
+            for row in store.conn.execute(query, params)}
+
+
+def _plain(value: object) -> object:
+    """An integer where a figure is compared (a value typed as 12 equals the server's 12.0)."""
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def same(table: Table, left: tuple, right: tuple) -> bool:
+    """The same figure, ranking, comment or catalogue entry, wherever each came from."""
+    return tuple(map(_plain, left[table.data])) == tuple(map(_plain, right[table.data]))
+
+
+def shown(table: Table, row: tuple) -> str:
+    """The row's figure as an officer reads it ("1,212", "N/a", "High"), for a conflict's report."""
+    values = [value for value in row[table.data] if value is not None]
+    if not values:
+        return "blank"
+    return format_number(values[0]) if isinstance(values[0], float) else str(values[0])
+
+
+def owned_areas(store: Store, publisher: str) -> tuple[set[str] | None, set[str] | None]:
+    """(areas, exclude) for local_rows: a district's own rows, or the county's (every place that is
+    not one of the 12 districts)."""
+    if publisher == COUNTY:
+        return None, set(districts(store))
+    return {publisher}, None

@@ -1,0 +1,17 @@
+-- One login role for each row of vfk.writers (a district, or vfk_county for the county), made a
+-- member of vfk_writer. Safe to run again: a role that exists is left as it is. Passwords are set
+-- by the county's IT afterwards (ALTER ROLE ... PASSWORD, or \password in psql).
+DO $$
+DECLARE
+    writer record;
+BEGIN
+    FOR writer IN SELECT role_name FROM vfk.writers LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = writer.role_name) THEN
+            EXECUTE format('CREATE ROLE %I LOGIN', writer.role_name);
+        END IF;
+        IF NOT pg_has_role(writer.role_name, 'vfk_writer', 'MEMBER') THEN
+            EXECUTE format('GRANT vfk_writer TO %I', writer.role_name);
+        END IF;
+    END LOOP;
+END
+$$;
