@@ -59,6 +59,7 @@ def test_every_picture_has_alt_text_made_from_its_figures(papers):
     texts = [shape._inline.docPr.get("descr") for shape in pictures]
     assert all(texts)
     assert any("NI 163" in t and "Tunbridge Wells 70.9" in t and "Kent target 75.6" in t for t in texts)
+    assert any("Tunbridge Wells 70.9 %, 6th of 12; Kent 67.8 %; target 75.6 %" in t for t in texts)
     assert any(t.startswith("Map of the 12 districts: NI 21") and "Dover" in t for t in texts)
 
 

@@ -50,7 +50,7 @@ def test_the_indicator_page_has_funnel_and_map_tabs(window, qtbot):
     page.show_indicator("NI 21")
     settle(qtbot, window)
     titles = [page.chart_tabs.tabText(i) for i in range(page.chart_tabs.count())]
-    assert titles[:3] == ["Districts and trend", "Funnel", "Map"]
+    assert titles == ["Districts", "Trend", "SPC", "Funnel", "Map", "History"]
     assert page.funnel_tab.view is None  # a hidden tab is not drawn
     tab(page.chart_tabs, "Funnel")
     settle(qtbot, window)

@@ -107,8 +107,7 @@ def chart_alt_text(data) -> str:
             return format_number(bar.value) if bar.value is not None else bar.missing or "no figure"
 
         bars = "; ".join(f"{b.district} {said(b)}" for b in data.bars)
-        lines = [f"Bar chart: {data.code} {data.title}, {data.period.label}, "
-                 f"the 12 districts best first: {bars}."]
+        lines = [f"Bar chart: {data.alt_text()}.", f"The 12 districts best first: {bars}."]
         if data.kent_target is not None:
             lines.append(f"Kent target {format_number(data.kent_target)}.")
         if data.kent_value is not None:

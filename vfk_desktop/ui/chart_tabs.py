@@ -73,16 +73,29 @@ class ChartTab(QWidget):
 
 
 def indicator_tabs(page) -> LazyTabs:
-    """The Indicator page's charts: districts and trend side by side, the funnel plot, the map."""
+    """The Indicator page's charts, one a tab: districts, trend, SPC, funnel plot, map; and the history."""
     tabs = LazyTabs(page)
     tabs.setAccessibleName("Indicator charts")
     tabs.setDocumentMode(True)
-    tabs.add(page.charts, "Districts and trend")
+    # each chart the page's full width: side by side on a laptop they left 12 district names 110 px
+    tabs.add(page.charts, "Districts")
+    page.trend_box, page.spc_box = _box(tabs), _box(tabs)  # chart_panels puts the charts in them
+    tabs.add(page.trend_box, "Trend")
+    tabs.add(page.spc_box, "SPC")
     page.funnel_tab = ChartTab("Funnel plot", tabs)
     page.map_tab = ChartTab("Map of the districts", tabs)
     tabs.add(page.funnel_tab, "Funnel", lambda: _fill_funnel(page))
     tabs.add(page.map_tab, "Map", lambda: _fill_map(page))
+    tabs.add(page.history_view, "History")
     return tabs
+
+
+def _box(parent: QWidget) -> QWidget:
+    from PySide6.QtWidgets import QVBoxLayout
+
+    box = QWidget(parent)
+    QVBoxLayout(box).setContentsMargins(0, 0, 0, 0)
+    return box
 
 
 def _fill_funnel(page) -> None:

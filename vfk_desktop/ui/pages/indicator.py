@@ -146,9 +146,8 @@ class IndicatorPage(QWidget):
         layout.addWidget(self.facts)
         from vfk_desktop.ui.chart_tabs import indicator_tabs
 
-        self.chart_tabs = indicator_tabs(self)  # districts and trend, funnel, map
-        layout.addWidget(self.chart_tabs, 3)
-        layout.addWidget(self.history_view, 2)
+        self.chart_tabs = indicator_tabs(self)  # districts, trend, SPC, funnel, map; the history
+        layout.addWidget(self.chart_tabs, 5)  # 12 district names need about 16 px each
         layout.addWidget(lower, 2)
 
     def _fill_picker(self) -> None:
