@@ -14,7 +14,12 @@ from tests.seed_figures import FARE_ROWS
 from vfk_desktop.facts.board import build_pack
 from vfk_desktop.reports.board import write_report
 from vfk_desktop.reports.html import Tables, pack_html
-from vfk_desktop.reports.printing import PackPrinter, first_split_row, first_stranded_heading
+from vfk_desktop.reports.printing import (
+    PackPrinter,
+    first_section_after_a_short_page,
+    first_split_row,
+    first_stranded_heading,
+)
 from vfk_desktop.reports.summary import LOW_BELOW_KENT, exceptions, low_below_kent
 
 NO_DATA_LOW = ("NI 151", "NI 171", "NI 117", "NI 161", "NI 162", "NI 8", "NI 11", "NI 16", "NI 20",
@@ -59,6 +64,21 @@ def test_no_heading_ends_a_page_and_no_row_stands_alone(qapp, sample_store, tmp_
         document, tables = printer.layout(writer, body)
         assert first_split_row(document, body.height(), tables.placed) is None
         assert first_stranded_heading(document, body.height()) is None
+        # a section that starts a page never leaves the page before it nearly empty (one carried row)
+        assert first_section_after_a_short_page(document, body.height()) is None
+
+
+def test_no_section_leaves_the_page_before_it_nearly_empty_on_a4(qapp, sample_store, tmp_path):
+    """On the PDF's own pages the sample's last local priority once stood alone on a page before the
+    fare tables: a section that starts a page now follows on from such a page instead."""
+    from vfk_desktop.reports.printing import PageSetup, body_size
+
+    writer = QPdfWriter(str(tmp_path / "unused.pdf"))
+    writer.setResolution(300)
+    writer.setPageLayout(PageSetup().page_layout())
+    for pack in (build_pack(sample_store, "Tunbridge Wells"), build_pack(sample_store, "Dover")):
+        document, _ = PackPrinter(pack).layout(writer, body_size(writer))
+        assert first_section_after_a_short_page(document, body_size(writer).height()) is None
 
 
 def test_a_stranded_heading_is_found(qapp, sample_store, tmp_path):

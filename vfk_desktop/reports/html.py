@@ -107,12 +107,14 @@ class Tables:
     placed: list[tuple[int, int]] = field(default_factory=list)
     count: int = 0
     heading_breaks: frozenset[int] = frozenset()  # headings that must start a page (not end one)
+    flowing: frozenset[int] = frozenset()  # sections that follow on from a page left nearly empty
     headings: int = 0
 
     def heading(self, text: str, level: int, new_page: bool = False) -> str:
         """<h1>/<h2>; printing moves one that would sit at a page's foot onto the next page."""
         number, self.headings = self.headings, self.headings + 1
-        brk = ' style="page-break-before: always"' if new_page or number in self.heading_breaks else ""
+        moved = (new_page and number not in self.flowing) or number in self.heading_breaks
+        brk = ' style="page-break-before: always"' if moved else ""
         return f"<h{level}{brk}>{escape(text)}</h{level}>"
 
     def table(self, columns: Iterable[tuple[str, str, int]], band: str | None, rows: list[str],

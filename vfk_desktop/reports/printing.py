@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextDocument,
+    QTextFormat,
     QTextTable,
 )
 
@@ -72,13 +73,21 @@ class PackPrinter:
         """The pack laid out in pages of size body, no table row cut in two, with its tables."""
         breaks: set[tuple[int, int]] = set()
         heading_breaks: set[int] = set()
+        flowing: set[int] = set()
         while True:
-            tables = Tables(frozenset(breaks), heading_breaks=frozenset(heading_breaks))
+            tables = Tables(frozenset(breaks), heading_breaks=frozenset(heading_breaks),
+                            flowing=frozenset(flowing))
             document = self._laid_out(pack_html(self.pack, tables, lambda chart: chart in self.images),
                                       device, body)
             split = first_split_row(document, body.height(), tables.placed)
             if split is not None and split not in breaks:
                 breaks.add(split)
+                continue
+            short = first_section_after_a_short_page(document, body.height())
+            if short is not None and short not in flowing and short not in heading_breaks:
+                flowing.add(short)  # a table's last row or two alone on a page: the next section joins them
+                breaks.clear()  # and every break is worked out again for the new layout
+                heading_breaks.clear()
                 continue
             stranded = first_stranded_heading(document, body.height())
             if stranded is None or stranded in heading_breaks:
@@ -109,9 +118,8 @@ class PackPrinter:
     def _paint_pages(self, device: QPagedPaintDevice, painter: QPainter) -> int:
         area = device.pageLayout().paintRectPixels(device.logicalDpiX())
         small = print_font(7.5)
-        line = QFontMetricsF(small, device).height()
-        band = line * 2.2  # header and footer bands, with a little air
-        body = QSizeF(area.width(), area.height() - 2 * band)
+        band = header_band(device)
+        body = body_size(device)
         document = self.document(device, body)
         pages = document.pageCount()
         self.bookmarks = headings_by_page(document, body.height())
@@ -144,6 +152,17 @@ class PackPrinter:
             made += " · includes illustrative sample data"
         painter.drawText(bottom, left | Qt.AlignmentFlag.AlignBottom, made)
         painter.drawText(bottom, right | Qt.AlignmentFlag.AlignBottom, f"Page {page} of {pages}")
+
+
+def header_band(device: QPagedPaintDevice) -> float:
+    """The height of the header (and of the footer) on a page: its line, with a little air."""
+    return QFontMetricsF(print_font(7.5), device).height() * 2.2
+
+
+def body_size(device: QPagedPaintDevice) -> QSizeF:
+    """Where the pack's text goes on each page: the printable area less the header and footer."""
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    return QSizeF(area.width(), area.height() - 2 * header_band(device))
 
 
 def first_split_row(document: QTextDocument, page_height: float,
@@ -200,6 +219,31 @@ def first_stranded_heading(document: QTextDocument, page_height: float) -> int |
             if frame is None and block.blockFormat().headingLevel() > 0:
                 number += 1
                 waiting = int((rect.bottom() - 1) // page_height)
+        it += 1
+    return None
+
+
+SHORT_PAGE = 0.25  # a page less full than this before a section that starts a new page
+ALWAYS_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+
+
+def first_section_after_a_short_page(document: QTextDocument, page_height: float) -> int | None:
+    """The first heading (counted in document order) that starts a new page after a page holding
+    less than a quarter page of the section before (a table's last row carried over, say)."""
+    layout = document.documentLayout()
+    number, bottom = -1, 0.0  # the heading's number; where the content so far ends
+    it = document.rootFrame().begin()
+    while not it.atEnd():
+        frame, block = it.currentFrame(), it.currentBlock()
+        rect = layout.frameBoundingRect(frame) if frame is not None else layout.blockBoundingRect(block)
+        if rect.height() > 0:
+            if frame is None and block.blockFormat().headingLevel() > 0:
+                number += 1
+                forced = block.blockFormat().pageBreakPolicy() & ALWAYS_BEFORE
+                used = bottom - (bottom // page_height) * page_height
+                if forced and bottom > page_height and 0 < used < SHORT_PAGE * page_height:
+                    return number
+            bottom = rect.bottom()
         it += 1
     return None
 
