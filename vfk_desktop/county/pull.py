@@ -14,6 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vfk_desktop.county import local_work
 from vfk_desktop.county import rows as tables
 from vfk_desktop.county.connection import county_connection, where, without_password
 from vfk_desktop.county.ownership import COUNTY
@@ -38,6 +39,7 @@ from vfk_desktop.domain.import_plan import (
     Origin,
     RankingRow,
 )
+from vfk_desktop.who import current_user
 
 if TYPE_CHECKING:
     import psycopg
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from vfk_desktop.store.connection import Store
 
 _EXTRA = ("revision", "published_by", "published_at")
+_FIGURE_TABLES = tuple(table for table in tables.TABLES if table not in tables.LOCAL_WORK)
 
 
 def pull(store: Store, url: str, *, dry_run: bool = False, overwrite: bool = False,
@@ -61,12 +64,16 @@ def pull(store: Store, url: str, *, dry_run: bool = False, overwrite: bool = Fal
         fetched: dict[str, list[tuple]] = {}
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock_shared(%s)", (SYNC_LOCK,))
-            for number, table in enumerate(tables.TABLES):
+            for number, table in enumerate(_FIGURE_TABLES):
                 step(progress, should_stop, number, len(tables.TABLES) + 1,
                      f"reading {table.name}", "pulling")
                 fetched[table.name] = _fetch(conn, table, me, mark.pulled)
+            step(progress, should_stop, len(_FIGURE_TABLES), len(tables.TABLES) + 1,
+                 "reading local priorities and actions", "pulling")
+            work = local_work.fetch(conn, me, mark.pulled)
     report = SyncReport("pull", me or "", place, dry_run)
     plan, newest = _plan(store, url, fetched, None if overwrite else mark.local, report)
+    newest = max(newest, work.newest)
     step(progress, should_stop, len(tables.TABLES), len(tables.TABLES) + 1, "writing", "pulling")
     from vfk_desktop.store.imports import apply_plan
 
@@ -77,12 +84,16 @@ def pull(store: Store, url: str, *, dry_run: bool = False, overwrite: bool = Fal
                                  ("commentary", "commentary", plan.commentary)):
         new, updated = result.by_table.get(local_table) or [0, 0]
         report.counts[name] = [new, updated, len(planned) - new - updated]
+    replacements, prints = local_work.plan(store, work, mark.areas, overwrite, report)
     if dry_run or should_stop():
         return report
-    if report.changed:
-        written = apply_plan(store, plan, note=f"pulled from the county store at {place}")
-        report.import_id = written.import_id
-    with store.atomic():
+    with store.atomic():  # the figures and the local priorities and actions: one import
+        if report.changed or replacements:
+            written = apply_plan(store, plan, note=f"pulled from the county store at {place}")
+            report.import_id = written.import_id
+            if replacements and written.import_id is not None:
+                prints |= local_work.write(store, written.import_id, replacements, current_user())
+        mark.areas = {**mark.areas, **prints}
         mark.pulled = max(mark.pulled, newest)
         mark.pulled_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         latest = store.conn.execute("SELECT max(id) FROM imports").fetchone()

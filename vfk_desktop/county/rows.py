@@ -34,7 +34,15 @@ COMMENTARY = Table("commentary", ("area", "indicator", "period", "text", "file",
                    slice(3, 4))
 INDICATORS = Table("indicators", ("code", "title", "theme", "unit", "polarity", "tolerance", "ka2"),
                    1, slice(1, 7), per_area=False)
-TABLES = (INDICATORS, FIGURES, RANKINGS, COMMENTARY)
+# A district's local priorities and actions, each named by the number it has in that district's
+# own database (source_id); lists are kept as "a;b" and an action's notes as JSON.
+LOCAL_PRIORITIES = Table("local_priorities", ("area", "source_id", "position", "title", "description",
+                                              "ambitions", "indicators"), 2, slice(2, 7))
+ACTIONS = Table("actions", ("area", "source_id", "title", "owner", "due", "status", "local_priority",
+                            "delivery_plan", "indicators", "notes", "created_at", "created_by"), 2,
+                slice(2, 10))
+TABLES = (INDICATORS, FIGURES, RANKINGS, COMMENTARY, LOCAL_PRIORITIES, ACTIONS)
+LOCAL_WORK = (LOCAL_PRIORITIES, ACTIONS)
 
 _LOCAL = {
     "figures": "SELECT a.name, o.indicator, o.period, o.kind, o.value, o.text, o.missing, "
@@ -45,6 +53,19 @@ _LOCAL = {
                 "FROM rankings r JOIN areas a ON a.id = r.area_id",
     "commentary": "SELECT a.name, c.indicator, c.period, c.text, c.file, c.sheet, c.cell, c.import_id "
                   "FROM commentary c JOIN areas a ON a.id = c.area_id",
+    "local_priorities": "SELECT a.name, p.id, p.position, p.title, p.description, "
+                        "(SELECT group_concat(ambition_id, ';') FROM (SELECT ambition_id FROM "
+                        "local_priority_ambitions WHERE priority_id = p.id ORDER BY ambition_id)), "
+                        "(SELECT group_concat(indicator, ';') FROM (SELECT indicator FROM "
+                        "local_priority_indicators WHERE priority_id = p.id ORDER BY rowid)), NULL "
+                        "FROM local_priorities p JOIN areas a ON a.id = p.area_id",
+    "actions": "SELECT a.name, x.id, x.title, x.owner, x.due, x.status, x.local_priority_id, "
+               "(SELECT d.title FROM delivery_plans d WHERE d.id = x.delivery_plan_id), "
+               "(SELECT group_concat(indicator, ';') FROM (SELECT indicator FROM action_indicators "
+               "WHERE action_id = x.id ORDER BY rowid)), "
+               "(SELECT json_group_array(json_array(at, author, text)) FROM (SELECT at, author, text "
+               "FROM action_notes WHERE action_id = x.id ORDER BY at, id)), x.created_at, x.created_by, "
+               "NULL FROM actions x JOIN areas a ON a.id = x.area_id",
     "indicators": "SELECT i.code, i.title, t.name, i.unit, i.polarity, i.tolerance, i.ka2 = 1, 0 "
                   "FROM indicators i LEFT JOIN themes t ON t.id = i.theme_id",
 }
