@@ -10,7 +10,7 @@ import pytest
 
 from tests.county.conftest import UrlFor, figures, other_rows, split_database
 from vfk_desktop.county.connection import Offline
-from vfk_desktop.county.publish import publish
+from vfk_desktop.county.publish import FEW, publish
 from vfk_desktop.county.pull import pull
 from vfk_desktop.county.state import last_pulled, marks
 from vfk_desktop.county.sync_common import Cancelled
@@ -233,3 +233,38 @@ def test_two_copies_of_one_district_do_not_overwrite_each_other_unless_asked(
     with psycopg.connect(county("vfk_analyst")) as conn:
         assert conn.execute("SELECT value FROM vfk.figures WHERE indicator = %s AND period = %s "
                             "AND kind = 'value'", (code, period)).fetchone() == (42.0,)
+
+
+def test_many_changed_rows_replace_the_stored_ones_and_a_few_do_too(
+        county: UrlFor, sample_template: Path, tmp_path: Path) -> None:
+    ashford = split_database(sample_template, tmp_path / "ashford.db", "Ashford")
+    conn = sqlite3.connect(ashford)
+    columns = ", ".join(name for (_, name, *_rest) in conn.execute("PRAGMA table_info(observations)"))
+    with conn:  # three copies of Ashford's figures under other periods: more than a few rows
+        for copy in (1, 2, 3):
+            conn.execute(f"INSERT INTO observations ({columns}) SELECT "
+                         + columns.replace("period", f"period || ' copy {copy}'")
+                         + " FROM observations WHERE period NOT LIKE '% copy %'")
+    conn.close()
+    url = county("Ashford")
+    with open_store(ashford) as store:
+        count = publish(store, url).counts["figures"][0]
+    assert count == 4 * 48 and count > FEW  # through COPY and a temporary table
+    conn = sqlite3.connect(ashford)
+    with conn:
+        conn.execute("UPDATE observations SET value = value + 1 WHERE value IS NOT NULL")
+    changed = conn.execute("SELECT count(*) FROM observations WHERE value IS NOT NULL").fetchone()[0]
+    conn.close()
+    with open_store(ashford) as store:
+        again = publish(store, url)
+        assert again.counts["figures"] == [0, changed, count - changed] and changed > FEW
+        for code, period in store.conn.execute(
+                "SELECT indicator, period FROM observations WHERE value IS NOT NULL "
+                "AND kind = 'value' AND period NOT LIKE '% copy %' LIMIT 2").fetchall():
+            set_figure(store, "Ashford", code, period, "value", "-1")
+        assert publish(store, url).counts["figures"][1] == 2  # a few: one INSERT … VALUES
+        assert publish(store, url).changed == 0
+    with psycopg.connect(county("vfk_analyst")) as conn:
+        stored = {row for row in conn.execute(
+            "SELECT area, indicator, period, kind, value, text, missing FROM vfk.figures")}
+    assert stored == figures(ashford)

@@ -9,6 +9,8 @@ from vfk_desktop.county.ownership import COUNTY
 from vfk_desktop.domain.model import format_number
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from vfk_desktop.store.connection import Store
 
 STATISTICS = ("count", "denominator", "lower_95", "upper_95", "lower_99_8", "upper_99_8")
@@ -81,6 +83,23 @@ def local_rows(store: Store, table: Table, areas: set[str] | None,
     """The local rows of table, keyed, each with the import that wrote it: those of areas (every
     area when None), less those of exclude. SQLite keeps a whole number in a REAL column as a
     REAL, so values come back as the server's double precision does."""
+    width = table.key_width
+    if table.per_area:
+        return {row[:width]: (row[:-1], row[-1]) for row in _read(store, table, areas, exclude)}
+    return {row[:width]: ((*row[:-2], bool(row[-2])), row[-1])  # the catalogue: KA2 is yes or no
+            for row in _read(store, table, areas, exclude)}
+
+
+def local_list(store: Store, table: Table, areas: set[str] | None,
+               exclude: set[str] | None = None) -> list[tuple]:
+    """The same rows as local_rows, as a plain list (a first publish sends them all, unkeyed)."""
+    if table.per_area:
+        return [row[:-1] for row in _read(store, table, areas, exclude)]
+    return [(*row[:-2], bool(row[-2])) for row in _read(store, table, areas, exclude)]
+
+
+def _read(store: Store, table: Table, areas: set[str] | None,
+          exclude: set[str] | None) -> sqlite3.Cursor:
     query, params = _LOCAL[table.name], []
     if table.per_area and areas is not None:
         query += f" WHERE a.name IN ({', '.join('?' * len(areas))})"
@@ -88,11 +107,7 @@ def local_rows(store: Store, table: Table, areas: set[str] | None,
     elif table.per_area and exclude:
         query += f" WHERE a.name NOT IN ({', '.join('?' * len(exclude))})"
         params.extend(sorted(exclude))
-    width = table.key_width
-    if table.per_area:
-        return {row[:width]: (row[:-1], row[-1]) for row in store.conn.execute(query, params)}
-    return {row[:width]: ((*row[:-2], bool(row[-2])), row[-1])  # the catalogue: KA2 is yes or no
-            for row in store.conn.execute(query, params)}
+    return store.conn.execute(query, params)
 
 
 def _plain(value: object) -> object:
