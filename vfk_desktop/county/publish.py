@@ -86,10 +86,13 @@ def publish(store: Store, url: str, locality: str | None = None, *, dry_run: boo
                 total = len(batches) + 1
                 # One revision for the whole publish: the lock above keeps revisions in commit order.
                 revision = conn.execute("SELECT nextval('vfk.revisions')").fetchone()[0]
+                own = _own_partition(conn, publisher)
                 for number, batch in enumerate(batches):
                     step(progress, should_stop, number, total, f"sending {batch.table.name}",
                          "publishing")
-                    if batch.rows:
+                    if batch.rows and batch.first and batch.table is tables.FIGURES and own:
+                        _copy_straight_in(conn, own, batch, (revision, publisher, at))
+                    elif batch.rows:
                         _send(conn, batch, (revision, publisher, at))
                 step(progress, should_stop, len(batches), total, "finishing", "publishing")
                 sent = any(batch.rows for batch in batches)
@@ -199,6 +202,26 @@ def _send(conn: psycopg.Connection, batch: Batch, stamp: tuple[int, str, dt.date
             copy.write_row(row)
     conn.execute(target + f"SELECT {columns}, %s, %s, %s FROM {incoming}" + _on_conflict(batch),
                  stamp)
+
+
+def _own_partition(conn: psycopg.Connection, publisher: str) -> str | None:
+    """The partition of the figures the connected role alone may add to, when it publishes for
+    publisher (vfk.figures_of_vfk_dover); None for any other role."""
+    row = conn.execute("SELECT to_regclass(format('vfk.%%I', 'figures_of_' || role_name))::text "
+                       "FROM vfk.writers WHERE role_name = current_user AND area = %s",
+                       (publisher,)).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def _copy_straight_in(conn: psycopg.Connection, partition: str, batch: Batch,
+                      stamp: tuple[int, str, dt.datetime]) -> None:
+    """A first publish of the figures: COPY them straight into the publisher's own partition (the
+    store holds none of them yet). Row-level security would refuse COPY into vfk.figures; the
+    partition is the publisher's alone by grant, and its bounds refuse another place's row."""
+    columns = ", ".join((*batch.table.columns, "revision", "published_by", "published_at"))
+    with conn.cursor() as cursor, cursor.copy(f"COPY {partition} ({columns}) FROM STDIN") as copy:
+        for row in batch.rows:
+            copy.write_row((*row, *stamp))
 
 
 def _on_conflict(batch: Batch) -> str:
