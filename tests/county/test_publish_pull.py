@@ -284,3 +284,35 @@ def test_a_figure_that_is_not_a_number_is_refused_in_a_sentence_and_nothing_is_s
         publish(store, county("Swale"))
     with psycopg.connect(county("vfk_analyst")) as conn:
         assert conn.execute("SELECT count(*) FROM vfk.figures").fetchone() == (0,)
+
+
+def test_the_countys_new_title_unit_and_polarity_come_with_a_pull_and_undo_puts_ours_back(
+        county: UrlFor, sample_template: Path, tmp_path: Path) -> None:
+    kent = split_database(sample_template, tmp_path / "kent.db", "Kent")
+    dover = split_database(sample_template, tmp_path / "dover.db", "Dover")
+    with open_store(kent) as store:
+        publish(store, county("Kent"))
+    with open_store(dover) as store:
+        assert pull(store, county("Dover")).counts["indicators"] == [0, 0, 0]
+    conn = sqlite3.connect(kent)
+    code, title, unit, polarity = conn.execute(
+        "SELECT code, title, unit, polarity FROM indicators WHERE polarity = 'higher' "
+        "ORDER BY code LIMIT 1").fetchone()
+    with conn:
+        conn.execute("UPDATE indicators SET title = 'Renamed by the county', unit = 'per 1,000', "
+                     "polarity = 'lower' WHERE code = ?", (code,))
+    conn.close()
+    with open_store(kent) as store:
+        assert publish(store, county("Kent")).counts["indicators"][1] == 1
+    with open_store(dover) as store:
+        dry = pull(store, county("Dover"), dry_run=True)
+        assert dry.counts["indicators"] == [0, 1, 0]
+        assert "1 catalogue entry (0 new, 1 updated" in dry.summary()
+        query = "SELECT title, unit, polarity FROM indicators WHERE code = ?"
+        assert store.conn.execute(query, (code,)).fetchone() == (title, unit, polarity)
+        report = pull(store, county("Dover"))
+        assert store.conn.execute(query, (code,)).fetchone() == \
+            ("Renamed by the county", "per 1,000", "lower")
+        assert report.import_id is not None
+        undo_import(store, report.import_id)
+        assert store.conn.execute(query, (code,)).fetchone() == (title, unit, polarity)

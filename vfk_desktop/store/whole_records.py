@@ -1,5 +1,6 @@
 """Local priorities and actions written by an import (a pull from the county store), kept in the
-change log as whole records (the row with its links and notes) so that undo can take them back.
+change log as whole records (the row with its links and notes) so that undo can take them back;
+and the catalogue's titles, units and polarities a pull revised (table "indicators").
 
 Each entry's old is the record before (None: the import added it) and new the record after (None:
 the import removed it). Taking entries back newest first removes what was added and puts back what
@@ -14,7 +15,8 @@ from typing import Any
 
 from vfk_desktop.store.changes import now_text
 
-WHOLE_TABLES = ("local_priorities", "actions")
+WHOLE_TABLES = ("local_priorities", "actions", "indicators")
+_CATALOGUE = ("title", "unit", "polarity")
 
 _PRIORITY = ("id", "area_id", "position", "title", "description")
 _ACTION = ("id", "area_id", "title", "owner", "due", "status", "local_priority_id", "delivery_plan_id",
@@ -89,8 +91,24 @@ def log(conn: sqlite3.Connection, import_id: int, user: str, table: str, row_id:
          json.dumps(old) if old is not None else None, json.dumps(new) if new is not None else None))
 
 
+def log_catalogue(conn: sqlite3.Connection, import_id: int, user: str, code: str,
+                  old: dict[str, Any], new: dict[str, Any]) -> None:
+    """An indicator's title, unit and polarity before and after an import revised them."""
+    conn.execute(
+        "INSERT INTO change_log (import_id, at, user, table_name, key, old, new) "
+        "VALUES (?, ?, ?, 'indicators', ?, ?, ?)",
+        (import_id, now_text(), user, json.dumps([code]), json.dumps(old), json.dumps(new)))
+
+
 def take_back(conn: sqlite3.Connection, table: str, key: str, old: str | None, new: str | None) -> None:
-    """Undo one change-log entry: remove the record the import wrote, put back the one it replaced."""
+    """Undo one change-log entry: remove the record the import wrote, put back the one it replaced
+    (an indicator: its title, unit and polarity as they were)."""
+    if table == "indicators":
+        if old is not None:
+            before = json.loads(old)
+            conn.execute(f"UPDATE indicators SET {', '.join(f'{c} = ?' for c in _CATALOGUE)} "
+                         f"WHERE code = ?", (*(before.get(c) for c in _CATALOGUE), *json.loads(key)))
+        return
     (row_id,) = json.loads(key)
     if new is not None:
         remove(conn, table, int(row_id))
