@@ -136,3 +136,22 @@ def test_a_copy_changed_here_is_shown_not_overwritten_and_a_change_there_comes_t
         assert _work(dover, "Ashford") == _work(ashford, "Ashford")
         undo_import(store, forced.import_id)
     assert _work(dover, "Ashford") == dovers_copy
+
+
+def test_two_copies_of_one_district_show_an_action_changed_in_both(
+        county: UrlFor, sample_template: Path, tmp_path: Path) -> None:
+    office = split_database(sample_template, tmp_path / "office.db", "Ashford")
+    _priority, made = _ashford_plans(office)
+    laptop = tmp_path / "laptop.db"
+    laptop.write_bytes(office.read_bytes())
+    url = county("Ashford")
+    with open_store(office) as store:
+        publish(store, url)
+        update_action(store, made, status=ActionStatus.DONE)
+        publish(store, url)
+    with open_store(laptop) as store:
+        update_action(store, made, status=ActionStatus.AT_RISK)
+        refused = publish(store, url)
+    assert [(c.table, c.here, c.county) for c in refused.conflicts] == [
+        ("actions", "“Open the new housing office” (at risk, due 2027-03-31)",
+         "“Open the new housing office” (done, due 2027-03-31)")]

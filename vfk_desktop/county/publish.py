@@ -171,8 +171,8 @@ def _differing(table: tables.Table, local: dict[tuple, tuple[tuple, int | None]]
             outgoing.append(row)
     extra = len(set(stored) - set(local))
     if extra and table.per_area:
-        report.notes.append(f"{extra} {table.name} on the county store are not in this database; "
-                            f"they were left there.")
+        report.notes.append(f"{extra} {table.name.replace('_', ' ')} on the county store are not "
+                            f"in this database; they were left there.")
     return outgoing
 
 

@@ -132,7 +132,12 @@ def same(table: Table, left: tuple, right: tuple) -> bool:
 
 
 def shown(table: Table, row: tuple) -> str:
-    """The row's figure as an officer reads it ("1,212", "N/a", "High"), for a conflict's report."""
+    """The row's figure as an officer reads it ("1,212", "N/a", "High"), for a conflict's report;
+    a local priority by its title, an action by its title and status."""
+    if table is LOCAL_PRIORITIES:
+        return f"“{row[3]}”"
+    if table is ACTIONS:
+        return f"“{row[2]}” ({row[5]}, due {row[4] or 'no date'})"
     values = [value for value in row[table.data] if value is not None]
     if not values:
         return "blank"
