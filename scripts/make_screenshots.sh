@@ -37,6 +37,18 @@ mkdir -p docs/images/charts docs/images/report
 "${vfk[@]}" chart --locality "Tunbridge Wells" --kind range --out docs/images/charts/range.png
 "${vfk[@]}" chart --locality "Tunbridge Wells" --indicator "NI 39" --kind trend --out docs/images/charts/trend-ni39.png
 "${vfk[@]}" chart --locality "Tunbridge Wells" --kind priorities --out docs/images/charts/priorities.png
+"${vfk[@]}" chart --locality "Tunbridge Wells" --indicator "NI 39" --kind spc --out docs/images/charts/spc-ni39.png
+# the Overview and the Indicator page on a larger screen as well (the laptop's are in window/)
+mkdir -p docs/images/sizes
+big=(.venv/bin/vfk-desktop --db "$work/sample.db" --locality "Tunbridge Wells" --screenshots "$work/big"
+     --size 1600x1000)
+if command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1920x1080x24" "${big[@]}"
+else
+    QT_QPA_PLATFORM=offscreen "${big[@]}"
+fi
+cp "$work/big/01-overview.png" docs/images/sizes/overview-1600x1000.png
+cp "$work/big/02-indicator.png" docs/images/sizes/indicator-1600x1000.png
 "${vfk[@]}" report --locality "Tunbridge Wells" --out "$work/pack.pdf"
 rm -f docs/images/report/*.png
 pdftoppm -png -r 60 -f 1 -l 5 "$work/pack.pdf" docs/images/report/page

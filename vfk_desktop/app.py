@@ -17,12 +17,24 @@ from vfk_desktop import __version__
 from vfk_desktop.paths import APP_AUTHOR, APP_NAME, resolve_db_path
 
 
+def _size(text: str) -> tuple[int, int]:
+    """"1366x728" -> (1366, 728)."""
+    width, _, height = text.lower().replace("×", "x").partition("x")
+    if not (width.strip().isdigit() and height.strip().isdigit()) or min(int(width), int(height)) < 200:
+        raise argparse.ArgumentTypeError(f"{text!r} is no window size; write it as 1366x728")
+    return int(width), int(height)
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="vfk-desktop", description="The vfk_desktop window.")
     parser.add_argument("--db", metavar="PATH", help="the database to open")
     parser.add_argument("--locality", metavar="NAME", help="the district to show first")
     parser.add_argument("--screenshots", metavar="DIR", type=Path,
                         help="open every page in turn, save one PNG each into DIR, and exit")
+    parser.add_argument("--size", metavar="WxH", type=_size, default=None,
+                        help=(
+                            "the window's size for --screenshots "
+                            "(default 1366x728: a laptop less its task bar)"))
     parser.add_argument("--smoke", action="store_true",
                         help="open the window offscreen on a fresh sample database in a temporary folder, "
                              "load every page, and exit 0 (checks an installed build)")
@@ -137,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         app.setProperty("vfk_no_modal_dialogs", True)
         window.show()
-        take_screenshots(window, args.screenshots)
+        take_screenshots(window, args.screenshots, args.size)
         window.close()
         return 0
     window.show()

@@ -237,7 +237,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".png", ".svg"):
         raise VfkError(f"{out.name}: a chart is written as .png or .svg.")
-    if args.kind in ("districts", "trend") and not args.indicator:
+    if args.kind in ("districts", "trend", "funnel", "map", "spc") and not args.indicator:
         raise VfkError(f"A {args.kind} chart needs --indicator CODE (for example --indicator 163).")
     with _open(args) as store:
         locality = resolve_district(store, args.locality)
@@ -253,8 +253,17 @@ def cmd_chart(args: argparse.Namespace) -> int:
                 raise VfkError(f"No district has a value for {code}; there is nothing to chart.")
         elif args.kind == "trend":
             data = chart_data.trend_data(store, locality, code)
+            if data.why_empty:
+                raise VfkError(data.why_empty)
+        elif args.kind == "spc":
+            data = chart_data.spc_data(store, locality, code)
+            if data is None:
+                raise VfkError(f"{locality} has fewer than two figures of one kind of period for {code}; "
+                               "an SPC chart needs a series.")
         elif args.kind == "range":
             data = chart_data.range_data(store, locality, period)
+        elif args.kind in ("spine", "funnel", "map"):
+            data = chart_data.kind_data(store, args.kind, locality, code, period)
         else:
             data = chart_data.priorities_status_data(store, locality, period)
     app = _offscreen_app()  # noqa: F841 - lives while the chart is drawn
@@ -372,8 +381,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     chart = add("chart", cmd_chart, "one chart, as the app draws it, as PNG or SVG")
     chart.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
-    chart.add_argument("--indicator", metavar="CODE", help="needed for districts and trend")
-    chart.add_argument("--kind", required=True, choices=("districts", "range", "trend", "priorities"))
+    chart.add_argument("--indicator", metavar="CODE", help="needed for districts, trend, funnel, map and spc")
+    chart.add_argument("--kind", required=True, choices=("districts", "range", "trend", "priorities",
+                                                         "spine", "funnel", "map", "spc"))
     chart.add_argument("--out", required=True, metavar="FILE.png|FILE.svg")
     chart.add_argument("--period", metavar="P", help=PERIOD_HELP)
 

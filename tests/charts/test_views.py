@@ -64,3 +64,50 @@ def test_a_county_total_is_named_not_drawn_over_the_districts(qapp, sample_store
     assert lines == []
     assert "Kent as a whole: 2,194" in view.plot.getAxis("bottom").labelText
     view.deleteLater()
+
+
+def test_the_figures_behind_a_chart_are_copied_and_saved(qtbot, sample_store, tmp_path):
+    import csv
+
+    from PySide6.QtGui import QGuiApplication
+
+    view = ChartView(name="Districts chart")
+    qtbot.addWidget(view)
+    data = districts_data(sample_store, "Tunbridge Wells", "NI 39")
+    view.set_data(data)
+    view.copy_data()
+    pasted = QGuiApplication.clipboard().text().splitlines()
+    assert pasted[0].split("\t")[:3] == ["District", "Value", "Rank"]
+    assert "Tunbridge Wells\t1212\t6" in pasted[data.table().index(
+        next(r for r in data.table() if r[0] == "Tunbridge Wells"))]
+    path = view.save_data(tmp_path / "figures.csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][0] == "District" and len(rows) == len(data.table())
+    own = next(r for r in rows if r[0] == "Tunbridge Wells")
+    assert float(own[1]) == 1212 and float(own[3]) < 1212 < float(own[4])  # the 95 % interval
+
+
+def test_alt_text_is_made_from_the_figures(sample_store):
+    data = districts_data(sample_store, "Tunbridge Wells", "NI 163")
+    assert data.alt_text().endswith(", 2008; Tunbridge Wells 70.9 %, 6th of 12; Kent 67.8 %; target 75.6 %")
+    trend = trend_data(sample_store, "Tunbridge Wells", "NI 39")
+    assert "2008/09 1,212" in trend.alt_text()
+    assert "High" in priorities_status_data(sample_store, "Tunbridge Wells").alt_text()
+
+
+def test_england_and_the_south_east_are_reference_lines_named_below(qapp, sample_store):
+    import dataclasses
+
+    import pyqtgraph as pg
+
+    from vfk_desktop.charts.views import offscreen_view
+
+    data = districts_data(sample_store, "Tunbridge Wells", "NI 163")
+    data = dataclasses.replace(data, comparators=(("England", 68.1), ("South East", 71.4)))
+    view = offscreen_view(data)
+    lines = {item.value(): item.toolTip() for item in view.plot.items if isinstance(item, pg.InfiniteLine)}
+    assert lines[68.1] == "England 68.1" and lines[71.4] == "South East 71.4"
+    label = view.plot.getAxis("bottom").labelText
+    assert "England 68.1" in label and "South East 71.4" in label
+    assert ["England", "68.1", "", "", "", "comparator"] in data.table()

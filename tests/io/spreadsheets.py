@@ -121,3 +121,19 @@ def write_csv(path: Path, sheets: Sheets, encoding: str = "utf-8", delimiter: st
         out.writerow(["" if v is None else (v.value if isinstance(v, Cell) else v) for v in row])
     path.write_bytes(buffer.getvalue().encode(encoding))
     return path
+
+
+def understate(data: bytes, member: bytes, claimed: int) -> bytes:
+    """A zip's local header and central directory patched to claim member inflates to `claimed` bytes."""
+    import struct
+
+    out = bytearray(data)
+    # (signature, where the name starts, where its length is, where the inflated size is)
+    for signature, name_at, length_at, size_at in ((b"PK\x03\x04", 30, 26, 22), (b"PK\x01\x02", 46, 28, 24)):
+        start = 0
+        while (start := out.find(signature, start)) != -1:
+            length = struct.unpack_from("<H", out, start + length_at)[0]
+            if out[start + name_at:start + name_at + length] == member:
+                struct.pack_into("<I", out, start + size_at, claimed)
+            start += 4
+    return bytes(out)

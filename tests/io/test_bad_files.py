@@ -5,7 +5,7 @@ import zipfile
 import pytest
 
 from tests.conftest import run_cli
-from tests.io.spreadsheets import write
+from tests.io.spreadsheets import understate, write
 from tests.support.memory import peak_growth
 from vfk_desktop.io.readers.importer import plan_import
 from vfk_desktop.io.readers.sheets import BadFile
@@ -153,28 +153,11 @@ def test_a_real_workbook_with_big_compressible_pictures_is_not_a_bomb(empty_stor
     assert not plan.rejected and len(plan.figures) == 1
 
 
-def _understate(data: bytes, member: bytes, claimed: int) -> bytes:
-    """Patch the zip's local header and central directory to claim member inflates to `claimed`."""
-    import struct
-
-    out = bytearray(data)
-    # (signature, where the name starts, where its length is, where the inflated size is)
-    for signature, name_at, length_at, size_at in ((b"PK\x03\x04", 30, 26, 22),
-                                                   (b"PK\x01\x02", 46, 28, 24)):
-        start = 0
-        while (start := out.find(signature, start)) != -1:
-            length = struct.unpack_from("<H", out, start + length_at)[0]
-            if out[start + name_at:start + name_at + length] == member:
-                struct.pack_into("<I", out, start + size_at, claimed)
-            start += 4
-    return bytes(out)
-
-
 def test_a_zip_that_understates_a_sheets_size_is_refused_without_inflating_it(empty_store, tmp_path):
     sheet = worksheet(b" " * (60 * 2**20))
     honest = rezip(good_xlsx(tmp_path), tmp_path / "honest.xlsx", replace={"xl/worksheets/sheet1.xml": sheet})
     liar = tmp_path / "liar.xlsx"
-    liar.write_bytes(_understate(honest.read_bytes(), b"xl/worksheets/sheet1.xml", 1000))
+    liar.write_bytes(understate(honest.read_bytes(), b"xl/worksheets/sheet1.xml", 1000))
     declared = {i.filename: i.file_size for i in zipfile.ZipFile(liar).infolist()}
     assert declared["xl/worksheets/sheet1.xml"] == 1000  # the lie is in place
     with peak_growth() as peak, pytest.raises(BadFile, match="liar.xlsx is damaged"):

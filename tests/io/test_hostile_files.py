@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.io.spreadsheets import write
+from tests.io.spreadsheets import understate, write
 from vfk_desktop.io.readers.importer import plan_import
 from vfk_desktop.io.readers.sheets import BadFile
 from vfk_desktop.store.imports import import_context
@@ -129,26 +129,11 @@ def test_entity_declarations_after_a_long_comment_are_found(empty_store, tmp_pat
     assert "entity declarations" in refusal(empty_store, path)
 
 
-def _understate(data: bytes, member: bytes, claimed: int) -> bytes:
-    """The zip's headers patched to claim member inflates to `claimed` bytes."""
-    import struct
-
-    out = bytearray(data)
-    for signature, name_at, length_at, size_at in ((b"PK\x03\x04", 30, 26, 22), (b"PK\x01\x02", 46, 28, 24)):
-        start = 0
-        while (start := out.find(signature, start)) != -1:
-            length = struct.unpack_from("<H", out, start + length_at)[0]
-            if out[start + name_at:start + name_at + length] == member:
-                struct.pack_into("<I", out, start + size_at, claimed)
-            start += 4
-    return bytes(out)
-
-
 def test_a_member_bigger_than_it_claims_is_stopped_at_its_claim(empty_store, tmp_path):
     body = GOOD_ROWS + b"<row/>" * 20_000_000  # 120 MB inflated, claimed as 1 MB
     honest = xlsx(tmp_path, "honest.xlsx", replace={SHEET: worksheet(body)})
     liar = tmp_path / "liar.xlsx"
-    liar.write_bytes(_understate(honest.read_bytes(), SHEET.encode(), 2**20))
+    liar.write_bytes(understate(honest.read_bytes(), SHEET.encode(), 2**20))
     assert "liar.xlsx is damaged" in refusal(empty_store, liar)
 
 

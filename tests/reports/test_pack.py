@@ -38,7 +38,12 @@ def test_the_pack_shows_the_fare_table_the_core_computes(sample_store):
 def test_charts_are_the_range_and_each_high_priority_worse_than_target(sample_store):
     pack = build_pack(sample_store, "Tunbridge Wells")
     assert [(c.kind, c.code) for c in pack.charts] == [("range", None), ("districts", "NI 163"),
-                                                      ("districts", "NI 21")]
+                                                      ("districts", "NI 21"), ("map", "NI 163"),
+                                                      ("map", "NI 21")]
+    from vfk_desktop.domain.tile_map import TileMapData
+
+    maps = [d for c, d in pack.chart_data.items() if c.kind == "map"]
+    assert all(isinstance(d, TileMapData) and len(d.tiles) == 12 for d in maps) and len(maps) == 2
 
 
 def test_psb_reds_are_set_against_the_districts_priorities(sample_store):

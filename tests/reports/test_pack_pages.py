@@ -104,6 +104,30 @@ def test_the_pdf_says_its_title_author_subject_and_language(qapp, sample_store, 
     assert re.search(r"^Author:\s+Tunbridge Wells Local Strategic Partnership$", fields, re.M)
 
 
+def test_every_heading_is_a_bookmark_to_the_page_it_is_printed_on(qapp, sample_store, tmp_path):
+    """Qt writes no outline: the pack adds one (nested by heading level), opens it beside the pages and
+    states the document's language; each bookmark leads to the page pdftotext finds its heading on."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    path = tmp_path / "pack.pdf"
+    write_report(build_pack(sample_store, "Tunbridge Wells"), path)
+    reader = PdfReader(path)
+    catalogue = reader.trailer["/Root"]
+    assert catalogue["/Lang"] == "en-GB" and catalogue["/PageMode"] == "/UseOutlines"
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    nested = [inner for item in reader.outline if isinstance(item, list) for inner in item]
+    assert [t.title for t in top][:4] == ["Contents", "Priority rankings", "Local priorities",
+                                          "How does Tunbridge Wells fare in Kent?"]
+    assert [t.title for t in nested] == [LOW_BELOW_KENT]
+    for item in top + nested:
+        page = reader.get_destination_page_number(item) + 1
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert item.title in " ".join(text.split()), (item.title, page)
+
+
 def test_no_page_carries_text_from_the_next_and_no_page_ends_on_a_heading(qapp, sample_store, tmp_path):
     path = tmp_path / "pack.pdf"
     pack = build_pack(sample_store, "Tunbridge Wells")

@@ -54,10 +54,13 @@ def test_headings_tables_and_status_are_made_to_be_read(papers):
 def test_every_picture_has_alt_text_made_from_its_figures(papers):
     document = docx.Document(str(papers["docx"]))
     pictures = document.inline_shapes
-    assert len(pictures) == 3  # the range chart and the two High priorities worse than target
+    assert len(pictures) == 5  # the range chart, and the two High priorities worse than target: each
+    # one's districts and its map
     texts = [shape._inline.docPr.get("descr") for shape in pictures]
     assert all(texts)
     assert any("NI 163" in t and "Tunbridge Wells 70.9" in t and "Kent target 75.6" in t for t in texts)
+    assert any("Tunbridge Wells 70.9 %, 6th of 12; Kent 67.8 %; target 75.6 %" in t for t in texts)
+    assert any(t.startswith("Map of the 12 districts: NI 21") and "Dover" in t for t in texts)
 
 
 def test_definitions_and_commentary(papers):

@@ -77,16 +77,21 @@ def test_the_file_menu_offers_print_preview_and_pdf(window):
     assert window.print_action.shortcut().toString() == "Ctrl+P"
 
 
-def test_the_for_publication_box_makes_a_pack_that_says_so(window, qtbot, tmp_path):
-    out = tmp_path / "published.pdf"
+def _export_choosing(window, qtbot, out, box: str):
+    """Export PDF…, ticking the print options dialog's box of that name."""
 
-    def for_publication(dialog):
-        dialog.for_publication.setChecked(True)
+    def tick(dialog):
+        getattr(dialog, box).setChecked(True)
         dialog.accept()
 
-    answer_modal(for_publication)
+    answer_modal(tick)
     window.printing.export_pdf(out)
     qtbot.waitUntil(lambda: window.last_report == out, timeout=30000)
+    return out
+
+
+def test_the_for_publication_box_makes_a_pack_that_says_so(window, qtbot, tmp_path):
+    out = _export_choosing(window, qtbot, tmp_path / "published.pdf", "for_publication")
     assert "Prepared for publication" in " ".join(pdf_text(out).split())
     plain = tmp_path / "plain.pdf"
     window.printing.export_pdf(plain, ReportChoice())
@@ -99,15 +104,7 @@ def test_this_page_only_prints_exactly_the_filtered_sorted_overview(window, qtbo
     page.worse_than_target.setChecked(True)
     shown = page.visible_codes()
     assert shown and len(shown) < 10
-    out = tmp_path / "seen.pdf"
-
-    def only_this_page(dialog):
-        dialog.this_page.setChecked(True)
-        dialog.accept()
-
-    answer_modal(only_this_page)
-    window.printing.export_pdf(out)
-    qtbot.waitUntil(lambda: window.last_report == out, timeout=30000)
+    out = _export_choosing(window, qtbot, tmp_path / "seen.pdf", "this_page")
     text = pdf_text(out)
     body = text.split("fare in Kent?")[-1]
     printed = [code for code in re.findall(r"^(NI \d+[a-z]?)\b", body, re.M)]

@@ -3,6 +3,9 @@ colours from the one palette; every mark has a tooltip, and status has a shape a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -14,6 +17,7 @@ from vfk_desktop.palette import HIGHLIGHT, KENT, NO_STATUS, OTHER, RAG_COLOUR, T
 
 RAG_SHAPE = {Rag.GREEN: "o", Rag.AMBER: "t1", Rag.RED: "s", None: "d"}  # ● ▲ ■ ◆
 TEXT = "#202020"
+COMPARATOR = "#56B4E9"  # sky blue: England, South East
 
 
 def _font(points: float, bold: bool = False) -> QFont:
@@ -83,6 +87,7 @@ def _unit(unit: str | None) -> str:
 def _label(plot: pg.PlotItem, x: float, y: float, text: str, anchor=(0, 0.5), colour: str = TEXT,
            bold: bool = False) -> pg.TextItem:
     item = pg.TextItem(text, color=colour, anchor=anchor)
+    item.textItem.document().setDocumentMargin(1)  # its box is its text: the 4 px default met the next row's
     item.setFont(_font(8.5, bold))
     plot.addItem(item)
     item.setPos(x, y)
@@ -122,7 +127,19 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
         rank = f"{charts.ordinal(bar.rank)} of {count}, " if bar.rank else ""
         item.setToolTip(f"{bar.district}: {format_number(bar.value)} ({rank}{data.period.label})")
         plot.addItem(item)
-        _label(plot, bar.value, y, f" {format_number(bar.value)}", bold=bar.highlighted)
+        gap = "   " if bar.high is not None else " "  # clear of the error bar's end
+        _label(plot, max(bar.value, bar.high or bar.value), y, f"{gap}{format_number(bar.value)}",
+               bold=bar.highlighted)
+    spread = [(count - 1 - i, b) for i, b in enumerate(data.bars)
+              if b.value is not None and b.low is not None and b.high is not None]
+    if spread:  # the 95 % intervals, where counts are stored: one item for all of them
+        import numpy as np
+
+        plot.addItem(pg.ErrorBarItem(x=np.array([b.value for _, b in spread]),
+                                     y=np.array([y for y, _ in spread]),
+                                     left=np.array([b.value - b.low for _, b in spread]),  # type: ignore[operator]
+                                     right=np.array([b.high - b.value for _, b in spread]),  # type: ignore[operator]
+                                     beam=0.3, pen=pg.mkPen(TEXT, width=1.2)))
     ticks = [(count - 1 - i, f"{'▶ ' if b.highlighted else ''}{b.district}") for i, b in enumerate(data.bars)]
     plot.getAxis("left").setTicks([ticks, []])
     fit_left_axis(plot, [t for _, t in ticks])
@@ -145,14 +162,23 @@ def draw_districts(plot: pg.PlotItem, data: charts.DistrictsData) -> None:
         right_label = right_label if target_left else (data.kent_target, text)
     order = {"higher": "higher is better", "lower": "lower is better"}.get(
         data.polarity.value if data.polarity else "", "polarity not known")
-    plot.getAxis("bottom").setLabel(f"{_unit(data.unit)} ({order}; best at the top){kent_note}")
-    high = max([*values, 0 if kent_note else data.kent_value or 0, data.kent_target or 0])
+    compared = ""
+    for name, value in data.comparators:  # England, South East: reference lines, named below the plot
+        line = pg.InfiniteLine(pos=value, angle=90, pen=pg.mkPen(COMPARATOR, width=1.5,
+                                                                 style=Qt.PenStyle.DotLine))
+        line.setToolTip(f"{name} {format_number(value)}")
+        plot.addItem(line)
+        compared += f" · ┆ {name} {format_number(value)}"
+    plot.getAxis("bottom").setLabel(f"{_unit(data.unit)} ({order}; best at the top){kent_note}{compared}")
+    high = max([*values, *(b.high for b in data.bars if b.high is not None),
+                *(v for _, v in data.comparators), 0 if kent_note else data.kent_value or 0,
+                data.kent_target or 0])
     low = min([*values, 0])
     plot.setXRange(low, _room_for(plot, right_label, low, high * 1.16), padding=0)
     # A free lane above the first bar for the lines' labels, which have no background: pyqtgraph
     # paints a label's fill at a stale place when an image is exported.
     lines = data.kent_target is not None or (data.kent_value is not None and not kent_note)
-    plot.setYRange(-0.6, count + (0.5 if lines else -0.4), padding=0)
+    plot.setYRange(-0.6, count + (0.7 if lines else -0.4), padding=0)
 
 
 def _room_for(plot: pg.PlotItem, label: tuple[float, str] | None, low: float, high: float) -> float:
@@ -167,6 +193,11 @@ def _room_for(plot: pg.PlotItem, label: tuple[float, str] | None, low: float, hi
     return max(high, (x - share * low) / (1 - share))
 
 
+def _spot_tip(x: float, y: float, data: object) -> str:
+    """A mark's own tooltip, kept as the spot's data."""
+    return str(data)
+
+
 def draw_range(plot: pg.PlotItem, data: charts.RangeData) -> None:
     """A row per indicator from the Kent worst (left) to the best (right); the locality's marker
     in its status colour and shape, the target as a black bar."""
@@ -175,24 +206,29 @@ def draw_range(plot: pg.PlotItem, data: charts.RangeData) -> None:
     rows = list(data.rows)
     count = len(rows)
     ticks = []
-    for index, row in enumerate(rows):
-        y = count - 1 - index
-        band = plot.plot([0, 1], [y, y], pen=pg.mkPen("#D9D9D9", width=9))
-        band.setToolTip(f"{row.code}: Kent worst {present.worst(row.row)}, best {present.best(row.row)}")
-        if row.target_position is not None:
-            target = pg.ScatterPlotItem([row.target_position], [y], symbol="|", size=22,
-                                        pen=pg.mkPen(TARGET, width=3), brush=TARGET)
-            target.setToolTip(f"{row.code} Kent target {present.target(row.row)}")
-            plot.addItem(target)
-        colour = RAG_COLOUR.get(row.rag, NO_STATUS)
-        marker = pg.ScatterPlotItem([row.position], [y], symbol=RAG_SHAPE[row.rag], size=15,
-                                    pen=pg.mkPen(TEXT, width=1), brush=colour)
-        marker.setToolTip(f"{row.code} {row.title}\n{data.locality} {present.value(row.row)} "
-                          f"({present.period(row.row)}), rank {present.rank(row.row)}, "
-                          f"{present.status(row.row)}")
-        plot.addItem(marker)
+    # one item per kind of mark, not per row: 200 indicators drew 600 items and took 0.7 s
+    ys = [count - 1 - index for index in range(count)]
+    bands = plot.plot([x for _ in rows for x in (0, 1)], [y for y in ys for _ in (0, 1)], connect="pairs",
+                      pen=pg.mkPen("#D9D9D9", width=9))
+    bands.setToolTip("Each bar runs from the Kent worst (left) to the best (right)")
+    targets = [{"pos": (row.target_position, y), "data": f"{row.code} Kent target {present.target(row.row)}"}
+               for row, y in zip(rows, ys, strict=True) if row.target_position is not None]
+    if targets:
+        plot.addItem(pg.ScatterPlotItem(spots=targets, symbol="|", size=22, pen=pg.mkPen(TARGET, width=3),
+                                        brush=TARGET, hoverable=True, tip=_spot_tip))
+    markers = []
+    for row, y in zip(rows, ys, strict=True):
+        markers.append({"pos": (row.position, y), "symbol": RAG_SHAPE[row.rag],
+                        "brush": pg.mkBrush(RAG_COLOUR.get(row.rag, NO_STATUS)),
+                        "data": f"{row.code} {row.title}\n{data.locality} {present.value(row.row)} "
+                                f"({present.period(row.row)}), rank {present.rank(row.row)}, "
+                                f"{present.status(row.row)}\nKent worst {present.worst(row.row)}, "
+                                f"best {present.best(row.row)}"})
         letter = row.priority.value[0] if row.priority else "–"
         ticks.append((y, f"{letter}  {row.code}"))
+    if markers:
+        plot.addItem(pg.ScatterPlotItem(spots=markers, size=15, pen=pg.mkPen(TEXT, width=1), hoverable=True,
+                                        tip=_spot_tip))
     for index in range(1, count):  # a rule between priority bands
         if rows[index].priority is not rows[index - 1].priority:
             plot.addItem(pg.InfiniteLine(pos=count - index - 0.5, angle=0, pen=pg.mkPen("#808080", width=1)))
@@ -203,47 +239,6 @@ def draw_range(plot: pg.PlotItem, data: charts.RangeData) -> None:
                                     "H / M / L = priority")
     plot.setXRange(-0.09, 1.09, padding=0)
     plot.setYRange(-0.7, max(count, 1) - 0.3, padding=0)
-
-
-def draw_trend(plot: pg.PlotItem, data: charts.TrendData) -> None:
-    """The locality, Kent and the Kent target over time (periods in time order)."""
-    direction = present.direction(data.row)
-    since = f" since {data.row.previous_period.label}" if data.row.previous_period else ""
-    prepare(plot, f"{data.code} {data.title}", f"{data.locality} over time: {direction}{since}")
-    xs = list(range(len(data.points)))
-    series = ((lambda p: p.value, data.locality, HIGHLIGHT, Qt.PenStyle.SolidLine, "o"),
-              (lambda p: p.kent, "Kent", KENT, Qt.PenStyle.DashLine, "s"),
-              (lambda p: p.target, "Kent target", TARGET, Qt.PenStyle.DotLine, "t1"))
-    plot.addLegend(offset=(-10, -10), labelTextSize="9pt", labelTextColor=TEXT,
-                            brush=(255, 255, 255, 230), pen=pg.mkPen("#BBBBBB"))
-    for pick, name, colour, style, symbol in series:
-        found = [(x, pick(p)) for x, p in zip(xs, data.points, strict=True) if pick(p) is not None]
-        if not found:
-            continue
-        line = plot.plot([x for x, _ in found], [v for _, v in found], name=name,
-                         pen=pg.mkPen(colour, width=2.5, style=style), symbol=symbol, symbolSize=9,
-                         symbolBrush=colour, symbolPen=pg.mkPen(colour))
-        line.setToolTip(name + ": " + ", ".join(f"{data.points[x].period.label} {format_number(v)}"
-                                                 for x, v in found))
-        for x, v in found:
-            _label(plot, x, v, format_number(v), anchor=(0.5, 1.3), colour=colour)
-    if data.row.kent_target is not None:
-        when = f" for {data.row.target_period.label}" if data.row.target_period else ""
-        line = pg.InfiniteLine(pos=data.row.kent_target, angle=0, pen=pg.mkPen(TARGET, width=1.5,
-                               style=Qt.PenStyle.DotLine), label=f"Kent target{when}: "
-                               f"{format_number(data.row.kent_target)}",
-                               labelOpts={"position": 0.02, "color": TARGET, "anchors": [(0, 1), (0, 1)]})
-        plot.addItem(line)
-    fit_left_axis(plot, [format_number(v) for p in data.points for v in (p.value, p.kent, p.target)
-                         if v is not None])
-    plot.getAxis("bottom").setTicks([[(x, p.period.label) for x, p in zip(xs, data.points, strict=True)], []])
-    plot.getAxis("left").setLabel(_unit(data.unit))
-    plot.setXRange(-0.5, max(len(xs), 1) - 0.5, padding=0)
-    shown = [v for p in data.points for v in (p.value, p.kent, p.target) if v is not None]
-    if shown:
-        low, high = min(shown), max(shown)
-        room = (high - low) * 0.15 or abs(high) * 0.1 or 1
-        plot.setYRange(low - room, high + room, padding=0)
 
 
 def draw_priorities(plot: pg.PlotItem, data: charts.PrioritiesStatusData) -> None:
@@ -275,5 +270,6 @@ def draw_priorities(plot: pg.PlotItem, data: charts.PrioritiesStatusData) -> Non
     plot.setYRange(-0.6, len(bands) - 0.4, padding=0)
 
 
-DRAW = {charts.DistrictsData: draw_districts, charts.RangeData: draw_range,
-        charts.TrendData: draw_trend, charts.PrioritiesStatusData: draw_priorities}
+DRAW: dict[type, Callable[[pg.PlotItem, Any], None]] = {
+        charts.DistrictsData: draw_districts, charts.RangeData: draw_range,
+        charts.PrioritiesStatusData: draw_priorities}  # trend.py and spc.py add theirs

@@ -1,7 +1,8 @@
 """A chart on a page: set_data() draws any of the domain's chart data; an empty chart says why.
 
-Right-click offers Save as PNG…, Save as SVG… and Copy to clipboard. render() and png_image() draw
-the same chart without a window, for `vfk chart` and the Board pack.
+Right-click offers Save as PNG…, Save as SVG…, Copy to clipboard, and the figures behind the chart
+(the data's table()): Copy data (tab-separated, for pasting into a spreadsheet) and Save data as CSV….
+render() and png_image() draw the same chart without a window, for `vfk chart` and the Board pack.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QStackedLayout, QWidget
 
 import vfk_desktop.charts  # noqa: F401 - sets the Qt binding before pyqtgraph loads
+from vfk_desktop.charts import funnel, spine, tile_map  # noqa: F401 - register their drawings
+from vfk_desktop.charts import spc as _spc  # noqa: F401 - registers the SPC drawing
+from vfk_desktop.charts import trend as _trend  # noqa: F401 - registers the trend drawing
 from vfk_desktop.charts.drawing import DRAW
 from vfk_desktop.domain.errors import VfkError
 
 SIZES = {"DistrictsData": (900, 520), "RangeData": (900, 0), "TrendData": (900, 480),
-         "PrioritiesStatusData": (900, 360)}
+         "PrioritiesStatusData": (900, 360), "SpineData": (1000, 0), "FunnelData": (900, 560),
+         "TileMapData": (900, 360), "SpcData": (900, 480)}
 
 
 class ChartView(QWidget):
@@ -48,6 +53,10 @@ class ChartView(QWidget):
     def set_data(self, data) -> None:
         if data == self.data and self.layout_.currentWidget() is self.plot_widget:
             return  # the same picture: drawing it again costs a district switch 30 ms a chart
+        why = getattr(data, "why_empty", None)
+        if why:
+            self.clear(why)  # an empty chart says why rather than drawing bare axes
+            return
         self.data = data
         DRAW[type(data)](self.plot, data)
         if self.compact:
@@ -110,6 +119,9 @@ class ChartView(QWidget):
         menu.addAction("Save as &PNG…", lambda: self._save_as("PNG image (*.png)", ".png"))
         menu.addAction("Save as &SVG…", lambda: self._save_as("SVG drawing (*.svg)", ".svg"))
         menu.addAction("&Copy to clipboard", self.copy)
+        menu.addSeparator()
+        menu.addAction("Copy &data", self.copy_data)
+        menu.addAction("Save data as C&SV…", self._save_data_as)
         for action in menu.actions():
             action.setEnabled(self.data is not None)
         menu.exec(self.plot_widget.mapToGlobal(where))
@@ -117,16 +129,56 @@ class ChartView(QWidget):
     def copy(self) -> None:
         QGuiApplication.clipboard().setImage(self.image())
 
+    def copy_data(self) -> None:
+        """The figures behind the chart, tab-separated: a spreadsheet pastes them into cells."""
+        QGuiApplication.clipboard().setText(data_text(self.data.table(), "\t"))
+
+    def save_data(self, path: Path) -> Path:
+        path = Path(path)
+        if path.suffix.lower() != ".csv":
+            raise VfkError(f"{path.name}: the chart's figures are saved as .csv.")
+        try:
+            path.write_text(data_text(self.data.table(), ","), encoding="utf-8-sig")
+        except OSError as error:
+            raise VfkError(f"{path} could not be written ({error.strerror}).") from error
+        return path
+
+    def _save_data_as(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save the chart's figures", "chart.csv", "CSV (*.csv)")
+        if name:
+            self.save_data(Path(name if name.lower().endswith(".csv") else name + ".csv"))
+
     def _save_as(self, kind: str, suffix: str) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Save the chart", f"chart{suffix}", kind)
         if name:
             self.save(Path(name if name.lower().endswith(suffix) else name + suffix))
 
 
+def _cell(text: str) -> str:
+    """A number as a plain number ("1,212" -> "1212"); text never read as a formula."""
+    plain = text.replace(",", "")
+    try:
+        float(plain)
+    except ValueError:
+        return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+    return plain
+
+
+def data_text(table: list[list[str]], separator: str) -> str:
+    """The table as CSV (separator ",") or as tab-separated text."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
+    writer.writerows([[_cell(cell) for cell in row] for row in table])
+    return out.getvalue()
+
+
 def offscreen_view(data, width: int | None = None, height: int | None = None) -> ChartView:
     """A chart drawn at its print size, never shown."""
     base_width, base_height = SIZES[type(data).__name__]
-    if not base_height:  # the range chart grows with its rows
+    if not base_height:  # the range and spine charts grow with their rows
         base_height = 140 + 26 * max(len(data.rows), 1)
     from PySide6.QtWidgets import QApplication
 

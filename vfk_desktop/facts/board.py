@@ -11,8 +11,9 @@ from vfk_desktop.domain.charts import DistrictsData, RangeData
 from vfk_desktop.domain.fare import FareRow, status_counts
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.domain.rollup import RollUp
+from vfk_desktop.domain.tile_map import TileMapData
 from vfk_desktop.facts.changes import changes_for_pack
-from vfk_desktop.facts.charts import districts_data, range_data
+from vfk_desktop.facts.charts import districts_data, range_data, tile_map_data
 from vfk_desktop.facts.fare import band_counts, fare_table
 from vfk_desktop.facts.reds import psb_reds
 from vfk_desktop.facts.rollups import local_priority_rollups
@@ -63,8 +64,9 @@ def build_pack(store: Store, locality: str, period: Period | None = None,
                                      signed.get((row.code, row.period.label)))) for row in fare
                        if row.period and (row.code, row.period.label) in comments)
     charts = [ChartRequest("range", None, f"Where {locality} sits between the Kent worst and best")]
-    charts += [ChartRequest("districts", row.code, f"{row.code} {row.title}")
-               for row in worse_high_priorities(fare)]
+    worse = worse_high_priorities(fare)
+    charts += [ChartRequest("districts", row.code, f"{row.code} {row.title}") for row in worse]
+    charts += [ChartRequest("map", row.code, row.code) for row in worse]  # side by side, in pairs
     return BoardPack(
         locality=locality, period=period, made=date.today(), database=store.path.name,
         illustrative=has_sample(store),
@@ -95,13 +97,16 @@ def _rolled(rollup: RollUp | None) -> str:
 
 
 def _chart_data(store: Store, locality: str, period: Period | None, charts: list[ChartRequest]
-                ) -> dict[ChartRequest, RangeData | DistrictsData]:
-    found: dict[ChartRequest, RangeData | DistrictsData] = {}
+                ) -> dict[ChartRequest, RangeData | DistrictsData | TileMapData]:
+    found: dict[ChartRequest, RangeData | DistrictsData | TileMapData] = {}
     for chart in charts:
-        data: RangeData | DistrictsData | None
+        data: RangeData | DistrictsData | TileMapData | None
         if chart.kind == "range":
             data = range_data(store, locality, period)
             data = data if data is not None and data.rows else None
+        elif chart.kind == "map":
+            assert chart.code is not None
+            data = tile_map_data(store, locality, chart.code, period)
         else:
             assert chart.code is not None  # a districts chart names its indicator
             data = districts_data(store, locality, chart.code, period)

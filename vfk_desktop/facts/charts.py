@@ -3,9 +3,15 @@ chart shows the very row the fare table shows."""
 
 from __future__ import annotations
 
-from vfk_desktop.domain import charts
+from vfk_desktop.domain import charts, spc
+from vfk_desktop.domain.fare import assess
+from vfk_desktop.domain.funnel import FunnelData, funnel_chart
 from vfk_desktop.domain.periods import Period
+from vfk_desktop.domain.spine import SpineData, spine_chart
+from vfk_desktop.domain.tile_map import TileMapData, tile_map
+from vfk_desktop.facts.accounts import accountable
 from vfk_desktop.facts.fare import fare_table, indicator_facts
+from vfk_desktop.facts.figures import figures
 from vfk_desktop.store.connection import Store
 
 
@@ -25,3 +31,64 @@ def range_data(store: Store, locality: str, period: Period | None = None) -> cha
 def priorities_status_data(store: Store, locality: str, period: Period | None = None
                            ) -> charts.PrioritiesStatusData:
     return charts.priorities_chart(locality, fare_table(store, locality, period))
+
+
+def spc_data(store: Store, locality: str, code: str) -> spc.SpcData | None:
+    """The XmR chart of the locality's own series (one kind of period); None below two points."""
+    facts = indicator_facts(store, locality, code)
+    own = {period: figure.value for period, figure in facts.values.items() if figure.value is not None}
+    row = assess(facts)
+    return spc.spc_chart(row.code, row.title, row.unit, locality, row.polarity, spc.chosen_series(own),
+                         row.kent_target, row.target_period)
+
+
+def recent_series(store: Store, locality: str, points: int = 6
+                  ) -> dict[str, tuple[tuple[Period, float], ...]]:
+    """Each indicator's last few values for the locality, one kind of period, oldest first: the
+    Overview's sparklines, gathered once per table build."""
+    found = figures(store).values.of(locality)
+    out = {}
+    for code, series in found.items():
+        own = {period: figure.value for period, figure in series.items() if figure.value is not None}
+        chosen = spc.chosen_series(own)[-points:]
+        if chosen:
+            out[code] = tuple(chosen)
+    return out
+
+
+def spine_data(store: Store, locality: str, period: Period | None = None) -> SpineData:
+    """The spine chart of the locality's fare table: each row beside the districts' spread at its period."""
+    rows = fare_table(store, locality, period)
+    found = figures(store)
+    spreads = {}
+    for row in rows:
+        if row.period is not None and row.value is not None:
+            spreads[row.code] = list(found.spread.get(row.code, {}).get(row.period, {}).values())
+    return spine_chart(locality, rows, spreads)
+
+
+def funnel_data(store: Store, locality: str, code: str, period: Period | None = None) -> FunnelData:
+    """The funnel plot of one indicator; NoFunnel (a VfkError) says why there is none."""
+    return funnel_chart(indicator_facts(store, locality, code, period), period)
+
+
+def tile_map_data(store: Store, locality: str, code: str, period: Period | None = None,
+                  by: str | None = None) -> TileMapData:
+    """The map of the 12 districts for one indicator, each marked as its own fare row would be."""
+    own = indicator_facts(store, locality, code, period)
+    rows = {}
+    for district in own.all_districts:
+        facts = own if district == locality else indicator_facts(store, district, code, period)
+        rows[district] = accountable(store, facts, assess(facts, period))
+    return tile_map(code, own.indicator.title, own.indicator.unit, locality, rows, by)
+
+
+def kind_data(store: Store, kind: str, locality: str, code: str | None, period: Period | None = None
+              ) -> SpineData | FunnelData | TileMapData:
+    """`vfk chart --kind spine|funnel|map`: the chart's data, or a VfkError saying why there is none."""
+    if kind == "spine":
+        return spine_data(store, locality, period)
+    assert code is not None
+    if kind == "funnel":
+        return funnel_data(store, locality, code, period)
+    return tile_map_data(store, locality, code, period)

@@ -18,7 +18,11 @@ def pack_images(pack: BoardPack) -> dict:
         return {}
     from vfk_desktop.charts.views import png_image
 
-    return {chart: png_image(data) for chart, data in pack.chart_data.items()}
+    return {chart: png_image(data, *PRINT_SIZES.get(chart.kind, (None, None)))
+            for chart, data in pack.chart_data.items()}
+
+
+PRINT_SIZES = {"map": (540, 270)}  # two maps side by side on the page: drawn small, text kept
 
 
 KINDS = {".pdf": "a PDF", ".docx": "a Word paper", ".pptx": "slides"}

@@ -305,8 +305,18 @@ def _charts(pack: BoardPack, tables: Tables, has_chart: Callable[[ChartRequest],
              "always better), then every High priority that is worse than target"
              + (f" ({escape(', '.join(worse))})" if worse else ": there are none") + ".</p>"]
     for chart in ready:
-        parts.append(f'<p align="center"><img src="{chart_url(chart)}" width="{width}"/></p>'
-                     f'<p class="caption" align="center">{escape(chart.caption)}</p>')
+        if chart.kind != "map":
+            parts.append(f'<p align="center"><img src="{chart_url(chart)}" width="{width}"/></p>'
+                         f'<p class="caption" align="center">{escape(chart.caption)}</p>')
+    maps = [c for c in ready if c.kind == "map"]
+    for pair in (maps[i:i + 2] for i in range(0, len(maps), 2)):
+        # two maps a row: each reads whole at half the width, and the pack keeps its pages
+        images = "&nbsp;&nbsp;".join(f'<img src="{chart_url(c)}" width="{width * 48 // 100}"/>'
+                                     for c in pair)
+        codes = " and ".join(c.code or "" for c in pair)
+        parts.append(f'<p align="center">{images}</p><p class="caption" align="center">Where the 12 '
+                     f'districts lie in Kent: {escape(codes)}{" (left to right)" if len(pair) > 1 else ""}'
+                     '</p>')
     return "".join(parts)
 
 

@@ -48,10 +48,10 @@ class LocalPriorityLine:
 
 @dataclass(frozen=True)
 class ChartRequest:
-    """A chart the pack shows: the range chart once, a districts chart per High priority worse
-    than target."""
+    """A chart the pack shows: the range chart once, a districts chart and a map per High priority
+    worse than target."""
 
-    kind: str  # "range" | "districts"
+    kind: str  # "range" | "districts" | "map"
     code: str | None
     caption: str
 

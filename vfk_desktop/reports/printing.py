@@ -30,6 +30,7 @@ from vfk_desktop import __version__
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.reports.html import Tables, chart_url, pack_html
 from vfk_desktop.reports.pack import BoardPack, ChartRequest
+from vfk_desktop.reports.pdf_outline import Bookmark, add_outline, headings_by_page
 
 FONT_FAMILIES = ["Segoe UI", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"]
 PAPER = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -62,6 +63,7 @@ class PackPrinter:
     def __init__(self, pack: BoardPack, images: dict[ChartRequest, QImage] | None = None) -> None:
         self.pack = pack
         self.images = images or {}
+        self.bookmarks: list[Bookmark] = []  # the headings and their pages, once painted
 
     def document(self, device: QPagedPaintDevice, body: QSizeF) -> QTextDocument:
         return self.layout(device, body)[0]
@@ -112,6 +114,7 @@ class PackPrinter:
         body = QSizeF(area.width(), area.height() - 2 * band)
         document = self.document(device, body)
         pages = document.pageCount()
+        self.bookmarks = headings_by_page(document, body.height())
         for page in range(pages):
             if page:
                 device.newPage()
@@ -222,7 +225,8 @@ def pdf_metadata(pack: BoardPack) -> dict[str, str]:
 
 def describe(writer: QPdfWriter, pack: BoardPack) -> None:
     """Title and author in the PDF's information; those, the subject and the language in its XMP.
-    Qt writes no tags and no outline (bookmarks): the Word paper is the accessible route."""
+    Qt writes no tags and no outline: the bookmarks and /Lang are added afterwards (pdf_outline.py);
+    for a tagged PDF the Word paper is the route."""
     from html import escape
 
     meta = {key: escape(value) for key, value in pdf_metadata(pack).items()}
@@ -264,6 +268,7 @@ def write_pdf(printer: PackPrinter, path: Path, setup: PageSetup | None = None,
     try:
         pages = printer.paint(writer)
         del writer  # closes the file
+        add_outline(partial, printer.bookmarks, pdf_metadata(printer.pack)["language"])
         partial.replace(path)
     except OSError as error:
         partial.unlink(missing_ok=True)

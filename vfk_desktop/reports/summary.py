@@ -107,8 +107,7 @@ def chart_alt_text(data) -> str:
             return format_number(bar.value) if bar.value is not None else bar.missing or "no figure"
 
         bars = "; ".join(f"{b.district} {said(b)}" for b in data.bars)
-        lines = [f"Bar chart: {data.code} {data.title}, {data.period.label}, "
-                 f"the 12 districts best first: {bars}."]
+        lines = [f"Bar chart: {data.alt_text()}.", f"The 12 districts best first: {bars}."]
         if data.kent_target is not None:
             lines.append(f"Kent target {format_number(data.kent_target)}.")
         if data.kent_value is not None:
@@ -120,6 +119,9 @@ def chart_alt_text(data) -> str:
                          f"{present.status(r.row)}" for r in data.rows)
         return (f"Where {data.locality} sits between the Kent worst and best, indicator by indicator: "
                 f"{rows}.")
+    if hasattr(data, "alt_text"):  # the spine, funnel and map data say themselves
+        return f"Map of the 12 districts: {data.alt_text()}" if type(data).__name__ == "TileMapData" \
+            else data.alt_text()
     return "Chart"
 
 

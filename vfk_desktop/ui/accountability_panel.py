@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from vfk_desktop.facts.accounts import leads_for, target_choices
 from vfk_desktop.store import accountability as acc
 from vfk_desktop.store.vision import working_groups
 from vfk_desktop.ui.errors import shown
+from vfk_desktop.ui.forms import labelled_form
 from vfk_desktop.ui.undo import push
 from vfk_desktop.ui.undo_accounts import SetLead, SetProfile, SetTargetChoice
 
@@ -63,18 +63,10 @@ class AccountabilityPanel(QGroupBox):
         self.saved = QLabel(self)
         self.save = QPushButton("Save &leads and targets", self)
         self.save.clicked.connect(self.save_changes)
-        for widget, name in ((self.officer, "Lead officer"), (self.partner, "Lead partner"),
-                             (self.group, "Working group"), (self.follows, "Status follows"),
-                             (self.method, "Target profile"), (self.quarters, "Quarterly targets")):
-            widget.setAccessibleName(name)
-        form = QFormLayout(self)
-        form.addRow("Lead &officer", self.officer)
-        form.addRow("Lead &partner", self.partner)
-        form.addRow("&Working group", self.group)
-        form.addRow("Status &follows", self.follows)
-        form.addRow("&Profile", self.method)
-        form.addRow("", self.quarters)
-        form.addRow("Forecast", self.forecast)
+        form = labelled_form(self, [("Lead &officer", self.officer), ("Lead &partner", self.partner),
+                                    ("&Working group", self.group), ("Status &follows", self.follows),
+                                    ("&Profile", self.method, "Target profile"),
+                                    ("", self.quarters, "Quarterly targets"), ("Forecast", self.forecast)])
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved, 1)
         buttons.addWidget(self.save)

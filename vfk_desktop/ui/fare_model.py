@@ -56,6 +56,8 @@ FARE_COLUMNS = (
            cell_tip=present.reported),
     Column("Value", present.value, "The district's figure", sort=lambda r: number_key(r.value),
            numeric=True, bold=lambda r: True, cell_tip=lambda r: present.newer(r) or None),
+    Column("Recent", lambda r: "", "The district's recent values, oldest to newest, the newest as a dot "
+           "(hover for the figures)"),
     Column("Kent target", present.target,
            "The Kent target for the period (the next later one when the period has none)",
            sort=lambda r: number_key(r.kent_target), numeric=True,

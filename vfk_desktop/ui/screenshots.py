@@ -18,11 +18,11 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def take_screenshots(window, folder: Path) -> list[Path]:
+def take_screenshots(window, folder: Path, size: tuple[int, int] | None = None) -> list[Path]:
     from vfk_desktop.ui.dialog_shots import DIALOGS
 
     folder.mkdir(parents=True, exist_ok=True)
-    window.resize(*LAPTOP)  # the same size every time, whatever the last session left
+    window.resize(*(size or LAPTOP))  # the same size every time, whatever the last session left
     saved = []
     for number, name in enumerate(PAGE_NAMES, 1):
         page = window.show_page(name)

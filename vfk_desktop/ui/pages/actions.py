@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -35,6 +34,8 @@ from vfk_desktop.facts.fare import fare_table
 from vfk_desktop.store.actions import actions, link_choices
 from vfk_desktop.store.changes import now_text
 from vfk_desktop.ui.errors import shown
+from vfk_desktop.ui.forms import labelled_form
+from vfk_desktop.ui.pages.heading import page_heading
 from vfk_desktop.ui.table_model import ROW_ROLE, SORT_ROLE, Column, FilterProxy, RecordTableModel
 from vfk_desktop.ui.undo import push
 from vfk_desktop.ui.undo_accounts import DeleteAction, SaveAction, UpdateAction
@@ -113,24 +114,15 @@ class ActionDialog(QDialog):
             box.setCurrentIndex(max(box.findData(chosen), 0))
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setFixedHeight(self.fontMetrics().height() * 4)
-        for widget, name in ((self.title_edit, "Title"), (self.owner_edit, "Owner"), (self.due_edit, "Due"),
-                             (self.status_box, "Status"), (self.indicators_edit, "Indicators"),
-                             (self.priority_box, "Local priority"), (self.plan_box, "Delivery plan"),
-                             (self.note_edit, "Progress note")):
-            widget.setAccessibleName(name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow("&Title", self.title_edit)
-        form.addRow("&Owner", self.owner_edit)
-        form.addRow("&Due", self.due_edit)
-        form.addRow("&Status", self.status_box)
-        form.addRow("&Indicators", self.indicators_edit)
-        form.addRow("Local &priority", self.priority_box)
-        form.addRow("Delivery p&lan", self.plan_box)
-        form.addRow("Progress &note", self.note_edit)
+        form = labelled_form(self, [("&Title", self.title_edit), ("&Owner", self.owner_edit),
+                                    ("&Due", self.due_edit), ("&Status", self.status_box),
+                                    ("&Indicators", self.indicators_edit),
+                                    ("Local &priority", self.priority_box), ("Delivery p&lan", self.plan_box),
+                                    ("Progress &note", self.note_edit)])
         form.addRow(buttons)
         self.resize(560, 360)
 
@@ -161,8 +153,7 @@ class ActionsPage(QWidget):
         self.model = ActionModel(self)
         self.proxy = ActionFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading = page_heading(self)
         self.unanswered = QLabel(self)
         self.unanswered.setObjectName("unanswered_reds")
         self.unanswered.setWordWrap(True)

@@ -30,6 +30,7 @@ from vfk_desktop.facts.fare import listed_codes
 from vfk_desktop.store.history import Observation, observations
 from vfk_desktop.store.queries import catalogue, districts
 from vfk_desktop.ui.errors import shown
+from vfk_desktop.ui.pages.heading import page_heading
 from vfk_desktop.ui.screen_fit import fit_hint_to_screen
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel, number_key, sorting_proxy
 from vfk_desktop.ui.undo import SetFigure, push
@@ -170,9 +171,7 @@ class DataPage(QWidget):
         row.addWidget(self.search, 1)
         row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
-        heading = QLabel("Figures and where they came from", self)
-        heading.setObjectName("heading")
-        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        heading = page_heading(self, "Figures and where they came from")
         layout.addWidget(heading)
         layout.addLayout(row)
         layout.addWidget(self.view, 1)

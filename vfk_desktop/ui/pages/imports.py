@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from vfk_desktop.store.imports import ImportRecord, list_imports, undo_import
 from vfk_desktop.ui.errors import shown
+from vfk_desktop.ui.pages.heading import page_heading
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel, sorting_proxy
 
 KIND_WORDS = {"import": "import", "sample": "sample data", "edit": "typed by hand"}
@@ -56,9 +56,7 @@ class ImportsPage(QWidget):
         self.session = session
         self.model = ImportLogModel(self)
         self.proxy = sorting_proxy(self.model, self)
-        heading = QLabel("Imports", self)
-        heading.setObjectName("heading")
-        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        heading = page_heading(self, "Imports")
         self.import_button = QPushButton("&Import files…", self)
         self.import_button.setToolTip("Import partner spreadsheets (or drop them on the window)")
         self.import_button.clicked.connect(self._request_import)

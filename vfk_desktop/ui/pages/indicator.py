@@ -32,6 +32,7 @@ from vfk_desktop.store.history import Observation, observations
 from vfk_desktop.store.queries import catalogue
 from vfk_desktop.ui.delegates import RagChipDelegate
 from vfk_desktop.ui.fare_model import FARE_COLUMNS
+from vfk_desktop.ui.pages.heading import page_heading
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import SetCommentary, push
 
@@ -86,9 +87,7 @@ class IndicatorPage(QWidget):
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.picker.setMinimumContentsLength(48)
         self.picker.activated.connect(lambda _: self.show_indicator(self.picker.currentData()))
-        self.heading = QLabel(self)
-        self.heading.setObjectName("heading")
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading = page_heading(self)
         self.heading.setWordWrap(True)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
@@ -145,8 +144,10 @@ class IndicatorPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
-        layout.addWidget(self.charts, 3)
-        layout.addWidget(self.history_view, 2)
+        from vfk_desktop.ui.chart_tabs import indicator_tabs
+
+        self.chart_tabs = indicator_tabs(self)  # districts, trend, SPC, funnel, map; the history
+        layout.addWidget(self.chart_tabs, 5)  # 12 district names need about 16 px each
         layout.addWidget(lower, 2)
 
     def _fill_picker(self) -> None:
@@ -214,6 +215,7 @@ class IndicatorPage(QWidget):
         from vfk_desktop.ui.chart_panels import fill_indicator_charts
 
         fill_indicator_charts(self, row)
+        self.chart_tabs.refresh()  # the funnel or the map, when that tab is the one shown
 
     def chosen(self) -> FareRow | None:
         index = self.history_view.currentIndex()

@@ -35,6 +35,7 @@ from vfk_desktop.store.local_priorities import LocalPriority, local_priorities
 from vfk_desktop.store.queries import catalogue
 from vfk_desktop.store.vision import ambitions
 from vfk_desktop.ui.errors import shown
+from vfk_desktop.ui.pages.heading import page_heading
 from vfk_desktop.ui.rollup_views import LINK, badge, code_links
 from vfk_desktop.ui.screen_fit import fit_to_screen
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
@@ -138,9 +139,7 @@ class LocalPrioritiesPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = LocalPriorityModel(self)
-        self.heading = QLabel(self)
-        self.heading.setObjectName("heading")
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading = page_heading(self)
         self.view = QTableView(self)
         self.view.setAccessibleName("Local priorities")
         self.view.setModel(self.model)

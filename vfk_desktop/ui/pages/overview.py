@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from vfk_desktop import present
 from vfk_desktop.domain.fare import indicator_count, status_counts
 from vfk_desktop.domain.model import Priority
+from vfk_desktop.facts.charts import recent_series
 from vfk_desktop.facts.fare import band_counts, fare_table
 from vfk_desktop.ui.delegates import RagChipDelegate, ThemeDelegate
 from vfk_desktop.ui.fare_model import (
@@ -30,6 +31,7 @@ from vfk_desktop.ui.fare_model import (
     column_of,
     fare_filter,
 )
+from vfk_desktop.ui.sparklines import SparklineDelegate
 from vfk_desktop.ui.table_model import ROW_ROLE
 
 BANDS: tuple[tuple[Priority | None, str], ...] = (
@@ -56,6 +58,8 @@ class FareSection(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(STATUS_COLUMN, RagChipDelegate(self.view))
         self.view.setItemDelegateForColumn(THEME_COLUMN, ThemeDelegate(self.view))
+        self.sparklines = SparklineDelegate(self.view)
+        self.view.setItemDelegateForColumn(column_of("Recent"), self.sparklines)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
@@ -85,7 +89,7 @@ class FareSection(QWidget):
         at = column_of
         widths = {THEME_COLUMN: "Care and Wellbeing", at("Code"): "NI 120m", at("Period"): "2009/10 Q3",
                   STATUS_COLUMN: "■ Green (better)__", at("Direction"): "→ unchanged",
-                  at("Rank"): "12 of 12 · Q4", at("vs Kent"): "● Similar_"}
+                  at("Rank"): "12 of 12 · Q4", at("vs Kent"): "● Similar_", at("Recent"): "Recent__"}
         for header in ("Value", "Kent", "Best", "Worst"):
             widths[at(header)] = "9,999.9"
         widths[at("Kent target")] = "Kent target"
@@ -177,7 +181,10 @@ class OverviewPage(QWidget):
         layout.addWidget(self.subheading)
         layout.addWidget(self.counts)
         layout.addLayout(filters)
-        layout.addWidget(scroll, 1)
+        from vfk_desktop.ui.chart_tabs import overview_tabs
+
+        self.views = overview_tabs(self, scroll)  # the table and the spine chart of its rows
+        layout.addWidget(self.views, 1)
 
     def refresh(self) -> None:
         session = self.session
@@ -193,10 +200,15 @@ class OverviewPage(QWidget):
         self.band_sizes = {section.band: ranked.get(section.band) if section.band else
                            indicator_count(r for r in rows if r.priority is None)
                            for section in self.sections}
+        series = recent_series(session.store, session.locality)  # once per build, never per paint
+        for section in self.sections:
+            section.sparklines.series = series
         newer = any(row.own_newer for row in rows)  # the column is shown only when it says something
         for section in self.sections:
             section.view.setColumnHidden(column_of("Newer"), not newer)
         self.apply_filters()
+        if hasattr(self, "views"):
+            self.views.refresh()  # the spine chart, when its tab is the one shown
 
     def apply_filters(self) -> None:
         for section in self.sections:

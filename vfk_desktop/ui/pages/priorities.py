@@ -39,6 +39,7 @@ from vfk_desktop.ui.band_delegates import DragHandleDelegate, PriorityDelegate, 
 from vfk_desktop.ui.delegates import RagChipDelegate, ThemeDelegate
 from vfk_desktop.ui.errors import shown
 from vfk_desktop.ui.fare_model import BandFilter
+from vfk_desktop.ui.pages.heading import page_heading
 from vfk_desktop.ui.table_model import ROW_ROLE, Column, RecordTableModel
 from vfk_desktop.ui.undo import ReplaceRound, SetPriority, push
 
@@ -156,9 +157,7 @@ class PrioritiesPage(QWidget):
         self.refresh(new_locality=True)
 
     def _build(self) -> None:
-        self.heading = QLabel(self)
-        self.heading.setObjectName("heading")
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading = page_heading(self)
         self.round_picker = QComboBox(self)
         self.round_picker.setAccessibleName("Ranking period")
         self.round_picker.setToolTip("The period the ranking was made for")

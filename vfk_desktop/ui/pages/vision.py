@@ -29,6 +29,7 @@ from vfk_desktop.facts.reds import psb_reds
 from vfk_desktop.facts.rollups import ambition_rollups
 from vfk_desktop.store.vision import ambitions, delivery_plans, working_groups
 from vfk_desktop.ui.delegates import RagChipDelegate
+from vfk_desktop.ui.pages.heading import page_heading
 from vfk_desktop.ui.rollup_views import ambitions_html
 from vfk_desktop.ui.table_model import Column, RecordTableModel, sorting_proxy
 
@@ -95,9 +96,7 @@ class VisionPage(QWidget):
         splitter.addWidget(tabs)
         splitter.setSizes([360, 960])
         layout = QVBoxLayout(self)
-        heading = QLabel("Vision for Kent 2011-2021", self)
-        heading.setObjectName("heading")
-        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        heading = page_heading(self, "Vision for Kent 2011-2021")
         layout.addWidget(heading)
         layout.addWidget(splitter, 1)
         session.locality_changed.connect(lambda _: self.refresh())
