@@ -58,8 +58,8 @@ def add_commands(add: Callable[..., argparse.ArgumentParser], _open: Opener) -> 
     import functools
 
     publish = add("publish", functools.partial(cmd_publish, _open=_open),
-                  "send what your district owns (its figures, local targets, priorities and "
-                  "commentary) to the shared county store")
+                  "send what your district owns (its figures, local targets, priorities, "
+                  "commentary, local priorities and actions) to the shared county store")
     publish.add_argument("--locality", metavar="NAME",
                          help="the district to publish (default: the one your role publishes for); "
                               "Kent publishes the county's rows")

@@ -66,6 +66,15 @@ def split_database(template: Path, target: Path, place: str) -> Path:
     with conn:
         for table in ("observations", "rankings", "commentary"):
             conn.execute(f"DELETE FROM {table} WHERE area_id IN ({others})", params)
+        for table, link in (("local_priority_ambitions", "priority_id"),
+                            ("local_priority_indicators", "priority_id")):
+            conn.execute(f"DELETE FROM {table} WHERE {link} IN (SELECT id FROM local_priorities "
+                         f"WHERE area_id IN ({others}))", params)
+        for table in ("action_indicators", "action_notes"):
+            conn.execute(f"DELETE FROM {table} WHERE action_id IN (SELECT id FROM actions "
+                         f"WHERE area_id IN ({others}))", params)
+        for table in ("actions", "local_priorities"):
+            conn.execute(f"DELETE FROM {table} WHERE area_id IN ({others})", params)
     conn.close()
     return target
 
@@ -96,5 +105,23 @@ def other_rows(path: Path) -> set[tuple]:
         "SELECT a.name, r.indicator, r.round, r.priority FROM rankings r JOIN areas a ON a.id = r.area_id")}
     rows |= {("comment", *row) for row in conn.execute(
         "SELECT a.name, c.indicator, c.period, c.text FROM commentary c JOIN areas a ON a.id = c.area_id")}
+    rows |= local_work(conn)
     conn.close()
+    return rows
+
+
+def local_work(conn: sqlite3.Connection) -> set[tuple]:
+    """Every local priority (with its Ambitions and indicators) and action (with its indicators and
+    notes), by place name, whatever number it has in this database."""
+    rows = {("local priority", *row) for row in conn.execute(
+        "SELECT a.name, p.position, p.title, p.description, "
+        "(SELECT group_concat(ambition_id) FROM local_priority_ambitions WHERE priority_id = p.id), "
+        "(SELECT group_concat(indicator) FROM local_priority_indicators WHERE priority_id = p.id) "
+        "FROM local_priorities p JOIN areas a ON a.id = p.area_id")}
+    rows |= {("action", *row) for row in conn.execute(
+        "SELECT a.name, x.title, x.owner, x.due, x.status, p.title, "
+        "(SELECT group_concat(indicator) FROM action_indicators WHERE action_id = x.id), "
+        "(SELECT group_concat(text, '|') FROM action_notes WHERE action_id = x.id) "
+        "FROM actions x JOIN areas a ON a.id = x.area_id "
+        "LEFT JOIN local_priorities p ON p.id = x.local_priority_id")}
     return rows

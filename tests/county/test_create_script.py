@@ -44,3 +44,27 @@ def test_the_script_creates_the_store_and_its_roles_and_can_run_again(
     with open_store(path) as store:
         report = publish(store, pg_cluster.url("vfk_swale", "kent_it"))
     assert report.counts["figures"] == [48, 0, 0]
+
+
+def test_upgrading_a_version_1_store_keeps_its_figures_in_each_publishers_partition(
+        pg_cluster) -> None:
+    from vfk_desktop.county.schema import apply_migrations, migrations, roles_sql
+
+    with psycopg.connect(pg_cluster.url(password="admin"), autocommit=True) as admin:
+        admin.execute('CREATE DATABASE "upgrade_me"')
+    with psycopg.connect(pg_cluster.url(database="upgrade_me", password="admin"),
+                         autocommit=True) as owner:
+        version_1 = dict(migrations())[1]
+        with owner.transaction():
+            owner.execute(version_1.encode())
+        owner.execute(roles_sql().encode())
+        for area, value in (("Dover", 1.5), ("Kent", 2.5), ("England", 3.5)):
+            owner.execute("INSERT INTO vfk.figures (area, indicator, period, kind, value, "
+                          "published_by, published_at) VALUES (%s, 'NI 163', '2008/09', 'value', "
+                          "%s, 'them', now())", (area, value))
+        assert apply_migrations(owner) == COUNTY_SCHEMA_VERSION
+        kept = owner.execute("SELECT tableoid::regclass::text, area, value FROM vfk.figures "
+                             "ORDER BY area").fetchall()
+    assert kept == [("vfk.figures_of_vfk_dover", "Dover", 1.5),
+                    ("vfk.figures_of_vfk_county", "England", 3.5),
+                    ("vfk.figures_of_vfk_county", "Kent", 2.5)]

@@ -10,10 +10,11 @@ import pytest
 
 from tests.county.conftest import UrlFor, figures, other_rows, split_database
 from vfk_desktop.county.connection import Offline
-from vfk_desktop.county.publish import publish
+from vfk_desktop.county.publish import FEW, publish
 from vfk_desktop.county.pull import pull
 from vfk_desktop.county.state import last_pulled, marks
 from vfk_desktop.county.sync_common import Cancelled
+from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.store.connection import open_store
 from vfk_desktop.store.edits import set_figure
 from vfk_desktop.store.imports import undo_import
@@ -233,3 +234,85 @@ def test_two_copies_of_one_district_do_not_overwrite_each_other_unless_asked(
     with psycopg.connect(county("vfk_analyst")) as conn:
         assert conn.execute("SELECT value FROM vfk.figures WHERE indicator = %s AND period = %s "
                             "AND kind = 'value'", (code, period)).fetchone() == (42.0,)
+
+
+def test_many_changed_rows_replace_the_stored_ones_and_a_few_do_too(
+        county: UrlFor, sample_template: Path, tmp_path: Path) -> None:
+    ashford = split_database(sample_template, tmp_path / "ashford.db", "Ashford")
+    conn = sqlite3.connect(ashford)
+    columns = ", ".join(name for (_, name, *_rest) in conn.execute("PRAGMA table_info(observations)"))
+    with conn:  # three copies of Ashford's figures under other periods: more than a few rows
+        for copy in (1, 2, 3):
+            conn.execute(f"INSERT INTO observations ({columns}) SELECT "
+                         + columns.replace("period", f"period || ' copy {copy}'")
+                         + " FROM observations WHERE period NOT LIKE '% copy %'")
+    conn.close()
+    url = county("Ashford")
+    with open_store(ashford) as store:
+        count = publish(store, url).counts["figures"][0]
+    assert count == 4 * 48 and count > FEW  # through COPY and a temporary table
+    conn = sqlite3.connect(ashford)
+    with conn:
+        conn.execute("UPDATE observations SET value = value + 1 WHERE value IS NOT NULL")
+    changed = conn.execute("SELECT count(*) FROM observations WHERE value IS NOT NULL").fetchone()[0]
+    conn.close()
+    with open_store(ashford) as store:
+        again = publish(store, url)
+        assert again.counts["figures"] == [0, changed, count - changed] and changed > FEW
+        for code, period in store.conn.execute(
+                "SELECT indicator, period FROM observations WHERE value IS NOT NULL "
+                "AND kind = 'value' AND period NOT LIKE '% copy %' LIMIT 2").fetchall():
+            set_figure(store, "Ashford", code, period, "value", "-1")
+        assert publish(store, url).counts["figures"][1] == 2  # a few: one INSERT … VALUES
+        assert publish(store, url).changed == 0
+    with psycopg.connect(county("vfk_analyst")) as conn:
+        stored = {row for row in conn.execute(
+            "SELECT area, indicator, period, kind, value, text, missing FROM vfk.figures")}
+    assert stored == figures(ashford)
+
+
+def test_a_figure_that_is_not_a_number_is_refused_in_a_sentence_and_nothing_is_sent(
+        county: UrlFor, sample_template: Path, tmp_path: Path) -> None:
+    swale = split_database(sample_template, tmp_path / "swale.db", "Swale")
+    conn = sqlite3.connect(swale)
+    with conn:  # written into the file by hand, past the program's checks
+        conn.execute("UPDATE observations SET value = 'about ten' WHERE value IS NOT NULL "
+                     "AND indicator = (SELECT min(indicator) FROM observations WHERE value IS NOT NULL)")
+    conn.close()
+    with open_store(swale) as store, pytest.raises(VfkError, match="not a number where a number "
+                                                                   "belongs; correct it"):
+        publish(store, county("Swale"))
+    with psycopg.connect(county("vfk_analyst")) as conn:
+        assert conn.execute("SELECT count(*) FROM vfk.figures").fetchone() == (0,)
+
+
+def test_the_countys_new_title_unit_and_polarity_come_with_a_pull_and_undo_puts_ours_back(
+        county: UrlFor, sample_template: Path, tmp_path: Path) -> None:
+    kent = split_database(sample_template, tmp_path / "kent.db", "Kent")
+    dover = split_database(sample_template, tmp_path / "dover.db", "Dover")
+    with open_store(kent) as store:
+        publish(store, county("Kent"))
+    with open_store(dover) as store:
+        assert pull(store, county("Dover")).counts["indicators"] == [0, 0, 0]
+    conn = sqlite3.connect(kent)
+    code, title, unit, polarity = conn.execute(
+        "SELECT code, title, unit, polarity FROM indicators WHERE polarity = 'higher' "
+        "ORDER BY code LIMIT 1").fetchone()
+    with conn:
+        conn.execute("UPDATE indicators SET title = 'Renamed by the county', unit = 'per 1,000', "
+                     "polarity = 'lower' WHERE code = ?", (code,))
+    conn.close()
+    with open_store(kent) as store:
+        assert publish(store, county("Kent")).counts["indicators"][1] == 1
+    with open_store(dover) as store:
+        dry = pull(store, county("Dover"), dry_run=True)
+        assert dry.counts["indicators"] == [0, 1, 0]
+        assert "1 catalogue entry (0 new, 1 updated" in dry.summary()
+        query = "SELECT title, unit, polarity FROM indicators WHERE code = ?"
+        assert store.conn.execute(query, (code,)).fetchone() == (title, unit, polarity)
+        report = pull(store, county("Dover"))
+        assert store.conn.execute(query, (code,)).fetchone() == \
+            ("Renamed by the county", "per 1,000", "lower")
+        assert report.import_id is not None
+        undo_import(store, report.import_id)
+        assert store.conn.execute(query, (code,)).fetchone() == (title, unit, polarity)

@@ -90,7 +90,7 @@ def test_the_address_is_saved_without_its_password(county: UrlFor, sample_templa
                                             "vfk_tunbridge_wells:secret-vfk_tunbridge_wells@")
     assert vfk(path, "publish", "--county-url", url).returncode == 0
     again = vfk(path, "publish", "--json")  # the saved address; the password from pgpass
-    assert again.returncode == 0 and json.loads(again.stdout)["unchanged"] == 86
+    assert again.returncode == 0 and json.loads(again.stdout)["unchanged"] == 95  # 86 + 9 local priorities
     assert b"secret-vfk" not in path.read_bytes()
     assert without_password(url) == county("Tunbridge Wells")
 
@@ -107,3 +107,21 @@ def test_a_database_without_the_store_or_of_another_version_is_named(
     assert bare.returncode == 1
     assert "holds no county store yet; the county's IT creates it with installer/county_store/" \
         in bare.stderr
+
+
+def _copy(conn: psycopg.Connection, table: str, area: str) -> None:
+    columns = "area, indicator, period, kind, value, revision, published_by, published_at"
+    with conn.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        copy.write_row((area, "NI 163", "2008/09", "value", 70.0, 1, "Dover", "2026-12-03 09:00+00"))
+
+
+def test_a_district_copies_only_into_its_own_partition_and_only_its_own_rows(county: UrlFor) -> None:
+    with psycopg.connect(county("Dover"), autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.FeatureNotSupported, match="row-level security"):
+            _copy(conn, "vfk.figures", "Dover")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _copy(conn, "vfk.figures_of_vfk_ashford", "Ashford")
+        with pytest.raises(psycopg.errors.CheckViolation, match="partition constraint"):
+            _copy(conn, "vfk.figures_of_vfk_dover", "Ashford")
+        _copy(conn, "vfk.figures_of_vfk_dover", "Dover")
+        assert conn.execute("SELECT area, value FROM vfk.figures").fetchall() == [("Dover", 70.0)]

@@ -18,7 +18,7 @@ COUNTY_OWNS = ("Kent's figures", "the Kent targets", "the Kent best and worst",
                "the comparators' figures (England, the South East)", "the indicator catalogue")
 
 # The tables a publish and a pull carry today, in the order they are sent.
-SYNCED_TABLES = ("indicators", "figures", "rankings", "commentary")
+SYNCED_TABLES = ("indicators", "figures", "rankings", "commentary", "local_priorities", "actions")
 
 
 def owner_of(area: str, districts: frozenset[str] | set[str]) -> str:

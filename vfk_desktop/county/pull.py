@@ -14,6 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vfk_desktop.county import local_work
 from vfk_desktop.county import rows as tables
 from vfk_desktop.county.connection import county_connection, where, without_password
 from vfk_desktop.county.ownership import COUNTY
@@ -38,6 +39,8 @@ from vfk_desktop.domain.import_plan import (
     Origin,
     RankingRow,
 )
+from vfk_desktop.store import whole_records
+from vfk_desktop.who import current_user
 
 if TYPE_CHECKING:
     import psycopg
@@ -45,6 +48,8 @@ if TYPE_CHECKING:
     from vfk_desktop.store.connection import Store
 
 _EXTRA = ("revision", "published_by", "published_at")
+_CATALOGUE = ("title", "unit", "polarity")  # what a pull takes from the county's catalogue
+_FIGURE_TABLES = tuple(table for table in tables.TABLES if table not in tables.LOCAL_WORK)
 
 
 def pull(store: Store, url: str, *, dry_run: bool = False, overwrite: bool = False,
@@ -61,34 +66,69 @@ def pull(store: Store, url: str, *, dry_run: bool = False, overwrite: bool = Fal
         fetched: dict[str, list[tuple]] = {}
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock_shared(%s)", (SYNC_LOCK,))
-            for number, table in enumerate(tables.TABLES):
+            for number, table in enumerate(_FIGURE_TABLES):
                 step(progress, should_stop, number, len(tables.TABLES) + 1,
                      f"reading {table.name}", "pulling")
                 fetched[table.name] = _fetch(conn, table, me, mark.pulled)
+            step(progress, should_stop, len(_FIGURE_TABLES), len(tables.TABLES) + 1,
+                 "reading local priorities and actions", "pulling")
+            work = local_work.fetch(conn, me, mark.pulled)
     report = SyncReport("pull", me or "", place, dry_run)
     plan, newest = _plan(store, url, fetched, None if overwrite else mark.local, report)
+    newest = max(newest, work.newest)
     step(progress, should_stop, len(tables.TABLES), len(tables.TABLES) + 1, "writing", "pulling")
     from vfk_desktop.store.imports import apply_plan
 
     result = apply_plan(store, plan, dry_run=True)
-    report.counts["indicators"] = [len(plan.new_indicators), 0, 0]
+    revised = _catalogue_changes(store, fetched["indicators"])
+    report.counts["indicators"] = [len(plan.new_indicators), len(revised), 0]
     for local_table, name, planned in (("observations", "figures", plan.figures),
                                  ("rankings", "rankings", plan.rankings),
                                  ("commentary", "commentary", plan.commentary)):
         new, updated = result.by_table.get(local_table) or [0, 0]
         report.counts[name] = [new, updated, len(planned) - new - updated]
+    replacements, prints = local_work.plan(store, work, mark.areas, overwrite, report)
     if dry_run or should_stop():
         return report
-    if report.changed:
-        written = apply_plan(store, plan, note=f"pulled from the county store at {place}")
-        report.import_id = written.import_id
-    with store.atomic():
+    with store.atomic():  # the figures and the local priorities and actions: one import
+        if report.changed or replacements:
+            written = apply_plan(store, plan, note=f"pulled from the county store at {place}")
+            report.import_id = written.import_id
+            if written.import_id is not None:
+                _revise_catalogue(store, written.import_id, revised)
+            if replacements and written.import_id is not None:
+                prints |= local_work.write(store, written.import_id, replacements, current_user())
+        mark.areas = {**mark.areas, **prints}
         mark.pulled = max(mark.pulled, newest)
         mark.pulled_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         latest = store.conn.execute("SELECT max(id) FROM imports").fetchone()
         mark.local = int(latest[0] or 0) if latest else 0
         save_marks(store, url, mark)
     return report
+
+
+def _catalogue_changes(store: Store, pulled: list[tuple]) -> list[tuple[str, dict, dict]]:
+    """(code, here, county) for each indicator this file has whose title, unit or polarity the
+    county's catalogue now gives otherwise."""
+    held = {row[0]: dict(zip(_CATALOGUE, row[1:], strict=True)) for row in store.conn.execute(
+        f"SELECT code, {', '.join(_CATALOGUE)} FROM indicators")}
+    changes = []
+    for code, title, _theme, unit, polarity, *_rest in pulled:
+        here = held.get(code)
+        county = {"title": title, "unit": unit, "polarity": polarity}
+        if here is not None and here != county:
+            changes.append((code, here, county))
+    return changes
+
+
+def _revise_catalogue(store: Store, import_id: int, changes: list[tuple[str, dict, dict]]) -> None:
+    """Within the pull's import: the county's title, unit and polarity, each change in the change
+    log, so that `vfk undo` puts this file's back."""
+    user = current_user()
+    for code, here, county in changes:
+        store.conn.execute(f"UPDATE indicators SET {', '.join(f'{c} = ?' for c in _CATALOGUE)} "
+                           f"WHERE code = ?", (*(county[c] for c in _CATALOGUE), code))
+        whole_records.log_catalogue(store.conn, import_id, user, code, here, county)
 
 
 def _fetch(conn: psycopg.Connection, table: tables.Table, me: str | None, since: int) -> list[tuple]:

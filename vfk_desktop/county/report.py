@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from vfk_desktop.domain.model import format_number
 
 _NAMES = {"indicators": ("catalogue entry", "catalogue entries"), "figures": ("figure", "figures"),
-          "rankings": ("priority", "priorities"), "commentary": ("comment", "comments")}
+          "rankings": ("priority", "priorities"), "commentary": ("comment", "comments"),
+          "local_priorities": ("local priority", "local priorities"),
+          "actions": ("action", "actions"),
+          "local_work": ("local priorities and actions of", "local priorities and actions of")}
 
 
 @dataclass

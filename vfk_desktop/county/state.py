@@ -4,12 +4,14 @@ published: the county store's highest revision of our own rows after our last pu
 revised above it was changed there by someone else since). pulled: the highest revision a pull
 brought. local: the newest local import or edit when we last pulled (a row written by a later one
 is local work a pull must not overwrite). pulled_at: when the county picture was last pulled.
+areas: the fingerprint of each other district's local priorities and actions as the last pull left
+them (a copy that no longer matches was changed here).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from vfk_desktop.county.connection import without_password
@@ -27,6 +29,8 @@ class Marks:
     pulled: int = 0
     pulled_at: str | None = None
     local: int = 0
+    # district -> fingerprint of its local priorities and actions as the last pull left them here
+    areas: dict[str, str] = field(default_factory=dict)
 
 
 def _all(store: Store) -> dict[str, dict]:

@@ -12,6 +12,7 @@ import sqlite3
 
 from vfk_desktop.store.changes import TABLES
 from vfk_desktop.store.connection import Store
+from vfk_desktop.store.whole_records import WHOLE_TABLES, take_back
 
 
 def imports_after(store: Store, *, import_id: int | None = None, day: str | None = None) -> list[int]:
@@ -36,8 +37,12 @@ def as_before(store: Store, later: list[int]) -> Store:
     for import_id in sorted(later, reverse=True):
         for table in TABLES:
             copy.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,))
-        for table, old in copy.execute("SELECT table_name, old FROM change_log WHERE import_id = ? "
-                                       "ORDER BY id DESC", (import_id,)).fetchall():
+        for table, key, old, new in copy.execute(
+                "SELECT table_name, key, old, new FROM change_log WHERE import_id = ? "
+                "ORDER BY id DESC", (import_id,)).fetchall():
+            if table in WHOLE_TABLES:
+                take_back(copy, table, key, old, new)
+                continue
             columns, _ = TABLES[table]
             values = json.loads(old)
             copy.execute(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) "

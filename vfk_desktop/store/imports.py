@@ -21,6 +21,7 @@ from vfk_desktop.store.connection import Store
 from vfk_desktop.store.import_result import ImportResult
 from vfk_desktop.store.profiles import load_profiles
 from vfk_desktop.store.queries import load_matcher
+from vfk_desktop.store.whole_records import WHOLE_TABLES, take_back
 from vfk_desktop.who import current_user
 
 CHUNK = 400
@@ -323,10 +324,14 @@ def undo_import(store: Store, import_id: int) -> int:
         backup_before(store, f"before undoing import {import_id}")
         for table in TABLES:
             store.conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,))
-        for table, old in store.conn.execute(
-            "SELECT table_name, old FROM change_log WHERE import_id = ? ORDER BY id DESC",
+        for table, key, old, new in store.conn.execute(
+            "SELECT table_name, key, old, new FROM change_log WHERE import_id = ? ORDER BY id DESC",
             (import_id,),
         ).fetchall():
+            if table in WHOLE_TABLES:  # local priorities and actions a pull brought or replaced
+                take_back(store.conn, table, key, old, new)
+                restored += 1
+                continue
             columns, _ = TABLES[table]
             values = json.loads(old)
             store.conn.execute(
