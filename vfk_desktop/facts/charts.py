@@ -75,6 +75,8 @@ def funnel_data(store: Store, locality: str, code: str, period: Period | None = 
 def tile_map_data(store: Store, locality: str, code: str, period: Period | None = None,
                   by: str | None = None) -> TileMapData:
     """The map of the 12 districts for one indicator, each marked as its own fare row would be."""
+    found = figures(store)
+    found.counts.of_code(code, found.districts)  # every district's counts for the code, in one read
     own = indicator_facts(store, locality, code, period)
     rows = {}
     for district in own.all_districts:

@@ -32,17 +32,29 @@ class StoredCounts:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._by_place: dict[str, dict[str, dict[Period, Counts]]] = {}
+        self._by_place: dict[str, dict[str, list[tuple[str, list[object]]]]] = {}
+        self._own: dict[tuple[str, str], dict[Period, Counts]] = {}
         self._by_code: dict[tuple[str, tuple[str, ...]], Raw] = {}
 
     def own(self, place: str, code: str) -> dict[Period, Counts]:
-        """The place's counts of one indicator, by period."""
-        if place not in self._by_place:
-            found: dict[str, dict[Period, Counts]] = defaultdict(dict)
-            for _, row_code, label, *numbers in queries.statistic_rows(self._store, (place,)):
-                found[row_code][period_of_label(label)] = made(numbers)
-            self._by_place[place] = dict(found)
-        return self._by_place[place].get(code, {})
+        """The place's counts of one indicator, by period. The place's rows are read at once (a fare
+        table asks for every indicator); each indicator's Counts are made when it is asked for."""
+        key = (place, code)
+        if key not in self._own:
+            read = next((raw for (known, places), raw in self._by_code.items()
+                         if known == code and place in places), None)
+            if read is not None and place not in self._by_place:  # the indicator's places, read already
+                self._own[key] = {period_of_label(label): made(numbers[place])
+                                  for label, numbers in read.items() if place in numbers}
+                return self._own[key]
+            if place not in self._by_place:
+                found: dict[str, list[tuple[str, list[object]]]] = defaultdict(list)
+                for _, row_code, label, *numbers in queries.statistic_rows(self._store, (place,)):
+                    found[row_code].append((label, numbers))
+                self._by_place[place] = dict(found)
+            self._own[key] = {period_of_label(label): made(numbers)
+                              for label, numbers in self._by_place[place].get(code, ())}
+        return self._own[key]
 
     def of_code(self, code: str, places: tuple[str, ...]) -> Raw:
         """Every place's numbers for one indicator, by period label."""
