@@ -1,7 +1,8 @@
 """How long charts take: `vfk chart` of every kind as a whole process beside a bare pyqtgraph chart,
-and each chart redrawn in the window on a full store (12 districts x 200 indicators x 10 periods).
+and each chart redrawn in the window on a full store (12 districts x 200 indicators x 10 periods,
+with counts and denominators).
 
-    python bench/chart_bench.py [--runs 7] [--kinds districts,spc]
+    python bench/chart_bench.py [--runs 7] [--kinds districts,spc,spine]
 
 The floor is ../shared/bench/floor_plot.py (12 bars offscreen to a PNG, Qt start-up included).
 Goals: each kind within 1.5x the floor; the in-window update (data and drawing) under 50 ms.
@@ -22,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import floor_script, summary, timed, vfk  # noqa: E402
 from fare_bench import build_store  # noqa: E402
 
-KINDS = ("districts", "range", "trend", "priorities", "spc")
+KINDS = ("districts", "range", "trend", "priorities", "spc", "spine", "funnel", "map")
+DISTRICTS = ("Ashford", "Canterbury", "Dartford", "Dover", "Gravesham", "Maidstone", "Sevenoaks",
+             "Shepway", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells")
 
 
 def chart_data_for(kind: str, store, code: str):
@@ -36,7 +39,11 @@ def chart_data_for(kind: str, store, code: str):
         return charts.spc_data(store, "Tunbridge Wells", code)
     if kind == "range":
         return charts.range_data(store, "Tunbridge Wells")
-    return charts.priorities_status_data(store, "Tunbridge Wells")
+    if kind == "priorities":
+        return charts.priorities_status_data(store, "Tunbridge Wells")
+    if kind == "spine":  # one district after another: the spine does not change with the indicator
+        return charts.spine_data(store, DISTRICTS[int(code.split()[1]) % 12])
+    return charts.kind_data(store, kind, "Tunbridge Wells", code)
 
 
 def in_window(db: Path, runs: int, kind: str) -> list[float]:
@@ -83,7 +90,8 @@ def main() -> None:
         floor = [sys.executable, str(floor_script("floor_plot.py")), str(work / "floor.png")]
         timed(floor, env)  # warm-up
         for kind in kinds:
-            ours = vfk("--db", str(db), "chart", "--locality", "Tunbridge Wells", "--indicator", "NI 39",
+            indicator = [] if kind == "spine" else ["--indicator", "NI 39"]
+            ours = vfk("--db", str(db), "chart", "--locality", "Tunbridge Wells", *indicator,
                        "--kind", kind, "--out", str(work / f"{kind}.png"))
             timed(ours, env)  # warm-up
             pairs = [(timed(ours, env)[0], timed(floor, env)[0]) for _ in range(args.runs)]
