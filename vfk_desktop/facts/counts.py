@@ -35,14 +35,14 @@ class StoredCounts:
         self._by_place: dict[str, dict[str, list[tuple[str, list[object]]]]] = {}
         self._own: dict[tuple[str, str], dict[Period, Counts]] = {}
         self._by_code: dict[tuple[str, tuple[str, ...]], Raw] = {}
+        self._codes_read: dict[str, list[tuple[tuple[str, ...], Raw]]] = defaultdict(list)  # by code
 
     def own(self, place: str, code: str) -> dict[Period, Counts]:
         """The place's counts of one indicator, by period. The place's rows are read at once (a fare
         table asks for every indicator); each indicator's Counts are made when it is asked for."""
         key = (place, code)
         if key not in self._own:
-            read = next((raw for (known, places), raw in self._by_code.items()
-                         if known == code and place in places), None)
+            read = next((raw for places, raw in self._codes_read.get(code, ()) if place in places), None)
             if read is not None and place not in self._by_place:  # the indicator's places, read already
                 self._own[key] = {period_of_label(label): made(numbers[place])
                                   for label, numbers in read.items() if place in numbers}
@@ -64,6 +64,7 @@ class StoredCounts:
             for place, _, label, *numbers in queries.statistic_rows(self._store, places, code):
                 found[label][place] = numbers
             self._by_code[key] = dict(found)
+            self._codes_read[code].append((places, self._by_code[key]))
         return self._by_code[key]
 
     def by_period(self, code: str, places: tuple[str, ...]) -> CountsByPeriod:
