@@ -136,6 +136,11 @@ class FileInfo:
         return cls(path, path.name, len(data), hashlib.sha256(data).hexdigest())
 
 
+# ((code, period label) pairs, places) -> {(code, period label): {place: figure}}: what the database
+# holds of those places there
+HeldFigures = Callable[[list[tuple[str, str]], tuple[str, ...]], dict[tuple[str, str], dict[str, Any]]]
+
+
 @dataclass
 class ImportContext:
     """What a reader must know of the store to check rows: places, indicators and their units."""
@@ -145,8 +150,7 @@ class ImportContext:
     units: dict[str, str | None] = field(default_factory=dict)
     add_indicators: bool = False
     profiles: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # header signature -> columns
-    # the database's own figures for Kent and the districts, for the Kent check (kent_check.py)
-    held: Callable[[list[tuple[str, str]]], dict[tuple[str, str], dict[str, Any]]] | None = None
+    held: HeldFigures | None = None  # the database's own figures, for the Kent check (kent_check.py)
     _titles: dict[str, str] | None = field(default=None, repr=False)
 
     def code_for_title(self, text: str) -> str | None:

@@ -34,8 +34,8 @@ class Held:
     denominator: float | None
 
 
-# (code, period label) pairs -> {(code, period label): {place: Held}}, for Kent and the districts
-HeldLookup = Callable[[list[tuple[str, str]]], dict[tuple[str, str], dict[str, Held]]]
+# ((code, period label) pairs, places) -> {(code, period label): {place: Held}}
+HeldLookup = Callable[[list[tuple[str, str]], tuple[str, ...]], dict[tuple[str, str], dict[str, Held]]]
 
 
 def crude_multiplier(figures: list[FigureRow | Held]) -> float | None:
@@ -58,11 +58,11 @@ def kent_disagreements(plan: ImportPlan, districts: list[str], held: HeldLookup 
     for (code, area, period, kind), figure in plan.figures.items():
         if kind == "value" and (area == KENT or area in districts):
             by_key[(code, period)][area] = figure
-    wanting = [key for key, places in by_key.items() if len(places) < len(districts) + 1]
-    if held is not None and wanting:
-        for key, in_database in held(sorted(wanting)).items():
-            for name, stored in in_database.items():
-                by_key[key].setdefault(name, stored)  # what this import brings wins
+    if held is not None:
+        # Kent first (few rows): only where Kent is known is it worth reading the districts' figures
+        _fill(by_key, held, [key for key, places in by_key.items() if KENT not in places], (KENT,))
+        _fill(by_key, held, [key for key, places in by_key.items()
+                             if KENT in places and len(places) < len(districts) + 1], tuple(districts))
     notes = []
     for (code, period), places in sorted(by_key.items()):
         kent = places.get(KENT)
@@ -87,3 +87,12 @@ def kent_disagreements(plan: ImportPlan, districts: list[str], held: HeldLookup 
                          f"{period} give {worked}, but Kent's figure already in the database is "
                          f"{format_number(kent.value)}; Kent's stated value is kept. Check the figures.")
     return notes
+
+
+def _fill(by_key: dict[tuple[str, str], dict[str, FigureRow | Held]], held: HeldLookup,
+          keys: list[tuple[str, str]], places: tuple[str, ...]) -> None:
+    """The database's figures of places at keys, where this import brings none of its own."""
+    if keys:
+        for key, in_database in held(sorted(keys), places).items():
+            for name, stored in in_database.items():
+                by_key[key].setdefault(name, stored)

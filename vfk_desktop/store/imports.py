@@ -13,9 +13,7 @@ from vfk_desktop.bulk import without_cycle_collection
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.domain.import_plan import ImportContext, ImportPlan
 from vfk_desktop.domain.kent_check import Held
-from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.partial import left_out_count, passing_plan
-from vfk_desktop.store import queries
 from vfk_desktop.store.changes import OBSERVATION_COLUMNS, TABLES, now_text
 from vfk_desktop.store.connection import Store
 from vfk_desktop.store.import_result import ImportResult
@@ -40,13 +38,13 @@ def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
         units={code: unit for code, _, unit in rows},
         add_indicators=add_indicators,
         profiles=load_profiles(store),
-        held=lambda keys: held_for_kent_check(store, keys),
+        held=lambda keys, places: held_for_kent_check(store, keys, places),
     )
 
 
-def held_for_kent_check(store: Store, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Held]]:
-    """The stored values, counts and denominators of Kent and the districts at these (code, period)s."""
-    places = (KENT, *queries.districts(store))
+def held_for_kent_check(store: Store, keys: list[tuple[str, str]],
+                        places: tuple[str, ...]) -> dict[tuple[str, str], dict[str, Held]]:
+    """The stored values, counts and denominators of places at these (code, period)s."""
     marks = ", ".join("?" * len(places))
     found: dict[tuple[str, str], dict[str, Held]] = {}
     by_code: dict[str, list[str]] = {}
