@@ -14,6 +14,14 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED_BENCH = Path(os.environ.get("VFK_SHARED", REPO.parent / "shared")) / "bench"
 
 
+def compile_package() -> None:
+    """Write vfk_desktop's bytecode, as an installed vfk has it: in a shell with
+    PYTHONDONTWRITEBYTECODE=1 every run would otherwise compile each module it imports."""
+    import compileall
+
+    compileall.compile_dir(str(REPO / "vfk_desktop"), quiet=1)
+
+
 def floor_script(name: str) -> Path:
     path = SHARED_BENCH / name
     if not path.exists():

@@ -13,11 +13,10 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 from vfk_desktop import __version__
 from vfk_desktop.domain.errors import DamagedDatabase, UnknownIndicator, UsageError, VfkError
-from vfk_desktop.domain.periods import parse_period
-from vfk_desktop.io.writers.output import ExportName
 from vfk_desktop.paths import resolve_db_path
 
 Handler = Callable[[argparse.Namespace], int]
@@ -63,18 +62,30 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_fare(args: argparse.Namespace) -> int:
-    from vfk_desktop import textout
-    from vfk_desktop.facts.fare import fare_table
-    from vfk_desktop.store.queries import resolve_district
-
     with _open(args) as store:
+        if args.json:  # other programs' way in: an answer already worked out is read back
+            from vfk_desktop.store.answers import AnswerShelf
+
+            shelf = AnswerShelf(store, ("fare", args.locality, args.period))
+            text = shelf.taken()
+            if text is None:
+                from vfk_desktop.facts.fare import fare_table
+                from vfk_desktop.store.queries import resolve_district
+
+                rows = fare_table(store, resolve_district(store, args.locality),
+                                  _period_with_data(store, args.period))
+                text = json.dumps([row.to_json() for row in rows], indent=2, ensure_ascii=False)
+                shelf.keep(text)
+            print(text)
+            return 0
+        from vfk_desktop import textout
+        from vfk_desktop.facts.fare import fare_table
+        from vfk_desktop.store.queries import resolve_district
+
         locality = resolve_district(store, args.locality)
         period = _period_with_data(store, args.period)
         rows = fare_table(store, locality, period)
-    if args.json:
-        print(json.dumps([row.to_json() for row in rows], indent=2, ensure_ascii=False))
-    else:
-        print(textout.fare(locality, rows, period))
+    print(textout.fare(locality, rows, period))
     return 0
 
 
@@ -85,6 +96,8 @@ def _period_with_data(store, text: str | None):
 
     if not text:
         return None
+    from vfk_desktop.domain.periods import parse_period
+
     period = parse_period(text)
     held = value_counts_by_period(store)
     found = (any(reporting_year_of(p) == period for p in held) if is_reporting_year(period)
@@ -303,7 +316,39 @@ PERIOD_HELP = ("a reporting year such as 2008/09 (the financial year, the calend
                "(default: each indicator at its newest comparable period; `vfk periods` lists them)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Unasked:
+    """Stands in for the options of a command the command line did not name: every call is
+    accepted and nothing is set up."""
+
+    def __getattr__(self, name: str) -> Callable[..., _Unasked]:
+        return lambda *args, **kwargs: self
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command a command line names (its first word that is not an option or --db's value)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Every command and its options; with only=NAME, that one command's alone (a command line
+    that names its command needs no other's, and setting up all of them costs more than
+    answering `vfk fare` from a kept answer). An unknown name gets the whole parser."""
+    if only is not None:
+        parser = _parser(only)
+        if parser is not None:
+            return parser
+    whole = _parser(None)
+    assert whole is not None
+    return whole
+
+
+def _parser(only: str | None) -> argparse.ArgumentParser | None:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
                         help="the database file (default: $VFK_DB, else the user's data folder)")
@@ -315,9 +360,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vfk_desktop {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    added = []
+
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return cast(argparse.ArgumentParser, _Unasked())
         sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
+        added.append(name)
         return sub
 
     init = add("init", cmd_init, "create or upgrade the database and load the reference data")
@@ -411,7 +461,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--publication", action="store_true", help=PUBLICATION_HELP)
     report.add_argument("--all-rows", action="store_true",
                         help="list every indicator without data in the tables (default: one line per band)")
-    return parser
+    return parser if added else None
 
 
 def _utf8_output() -> None:
@@ -435,11 +485,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     serve_if_reader_child()
     _utf8_output()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(only=_command_named(given)).parse_args(given)
     try:
         return args.handler(args)
-    except (ExportName, UsageError) as error:  # wrong usage: a file name, a role, a heading
+    except UsageError as error:  # wrong usage: a file name, a role, a heading
         print(f"vfk: {error}", file=sys.stderr)
         return 2
     except VfkError as error:

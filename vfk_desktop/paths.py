@@ -46,6 +46,18 @@ def user_log_dir() -> Path:
     return user_log_path(APP_NAME, APP_AUTHOR)
 
 
+def user_cache_dir() -> Path:
+    """Where answers worked out once are kept (store/answers.py): the folder platformdirs names,
+    found here without importing it, which costs a command that only reads a kept answer 4 ms."""
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(local) / APP_AUTHOR / APP_NAME / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP_NAME
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return Path(xdg if os.path.isabs(xdg) else Path.home() / ".cache") / APP_NAME
+
+
 def default_db_path() -> Path:
     return user_data_dir() / DB_FILE_NAME
 

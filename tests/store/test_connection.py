@@ -18,7 +18,7 @@ def test_a_new_database_has_every_migration_foreign_keys_and_wal(tmp_path):
         assert store.meta("app_version") == __version__
         names = {row[0] for row in store.conn.execute("SELECT name FROM _sqlite_migrations")}
         assert names == {"0001_initial", "0002_import_profiles", "0003_public_data", "0004_statistics",
-                         "0005_accountability"}
+                         "0005_accountability", "0006_state_mark"}
 
 
 def test_an_older_database_is_upgraded_after_a_backup_and_keeps_its_data(tmp_path):

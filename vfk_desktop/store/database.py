@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,10 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _savepoints = itertools.count(1)
+
+# meta key of the database's state mark: a new random value with every committed write, so an
+# answer worked out from one state is never taken for another's (store.answers)
+STATE_KEY = "state"
 
 
 class Store:
@@ -69,6 +74,7 @@ class Store:
         else:
             with translate_errors(self.path):
                 try:
+                    self.set_meta(STATE_KEY, os.urandom(16).hex())
                     self.conn.commit()
                 except BaseException:
                     self.conn.rollback()

@@ -304,6 +304,18 @@ def accountability(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0006_state_mark")
+def state_mark(db: Database) -> None:
+    """From here every committed write gives the file a new random state mark (meta "state", set by
+    Store.atomic), so an answer kept for one state of the file is never shown for another
+    (store/answers.py). The version moves so that an older vfk_desktop, which would write without
+    moving the mark, no longer opens the file."""
+    import os
+
+    db.execute("INSERT INTO meta (key, value) VALUES ('state', ?) "
+               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [os.urandom(16).hex()])
+
+
 def upgrade(store: Store, found: int, stop_before: str | None = None) -> None:
     """Apply every pending migration, after a backup copy when the file already held data."""
     if found > 0:

@@ -1,3 +1,3 @@
 """The database format this code reads and writes (PRAGMA user_version = number of migrations)."""
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.domain.errors import UsageError, VfkError
 from vfk_desktop.leftovers import remove_leftovers, tag
 
 Progress = Callable[[float, str], None]
@@ -30,7 +30,7 @@ class ExportCancelled(VfkError):
         super().__init__(f"The export was cancelled; {path.name} was not written.")
 
 
-class ExportName(VfkError):
+class ExportName(UsageError):
     """A file name the export cannot write (wrong extension): a usage mistake, exit status 2."""
 
 
