@@ -112,15 +112,12 @@ def set_significance_level(store: Store, level: str) -> None:
         store.set_meta(SIGNIFICANCE_KEY, level)
 
 
-Row = tuple[str, str, float | None, str | None, str | None]  # code, period label, value, text, why
-
-
 class PlaceValues:
-    """Each place's figures by code and period, made from the stored rows when a view first asks for
-    that place: a fare table wants one district's (and England's), not all 28,000 as objects."""
+    """Each place's figures by code and period, read with their texts when a view first asks for that
+    place: a fare table wants one district's (and England's), not all 28,000 as objects."""
 
-    def __init__(self, rows: dict[str, list[Row]], periods: dict[str, Period]) -> None:
-        self._rows = rows  # place -> its (code, period label, value, text, why) rows
+    def __init__(self, store: Store, periods: dict[str, Period]) -> None:
+        self._store = store
         self._periods = periods
         self._made: dict[str, dict[str, dict[Period, Figure]]] = {}
 
@@ -129,14 +126,19 @@ class PlaceValues:
         if found is None:
             by_code: dict[str, dict[Period, Figure]] = defaultdict(dict)
             periods = self._periods
-            for code, label, value, text, why in self._rows.get(place, ()):
-                by_code[code][periods[label]] = Figure(value, text, why)
+            for code, label, value, text, why in queries.place_value_rows(self._store, place):
+                when = periods.get(label)
+                if when is None:
+                    when = periods[label] = period_of_label(label)
+                by_code[code][when] = Figure(value, text, why)
             found = self._made[place] = dict(by_code)
         return found
 
 
 def _read(store: Store) -> Figures:
     kinds = queries.area_kinds(store)
+    names = {number: name for name, number in queries.area_ids(store).items()}
+    districts = {number for number, name in names.items() if kinds.get(name) == "district"}
     spread: dict[str, dict[Period, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
     missing: dict[str, dict[Period, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     own_targets: dict[str, set[str]] = defaultdict(set)
@@ -144,36 +146,34 @@ def _read(store: Store) -> Figures:
     kent_values: dict[str, dict[Period, Figure]] = defaultdict(dict)
     kent_targets: dict[str, dict[Period, Figure]] = defaultdict(dict)
     stated: dict[str, dict[Period, dict[str, Figure]]] = defaultdict(lambda: defaultdict(dict))
-    by_place: dict[str, list[Row]] = defaultdict(list)
     periods: dict[str, Period] = {}
+    kent = queries.area_ids(store).get(KENT)
     # One pass over every stored figure (28,000 on a full store), so the loop does the least it can:
     # a district's value goes to the spread as a bare number; Figures are made for Kent here and for
     # the other places when first asked (PlaceValues).
-    for place, code, label, kind, value, text, why in queries.observation_rows(store):
+    for area, code, label, kind, value, text, why in queries.observation_rows(store, KENT):
         when = periods.get(label)
         if when is None:
             when = periods[label] = period_of_label(label)
-        if place == KENT:
+        if area in districts and kind == "value":
+            if value is not None:
+                spread[code][when][names[area]] = value
+            else:
+                missing[code][when][names[area]] = why or "not available"
+        elif area == kent:
             if kind == "value":
                 kent_values[code][when] = Figure(value, text, why)
             elif kind == "target":
                 kent_targets[code][when] = Figure(value, text, why)
             else:
                 stated[code][when][kind] = Figure(value, text, why)
-        elif kind == "value":
-            by_place[place].append((code, label, value, text, why))
-            if kinds.get(place) == "district":
-                if value is not None:
-                    spread[code][when][place] = value
-                else:
-                    missing[code][when][place] = why or "not available"
         elif kind == "target":
-            own_targets[place].add(code)
-            local_targets[code][place][when] = Figure(value, text, why)
+            own_targets[names[area]].add(code)
+            local_targets[code][names[area]][when] = Figure(value, text, why)
     return Figures(
         catalogue=queries.catalogue(store),
         districts=tuple(queries.districts(store)),
-        values=PlaceValues(dict(by_place), periods), spread=_plain(spread), missing=_plain(missing),
+        values=PlaceValues(store, periods), spread=_plain(spread), missing=_plain(missing),
         own_targets=dict(own_targets),
         kent_values=dict(kent_values), kent_targets=dict(kent_targets),
         stated={code: {when: StatedRange(parts.get("best"), parts.get("worst"))

@@ -142,29 +142,48 @@ def area_kinds(store: Store) -> dict[str, str]:
 # An infinite or impossibly large figure stored by an older version (`vfk check` names them) is read
 # as no value, so that no table, chart, rank or export ever meets one.
 FINITE_VALUE = "CASE WHEN abs(o.value) < 1e15 THEN o.value END"
-_OBSERVATIONS = (f"SELECT a.name, o.indicator, o.period, o.kind, {FINITE_VALUE}, o.text, o.missing "
-                 "FROM observations o JOIN areas a ON a.id = o.area_id")
+# Every figure in one scan, by area id (no join), with the text it was given only where a view shows
+# it from this scan: Kent's values and every place's targets and best/worst. The 24,000 district
+# values of a full store are read as bare numbers; a place's own texts come from place_value_rows.
+_OBSERVATIONS = (f"SELECT o.area_id, o.indicator, o.period, o.kind, {FINITE_VALUE}, "
+                 "CASE WHEN o.kind != 'value' OR o.area_id = ? THEN o.text END, o.missing "
+                 "FROM observations o")
+_PLACE_VALUES = (f"SELECT o.indicator, o.period, {FINITE_VALUE}, o.text, o.missing FROM observations o "
+                 "WHERE o.area_id = ? AND o.kind = 'value'")
 
 
-def observation_rows(store: Store) -> list[tuple]:
-    """Every stored figure: (place, code, period label, kind, value, text, why missing).
+def observation_rows(store: Store, texts_of: str) -> list[tuple]:
+    """Every stored figure: (area id, code, period label, kind, value, text, why missing), the text
+    given for targets, best and worst, and for the values of the place texts_of (Kent) only."""
+    return _read_surviving(store, _OBSERVATIONS, (area_ids(store).get(texts_of, -1),))
 
-    From a damaged file (open read-only, with a banner saying so) what can still be read is read,
-    place by place and then indicator by indicator, so the officer sees all that survives."""
+
+def place_value_rows(store: Store, place: str) -> list[tuple]:
+    """A place's values with the text each was given: (code, period label, value, text, why)."""
+    found = area_ids(store).get(place)
+    return [] if found is None else _read_surviving(store, _PLACE_VALUES, (found,), area=found)
+
+
+def _read_surviving(store: Store, sql: str, arguments: tuple, area: int | None = None) -> list[tuple]:
+    """The rows of sql; from a damaged file (open read-only, with a banner saying so) what can still
+    be read is read, place by place and then indicator by indicator, so the officer sees all that
+    survives."""
     try:
-        return store.conn.execute(_OBSERVATIONS).fetchall()
+        return store.conn.execute(sql, arguments).fetchall()
     except sqlite3.DatabaseError:
         if not store.damaged:
             raise
+    joiner = " AND" if " WHERE " in sql else " WHERE"
     rows: list[tuple] = []
-    for area_id in area_ids(store).values():
+    for area_id in ([area] if area is not None else area_ids(store).values()):
+        by_area = f"{sql}{joiner} o.area_id = {int(area_id)}"
         try:
-            rows += store.conn.execute(f"{_OBSERVATIONS} WHERE o.area_id = ?", (area_id,)).fetchall()
+            rows += store.conn.execute(by_area, arguments).fetchall()
         except sqlite3.DatabaseError:
             for code in catalogue(store):
                 with contextlib.suppress(sqlite3.DatabaseError):
-                    rows += store.conn.execute(f"{_OBSERVATIONS} WHERE o.area_id = ? AND o.indicator = ?",
-                                               (area_id, code)).fetchall()
+                    rows += store.conn.execute(f"{by_area} AND o.indicator = ?",
+                                               (*arguments, code)).fetchall()
     return rows
 
 
