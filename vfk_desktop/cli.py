@@ -370,6 +370,9 @@ def _parser(only: str | None) -> argparse.ArgumentParser | None:
         added.append(name)
         return sub
 
+    def wanted(*names: str) -> bool:  # the commands another module adds, imported only for them
+        return only is None or only in names
+
     init = add("init", cmd_init, "create or upgrade the database and load the reference data")
     init.add_argument("--sample", action="store_true", help="also load the sample data")
 
@@ -378,25 +381,28 @@ def _parser(only: str | None) -> argparse.ArgumentParser | None:
     fare.add_argument("--period", metavar="P", help=PERIOD_HELP)
     fare.add_argument("--json", action="store_true", help="print JSON rows")
 
-    from vfk_desktop import cli_listings
+    if wanted("localities", "periods", "indicators"):
+        from vfk_desktop import cli_listings
 
-    listers = (
-        ("localities", cli_listings.cmd_localities,
-         "the districts, Kent and the other places, with the spellings each is known by"),
-        ("periods", cli_listings.cmd_periods, "the periods that have figures, with their reporting year"),
-        ("indicators", cli_listings.cmd_indicators,
-         "the indicator catalogue, with how many figures each has"),
-    )
-    for name, lister, what in listers:
-        listing = add(name, functools.partial(lister, _open=_open), what)
-        listing.add_argument("--json", action="store_true", help="print JSON rows")
+        listers = (
+            ("localities", cli_listings.cmd_localities,
+             "the districts, Kent and the other places, with the spellings each is known by"),
+            ("periods", cli_listings.cmd_periods,
+             "the periods that have figures, with their reporting year"),
+            ("indicators", cli_listings.cmd_indicators,
+             "the indicator catalogue, with how many figures each has"),
+        )
+        for name, lister, what in listers:
+            listing = add(name, functools.partial(lister, _open=_open), what)
+            listing.add_argument("--json", action="store_true", help="print JSON rows")
+    if wanted("actions", "action"):
+        from vfk_desktop.cli_actions import add_commands as add_action_commands
 
-    from vfk_desktop.cli_actions import add_commands as add_action_commands
+        add_action_commands(add, _open)
+    if wanted("publish", "pull"):
+        from vfk_desktop.cli_county import add_commands as add_county_commands
 
-    add_action_commands(add, _open)
-    from vfk_desktop.cli_county import add_commands as add_county_commands
-
-    add_county_commands(add, _open)
+        add_county_commands(add, _open)
     rankings = add("rankings", cmd_rankings, "a district's High / Medium / Low priority ranking")
     rankings.add_argument("--locality", required=True, metavar="NAME", help=LOCALITY_HELP)
     rankings.add_argument("--json", action="store_true", help="print JSON rows")
@@ -411,9 +417,10 @@ def _parser(only: str | None) -> argparse.ArgumentParser | None:
                           "titles them, else by their code)")
     imp.add_argument("--include-hidden", action="store_true",
                      help="also read hidden sheets, rows and columns (left out by default)")
-    from vfk_desktop.cli_import import add_import_options
+    if wanted("import"):
+        from vfk_desktop.cli_import import add_import_options
 
-    add_import_options(imp)
+        add_import_options(imp)
     profiles = add("profiles", cmd_profiles, "list the saved column profiles (--map … --save-profile)")
     profiles.add_argument("--json", action="store_true", help="print JSON rows")
 
@@ -447,9 +454,10 @@ def _parser(only: str | None) -> argparse.ArgumentParser | None:
     export.add_argument("--period", metavar="P", help=PERIOD_HELP)
     export.add_argument("--publication", action="store_true", help=PUBLICATION_HELP)
 
-    from vfk_desktop.cli_changes import add_changes_command
+    if wanted("changes"):
+        from vfk_desktop.cli_changes import add_changes_command
 
-    add_changes_command(add, LOCALITY_HELP, PERIOD_HELP, _open, _period_with_data)
+        add_changes_command(add, LOCALITY_HELP, PERIOD_HELP, _open, _period_with_data)
 
     report = add("report", cmd_report, "the Board pack for a district: a PDF, a Word paper (.docx) or slides "
                  "(.pptx)")

@@ -131,3 +131,23 @@ def test_without_db_the_database_lives_in_the_users_data_folder(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "data" / "vfk_desktop" / "vfk.db").exists()
     assert str(tmp_path / "data" / "vfk_desktop" / "vfk.db") in done.stdout
+
+
+def _subcommands(parser) -> dict:
+    import argparse
+
+    [choices] = [action.choices for action in parser._actions
+                 if isinstance(action, argparse._SubParsersAction)]
+    return choices
+
+
+def test_a_command_set_up_alone_has_the_same_options_as_in_the_whole_parser():
+    from vfk_desktop.cli import build_parser
+
+    whole = _subcommands(build_parser())
+    assert {"fare", "import", "actions", "publish", "changes", "localities"} <= set(whole)
+    for name, sub in whole.items():
+        alone = _subcommands(build_parser(only=name))
+        assert list(alone) == [name]
+        assert alone[name].format_help() == sub.format_help(), name
+    assert set(_subcommands(build_parser(only="no such command"))) == set(whole)
