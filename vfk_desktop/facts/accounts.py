@@ -70,7 +70,10 @@ def accountable(store: Store, facts: IndicatorFacts, row: FareRow) -> FareRow:
     stored = _profiles(store, facts.locality)
     row = _against_profile(facts, row, stored)
     lead = leads_for(store, facts.locality).get(row.code)
-    return replace(row, forecast=_forecast(facts, row, stored), lead=lead.summary if lead else None)
+    forecast, summary = _forecast(facts, row, stored), lead.summary if lead else None
+    if forecast == row.forecast and summary == row.lead:
+        return row  # most rows: nothing to add, and a copy of a row costs as much as the rest here
+    return replace(row, forecast=forecast, lead=summary)
 
 
 def year_target(facts: IndicatorFacts, year: Period) -> float | None:
