@@ -54,6 +54,10 @@ class FigureRow:
     upper_95: float | None = None
     lower_99_8: float | None = None
     upper_99_8: float | None = None
+    # What kind of figure the value is, where the row's unit or the value's heading says
+    # ("Rate per 1,000": "rate", 1000); else the catalogue's applies.
+    value_type: str | None = None
+    multiplier: float | None = None
 
     @property
     def key(self) -> tuple[str, str, str, str]:

@@ -12,6 +12,7 @@ benchmark lies inside the area's interval. scipy is loaded only when an exact li
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -42,6 +43,33 @@ class ValueType(Enum):
 
 
 _VALUE_TYPES = {kind.value: kind for kind in ValueType}
+
+# What a unit or a value column's heading says a figure is: "Rate per 100,000 population",
+# "Crude rate per 1,000", "%", "Percentage", "Number", "Standardised ratio", "Mean score".
+_PER = re.compile(r"\bper\s+(1,?000,?000|100,?000|10,?000|1,?000|100|10)\b")
+_UNIT_WORDS = (
+    (re.compile(r"%|\bper ?cent(age)?\b|\bproportion\b"), ValueType.PROPORTION, 100.0),
+    (re.compile(r"\bratio\b|\bsmr\b"), ValueType.RATIO, None),
+    (re.compile(r"\bmean\b|\baverage\b"), ValueType.MEAN, None),
+    (re.compile(r"^(count|number|no\.?|total)$|\b(count|number) of\b|^crude count$"),
+     ValueType.COUNT, None),
+)
+
+
+@lru_cache(maxsize=256)
+def value_type_of(words: object) -> tuple[ValueType, float | None] | None:
+    """The value type and multiplier a unit or heading names, or None when it names none:
+    "Rate per 1,000" -> (rate, 1000); "%" -> (proportion, 100); "Number" -> (count, None)."""
+    if not isinstance(words, str) or not words.strip():
+        return None
+    text = " ".join(words.lower().split())
+    per = _PER.search(text)
+    if per is not None and "ratio" not in text:
+        return ValueType.RATE, float(per.group(1).replace(",", ""))
+    for pattern, kind, multiplier in _UNIT_WORDS:
+        if pattern.search(text):
+            return kind, multiplier
+    return None
 
 
 class Significance(Enum):

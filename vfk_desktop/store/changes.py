@@ -6,9 +6,9 @@ import datetime as dt
 
 from vfk_desktop.domain.import_plan import STATISTICS
 
-# What a public data file gives beside a value (count, denominator, 95 % and 99.8 % limits):
-# FigureRow's fields of the same names, in this order.
-STATISTIC_COLUMNS = STATISTICS
+# What a file gives beside a value (count, denominator, 95 % and 99.8 % limits, and what kind of
+# figure it is): FigureRow's fields of the same names, in this order.
+STATISTIC_COLUMNS = (*STATISTICS, "value_type", "multiplier")
 
 OBSERVATION_COLUMNS = ("indicator", "area_id", "period", "kind", "value", "text", "missing",
                        "import_id", "file", "sheet", "cell", *STATISTIC_COLUMNS)

@@ -154,7 +154,8 @@ def _planned_rows(store: Store, plan: ImportPlan, import_id: int | None) -> dict
         "observations": [
             (f.indicator, areas[f.area], f.period, f.kind, f.value, f.text, f.missing, import_id,
              f.file, f.sheet, f.cell, f.count, f.denominator, f.lower_95, f.upper_95, f.lower_99_8,
-             f.upper_99_8)  # STATISTICS, spelt out: a generator per row cost a tenth of an import
+             f.upper_99_8, f.value_type, f.multiplier)  # STATISTIC_COLUMNS, spelt out: a generator
+            # per row cost a tenth of an import
             for f in plan.figures.values()
         ],
         "rankings": [
@@ -217,7 +218,7 @@ def _existing(store: Store, table: str, keys: list[tuple],
 
 # The stored figure without where it came from: value, text, missing and the statistics after them.
 _FIGURE = OBSERVATION_COLUMNS[4:7] + OBSERVATION_COLUMNS[11:]
-_NO_STATISTICS = (None,) * 6  # count, denominator and limits: given by public data files alone
+_NO_STATISTICS = (None,) * 8  # count, denominator, limits and value type: given by some files alone
 
 
 def _same(table: str, old: tuple, new: tuple) -> bool:

@@ -27,6 +27,7 @@ from vfk_desktop.domain.periods import (
     period_closed_by,
     try_parse_period,
 )
+from vfk_desktop.domain.statistics import value_type_of
 from vfk_desktop.domain.values import IMPOSSIBLE, CellValue, clip, parse_value
 from vfk_desktop.io.readers.sheets import Sheet, is_blank
 
@@ -218,3 +219,18 @@ def add_statistics(plan: ImportPlan, sheet: Sheet, row: int, cells: list[object]
                         f"the {spec.role.value} in {sheet.cell_ref(row, spec.index)}: {why}.")
         elif parsed.value is not None:
             setattr(figure, STATISTIC_ROLES[spec.role], parsed.value)
+
+
+def add_value_type(plan: ImportPlan, sheet: Sheet, row: int, specs: list[ColumnSpec], code: str,
+                   area: str | None, period: Period | None, unit: str | None) -> None:
+    """What kind of figure each of the row's values is, where the row's unit ("Rate per 100,000")
+    or else the value column's heading ("%") names one; the catalogue's applies to the rest."""
+    given = value_type_of(unit)
+    for spec in specs:
+        found = given or value_type_of(spec.header)
+        place, when = spec.area or area, spec.period or period
+        if found is None or place is None or when is None:
+            continue
+        figure = plan.figures.get((code, place, when.label, "value"))
+        if figure is not None and figure.file == sheet.file_name and figure.row == row:
+            figure.value_type, figure.multiplier = found[0].value, found[1]

@@ -18,6 +18,7 @@ from vfk_desktop.domain.columns import STATISTIC_ROLES, ColumnSpec, Role
 from vfk_desktop.domain.import_plan import ImportContext, ImportPlan
 from vfk_desktop.domain.localities import KENT
 from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.domain.statistics import value_type_of
 from vfk_desktop.domain.values import clip
 from vfk_desktop.io.export_layout import AS_GIVEN
 from vfk_desktop.io.readers import cells as c
@@ -210,6 +211,11 @@ class SheetReader:
         self.measure_specs = mapping.measures()
         self.others = [s for s in self.measure_specs if s.role is not Role.VALUE]
         self.statistic_specs = [s for s in self.measure_specs if s.role in STATISTIC_ROLES]
+        value_specs = [s for s in self.measure_specs if s.role is Role.VALUE]
+        # the value type is looked for only where a unit column or a value heading can give it, and
+        # not in a workbook we exported, whose unit is the catalogue's (applied when read anyway)
+        self.typed_specs = (value_specs if self.sheet.export_role is None and (
+            self.unit_index is not None or any(value_type_of(s.header) for s in value_specs)) else [])
         self.as_given_index = (mapping.headers_found.index(AS_GIVEN)
                                if self.sheet.export_role == "data" and AS_GIVEN in mapping.headers_found
                                else None)
@@ -276,6 +282,9 @@ class SheetReader:
             self._measure(spec, number, cells, code, area, period, round_, percent, blank_is_missing)
         if self.statistic_specs:
             c.add_statistics(self.plan, self.sheet, number, cells, self.statistic_specs, code, area, period)
+        if self.typed_specs:
+            unit = c.cell_text(_at(cells, self.unit_index)) if self.unit_index is not None else None
+            c.add_value_type(self.plan, self.sheet, number, self.typed_specs, code, area, period, unit)
         self.last_data_row = number
         return offset + 1
 
