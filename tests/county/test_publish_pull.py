@@ -316,3 +316,24 @@ def test_the_countys_new_title_unit_and_polarity_come_with_a_pull_and_undo_puts_
         assert report.import_id is not None
         undo_import(store, report.import_id)
         assert store.conn.execute(query, (code,)).fetchone() == (title, unit, polarity)
+
+
+def test_what_kind_of_figure_a_district_said_each_value_is_travels_with_it(
+        county: UrlFor, sample_template: Path, tmp_path: Path) -> None:
+    dover = split_database(sample_template, tmp_path / "Dover.db", "Dover")
+    with open_store(dover) as store, store.atomic():  # as a partner's "Rate per 1,000" column gives
+        store.conn.execute("UPDATE observations SET value_type = 'rate', multiplier = 1000 "
+                           "WHERE indicator = 'NI 39' AND kind = 'value'")
+        sent = store.conn.execute("SELECT count(*) FROM observations WHERE value_type = 'rate'"
+                                  ).fetchone()[0]
+    assert sent > 0
+    with open_store(dover) as store:
+        publish(store, county("Dover"))
+    ashford = split_database(sample_template, tmp_path / "Ashford.db", "Ashford")
+    with open_store(ashford) as store:
+        pull(store, county("Ashford"))
+        arrived = store.conn.execute(
+            "SELECT DISTINCT o.value_type, o.multiplier, count(*) FROM observations o JOIN areas a "
+            "ON a.id = o.area_id WHERE a.name = 'Dover' AND o.indicator = 'NI 39' AND o.kind = 'value'"
+        ).fetchall()
+    assert arrived == [("rate", 1000.0, sent)]

@@ -202,10 +202,10 @@ def _add(plan: ImportPlan, table: tables.Table, data: tuple, origin: tuple[str, 
     file, sheet, cell = origin
     if table is tables.FIGURES:
         (area, code, period, kind, value, text, missing, count, denominator, low95, high95, low998,
-         high998) = data[:13]
+         high998, value_type, multiplier) = data[:15]
         plan.figures[(code, area, period, kind)] = FigureRow(
             code, area, period, kind, value, text, missing, file, sheet, 0, cell, count, denominator,
-            low95, high95, low998, high998)
+            low95, high95, low998, high998, value_type, multiplier)
     elif table is tables.RANKINGS:
         area, code, round_, priority = data[:4]
         plan.rankings[(area, code, round_)] = RankingRow(area, code, round_, priority,

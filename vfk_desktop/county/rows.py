@@ -29,7 +29,8 @@ class Table:
 
 
 FIGURES = Table("figures", ("area", "indicator", "period", "kind", "value", "text", "missing",
-                            *STATISTICS, "file", "sheet", "cell"), 4, slice(4, 13))
+                            *STATISTICS, "value_type", "multiplier", "file", "sheet", "cell"), 4,
+                slice(4, 15))
 RANKINGS = Table("rankings", ("area", "indicator", "round", "priority", "file", "sheet", "cell"), 3,
                  slice(3, 4))
 COMMENTARY = Table("commentary", ("area", "indicator", "period", "text", "file", "sheet", "cell"), 3,
@@ -48,7 +49,7 @@ LOCAL_WORK = (LOCAL_PRIORITIES, ACTIONS)
 
 # The server's type of each column that is not text, for COPY in binary (which, sparing the server
 # from reading numbers written out as text, sends a publish's rows about a third faster).
-_TYPES = {**dict.fromkeys(("value", *STATISTICS, "tolerance"), "float8"), "ka2": "bool",
+_TYPES = {**dict.fromkeys(("value", *STATISTICS, "multiplier", "tolerance"), "float8"), "ka2": "bool",
           "source_id": "int8", "local_priority": "int8", "position": "int4", "revision": "int8",
           "published_at": "timestamptz"}
 
@@ -60,7 +61,7 @@ def server_types(columns: tuple[str, ...]) -> list[str]:
 _LOCAL = {
     "figures": "SELECT a.name, o.indicator, o.period, o.kind, o.value, o.text, o.missing, "
                + ", ".join(f"o.{name}" for name in STATISTICS)
-               + ", o.file, o.sheet, o.cell, o.import_id FROM observations o "
+               + ", o.value_type, o.multiplier, o.file, o.sheet, o.cell, o.import_id FROM observations o "
                "JOIN areas a ON a.id = o.area_id",
     "rankings": "SELECT a.name, r.indicator, r.round, r.priority, r.file, r.sheet, r.cell, r.import_id "
                 "FROM rankings r JOIN areas a ON a.id = r.area_id",
