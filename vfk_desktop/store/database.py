@@ -35,6 +35,7 @@ class Store:
         self._db: Database | None = None
         self._cache: dict[object, object] = {}
         self._cache_version: tuple[int, int] | None = None
+        self._computing = 0  # how deep cached() is inside compute()s
         self._commits = 0
 
     @property
@@ -102,12 +103,17 @@ class Store:
         so switching locality does not read them again. PRAGMA data_version moves when another
         connection commits; this connection's own commits are counted in atomic().
         """
-        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self._commits)
-        if version != self._cache_version:
-            self._cache.clear()
-            self._cache_version = version
+        if not self._computing:  # an answer worked out inside another's is checked with it
+            version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self._commits)
+            if version != self._cache_version:
+                self._cache.clear()
+                self._cache_version = version
         if key not in self._cache:
-            self._cache[key] = compute()
+            self._computing += 1
+            try:
+                self._cache[key] = compute()
+            finally:
+                self._computing -= 1
         return self._cache[key]
 
     def meta(self, key: str) -> str | None:
