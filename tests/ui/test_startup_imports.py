@@ -23,7 +23,9 @@ print("\\n".join(sorted(sys.modules)))
 NOT_AT_START = ("vfk_desktop.ui.undo", "vfk_desktop.store.edits", "vfk_desktop.domain.import_plan",
                 "vfk_desktop.ui.band_delegates", "vfk_desktop.ui.printing", "vfk_desktop.ui.exporting",
                 "vfk_desktop.io", "vfk_desktop.reports", "vfk_desktop.charts", "pyqtgraph", "openpyxl",
-                "python_calamine", "xlsxwriter")
+                "python_calamine", "xlsxwriter",
+                # the thread pool and the log (the county flow's)
+                "vfk_desktop.ui.workers", "vfk_desktop.logs")
 
 
 def test_start_up_leaves_what_the_overview_does_not_need(sample_db):

@@ -17,11 +17,11 @@ from vfk_desktop.county.connection import ENV, SETTING, county_url, save_url, wi
 from vfk_desktop.county.state import last_pulled
 from vfk_desktop.county.sync_common import Cancelled
 from vfk_desktop.domain.errors import UsageError
-from vfk_desktop.ui.workers import JobContext, run_job, show_failure
 
 if TYPE_CHECKING:
     from vfk_desktop.county.report import SyncReport
     from vfk_desktop.ui.main_window import MainWindow
+    from vfk_desktop.ui.workers import JobContext
 
 TITLES = {"publish": "Publish to county", "pull": "Pull from county"}
 
@@ -77,6 +77,8 @@ class CountySync:
             return None
 
     def _run(self, action: str, url: str, dry_run: bool) -> None:
+        from vfk_desktop.ui.workers import run_job, show_failure  # the thread pool: not at start-up
+
         def work(context: JobContext) -> SyncReport:
             def progress(done: int, total: int, what: str) -> None:
                 context.progress(done / max(total, 1), what.capitalize() + "…")
