@@ -129,8 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke:
         return smoke_test(args)
     app = make_application()
-    from PySide6.QtWidgets import QMessageBox
-
     from vfk_desktop.ui.crash import crash_log_path, install_crash_hook
     from vfk_desktop.ui.opening import ShownElsewhere, open_database
 
@@ -154,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     window.show()
     if previous_crash:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(window, "vfk_desktop", "vfk_desktop closed unexpectedly last time. "
                             f"What it recorded is in {crash_log_path().with_suffix('.previous.log')}.")
     code = app.exec()

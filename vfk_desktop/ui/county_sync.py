@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu
 
 from vfk_desktop.county.connection import ENV, SETTING, county_url, save_url, without_password
 from vfk_desktop.county.state import last_pulled
@@ -59,6 +59,8 @@ class CountySync:
             self._run(action, url, dry_run=True)
 
     def _address(self) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox  # dialogs: loaded when used
+
         store = self.window.session.store
         try:
             return county_url(store)
@@ -118,6 +120,8 @@ class CountySync:
         self.show_status()
 
     def _confirm(self, action: str, report: SyncReport) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, TITLES[action], report.summary(),
                           QMessageBox.StandardButton.Cancel, self.window)
         box.setObjectName("county_report")
