@@ -16,6 +16,7 @@ times the fare table is worked out (goal: once).
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import sys
@@ -106,6 +107,9 @@ def main() -> None:
     args = parser.parse_args()
     runs = args.runs
     env = {"QT_QPA_PLATFORM": "offscreen"}
+    # As installed: the package's bytecode is written once (pip and PyInstaller do so), so no run
+    # compiles the sources again, even where PYTHONDONTWRITEBYTECODE is set.
+    compileall.compile_dir(REPO / "vfk_desktop", quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         from fare_bench import build_store
