@@ -27,7 +27,9 @@ NOT_AT_START = ("vfk_desktop.ui.undo", "vfk_desktop.store.edits", "vfk_desktop.d
                 # the thread pool and the log (the county flow's), the Board paper, the charts' data
                 "vfk_desktop.ui.workers", "vfk_desktop.logs", "vfk_desktop.ui.papers",
                 "vfk_desktop.domain.charts", "vfk_desktop.domain.funnel", "vfk_desktop.domain.spine",
-                "vfk_desktop.domain.tile_map")
+                "vfk_desktop.domain.tile_map",
+                # the county store's schema (it lists the migrations' files)
+                "vfk_desktop.county.schema")
 
 
 def test_start_up_leaves_what_the_overview_does_not_need(sample_db):
