@@ -38,6 +38,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--smoke", action="store_true",
                         help="open the window offscreen on a fresh sample database in a temporary folder, "
                              "load every page, and exit 0 (checks an installed build)")
+    parser.add_argument("--painted", action="store_true",
+                        help="open the window, print the moment its first page is painted with data, and "
+                             "exit (bench/frozen_bench.py times an installed build's start-up with it)")
     parser.add_argument("--version", action="version", version=f"vfk_desktop {__version__}")
     return parser.parse_known_args(argv)[0]
 
@@ -129,8 +132,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke:
         return smoke_test(args)
     app = make_application()
-    from PySide6.QtWidgets import QMessageBox
-
     from vfk_desktop.ui.crash import crash_log_path, install_crash_hook
     from vfk_desktop.ui.opening import ShownElsewhere, open_database
 
@@ -153,12 +154,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.close()
         return 0
     window.show()
+    if args.painted:
+        return _report_painted(app, window)
     if previous_crash:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(window, "vfk_desktop", "vfk_desktop closed unexpectedly last time. "
                             f"What it recorded is in {crash_log_path().with_suffix('.previous.log')}.")
     code = app.exec()
     window.session.close()
     return code
+
+
+def _report_painted(app, window) -> int:
+    """`--painted`: as bench/ui_startup.py does for the source, so that a build's start is timed alike."""
+    import time
+
+    app.processEvents()
+    window.grab()  # painted: every visible cell has asked for its data
+    page = window.stack.currentWidget()
+    print(f"painted at {time.time():.6f} ({len(getattr(page, 'rows', []))} indicators)", flush=True)
+    window.close()
+    window.session.close()
+    return 0
 
 
 if __name__ == "__main__":

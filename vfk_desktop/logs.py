@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
-import tempfile
 import traceback
 from pathlib import Path
 
@@ -36,6 +34,8 @@ def _folder() -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         return folder
     except OSError:
+        import tempfile
+
         fallback = Path(tempfile.gettempdir()) / "vfk_desktop-logs"
         fallback.mkdir(parents=True, exist_ok=True)
         return fallback
@@ -45,6 +45,8 @@ def logger() -> logging.Logger:
     """The application's logger, writing to the rotating file (set up on first use)."""
     global _logger
     if _logger is None:
+        import logging.handlers  # with the first line logged: the crash hook's start needs only the path
+
         _logger = logging.getLogger("vfk_desktop")
         _logger.setLevel(logging.INFO)
         _logger.propagate = False

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -77,6 +78,17 @@ def test_screenshots_of_every_page(tmp_path, sample_db):
         colours = {image.pixel(x, y) for x in range(0, image.width(), step)
                    for y in range(0, image.height(), step)}
         assert len(colours) > 5, f"{file.name} looks blank"
+
+
+def test_painted_flag_says_when_the_overview_is_painted_with_data_and_exits(sample_db):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    before = time.time()
+    done = subprocess.run([sys.executable, "-m", "vfk_desktop", "--db", str(sample_db), "--painted"],
+                          env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    said = done.stdout.split("painted at ")[1].split()
+    assert before < float(said[0]) < time.time()
+    assert said[1] == "(36" and said[2] == "indicators)"  # the sample's Overview, filled
 
 
 def test_first_run_creates_the_sample_database_in_the_users_data_folder(tmp_path):

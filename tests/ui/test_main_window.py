@@ -1,7 +1,7 @@
 """The main window driven as an officer would: pickers, filters, pages, shortcuts, settings."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import answer_modal, dispose
@@ -47,6 +47,41 @@ def test_the_theme_heads_its_group_once(window):
     assert shows_theme(nine_21) and not shows_theme(nine_32)  # same theme as the row above
     high.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert all(shows_theme(proxy.index(r, 0)) for r in range(proxy.rowCount()))
+
+
+def drawn(section, code, column):
+    """The cell as the table paints it."""
+    proxy = section.model
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 1).data() == code)
+    index = proxy.index(row, column)
+    section.view.scrollTo(index)
+    return section.view.viewport().grab(section.view.visualRect(index)).toImage()
+
+
+def dark_pixels(image) -> int:
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if image.pixelColor(x, y).lightness() < 100)
+
+
+def test_a_theme_under_its_heading_is_painted_blank_and_a_selected_row_in_the_highlight(window):
+    high = overview(window).sections[0]
+    assert dark_pixels(drawn(high, "NI 21", 0)) > 20  # "Stronger and Safer Communities" …
+    assert dark_pixels(drawn(high, "NI 32", 0)) == 0  # … heads its group once
+    highlight = high.view.palette().highlight().color().rgb()
+    white = QColor("#FFFFFF").rgb()
+    headers = [high.model.headerData(c, Qt.Orientation.Horizontal) for c in range(high.model.columnCount())]
+    status, recent = headers.index("Status"), headers.index("Recent")
+    # NI 111: a theme under its heading, a green chip and a sparkline
+    assert drawn(high, "NI 111", status).pixel(1, 1) != highlight
+    codes = [high.model.index(r, 1).data() for r in range(high.model.rowCount())]
+    high.view.selectRow(codes.index("NI 111"))
+    assert drawn(high, "NI 111", 0).pixel(1, 1) == highlight
+    assert dark_pixels(drawn(high, "NI 111", 0)) == 0
+    assert drawn(high, "NI 111", status).pixel(1, 1) == highlight  # the chip sits on the highlight
+    sparkline = drawn(high, "NI 111", recent)
+    assert sparkline.pixel(1, 1) == highlight
+    assert any(sparkline.pixel(x, y) == white  # the line turns white on the highlight
+               for y in range(sparkline.height()) for x in range(sparkline.width()))
 
 
 def test_filters_and_search(window, qtbot):

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from vfk_desktop.county.schema import check_version
 from vfk_desktop.domain.errors import UsageError, VfkError
 
 if TYPE_CHECKING:
@@ -103,6 +102,10 @@ def county_connection(url: str) -> Iterator[psycopg.Connection]:
     except psycopg.Error as error:
         raise connection_failure(url, error) from None
     try:
+        # the schema module lists the store's migrations: loaded with the first connection, not at
+        # the window's start (which reads only this module's names for the county status)
+        from vfk_desktop.county.schema import check_version
+
         check_version(conn, where(url))
         yield conn
     finally:

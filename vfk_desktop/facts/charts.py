@@ -3,33 +3,46 @@ chart shows the very row the fare table shows."""
 
 from __future__ import annotations
 
-from vfk_desktop.domain import charts, spc
+from typing import TYPE_CHECKING
+
+from vfk_desktop.domain import spc
 from vfk_desktop.domain.fare import assess
-from vfk_desktop.domain.funnel import FunnelData, funnel_chart
 from vfk_desktop.domain.periods import Period
-from vfk_desktop.domain.spine import SpineData, spine_chart
-from vfk_desktop.domain.tile_map import TileMapData, tile_map
 from vfk_desktop.facts.accounts import accountable
 from vfk_desktop.facts.fare import fare_table, indicator_facts
 from vfk_desktop.facts.figures import figures
 from vfk_desktop.store.connection import Store
 
+if TYPE_CHECKING:  # each chart's domain module loads with its first chart: the Overview needs none at start
+    from vfk_desktop.domain import charts
+    from vfk_desktop.domain.funnel import FunnelData
+    from vfk_desktop.domain.spine import SpineData
+    from vfk_desktop.domain.tile_map import TileMapData
+
 
 def districts_data(store: Store, locality: str, code: str, period: Period | None = None,
                    exact: bool = False) -> charts.DistrictsData | None:
+    from vfk_desktop.domain import charts
+
     return charts.districts_chart(indicator_facts(store, locality, code, period), period, exact)
 
 
 def trend_data(store: Store, locality: str, code: str) -> charts.TrendData:
+    from vfk_desktop.domain import charts
+
     return charts.trend_chart(indicator_facts(store, locality, code))
 
 
 def range_data(store: Store, locality: str, period: Period | None = None) -> charts.RangeData:
+    from vfk_desktop.domain import charts
+
     return charts.range_chart(locality, fare_table(store, locality, period))
 
 
 def priorities_status_data(store: Store, locality: str, period: Period | None = None
                            ) -> charts.PrioritiesStatusData:
+    from vfk_desktop.domain import charts
+
     return charts.priorities_chart(locality, fare_table(store, locality, period))
 
 
@@ -58,6 +71,8 @@ def recent_series(store: Store, locality: str, points: int = 6
 
 def spine_data(store: Store, locality: str, period: Period | None = None) -> SpineData:
     """The spine chart of the locality's fare table: each row beside the districts' spread at its period."""
+    from vfk_desktop.domain.spine import spine_chart
+
     rows = fare_table(store, locality, period)
     found = figures(store)
     spreads = {}
@@ -69,12 +84,16 @@ def spine_data(store: Store, locality: str, period: Period | None = None) -> Spi
 
 def funnel_data(store: Store, locality: str, code: str, period: Period | None = None) -> FunnelData:
     """The funnel plot of one indicator; NoFunnel (a VfkError) says why there is none."""
+    from vfk_desktop.domain.funnel import funnel_chart
+
     return funnel_chart(indicator_facts(store, locality, code, period), period)
 
 
 def tile_map_data(store: Store, locality: str, code: str, period: Period | None = None,
                   by: str | None = None) -> TileMapData:
     """The map of the 12 districts for one indicator, each marked as its own fare row would be."""
+    from vfk_desktop.domain.tile_map import tile_map
+
     found = figures(store)
     found.counts.of_code(code, found.districts)  # every district's counts for the code, in one read
     own = indicator_facts(store, locality, code, period)

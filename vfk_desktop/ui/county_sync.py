@@ -11,17 +11,17 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu
 
 from vfk_desktop.county.connection import ENV, SETTING, county_url, save_url, without_password
 from vfk_desktop.county.state import last_pulled
 from vfk_desktop.county.sync_common import Cancelled
 from vfk_desktop.domain.errors import UsageError
-from vfk_desktop.ui.workers import JobContext, run_job, show_failure
 
 if TYPE_CHECKING:
     from vfk_desktop.county.report import SyncReport
     from vfk_desktop.ui.main_window import MainWindow
+    from vfk_desktop.ui.workers import JobContext
 
 TITLES = {"publish": "Publish to county", "pull": "Pull from county"}
 
@@ -59,6 +59,8 @@ class CountySync:
             self._run(action, url, dry_run=True)
 
     def _address(self) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox  # dialogs: loaded when used
+
         store = self.window.session.store
         try:
             return county_url(store)
@@ -77,6 +79,8 @@ class CountySync:
             return None
 
     def _run(self, action: str, url: str, dry_run: bool) -> None:
+        from vfk_desktop.ui.workers import run_job, show_failure  # the thread pool: not at start-up
+
         def work(context: JobContext) -> SyncReport:
             def progress(done: int, total: int, what: str) -> None:
                 context.progress(done / max(total, 1), what.capitalize() + "…")
@@ -116,6 +120,8 @@ class CountySync:
         self.show_status()
 
     def _confirm(self, action: str, report: SyncReport) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, TITLES[action], report.summary(),
                           QMessageBox.StandardButton.Cancel, self.window)
         box.setObjectName("county_report")

@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.logs import log_exception, log_path
@@ -50,6 +50,8 @@ def handle_exception(kind: type[BaseException], error: BaseException,
     if issubclass(kind, KeyboardInterrupt):
         QApplication.quit()
         return
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed: start-up shows no message
+
     if isinstance(error, VfkError):
         QMessageBox.warning(QApplication.activeWindow(), "vfk_desktop", str(error))
         return

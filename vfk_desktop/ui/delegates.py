@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from vfk_desktop.palette import RAG_COLOUR, RAG_TINT
 from vfk_desktop.ui.table_model import ROW_ROLE
@@ -22,7 +22,7 @@ class RagChipDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:
+        if is_selected(option, index):
             painter.fillRect(option.rect, option.palette.highlight())
         chip = option.rect.adjusted(3, 3, -3, -3)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -51,15 +51,33 @@ class ThemeDelegate(QStyledItemDelegate):
     """The theme column: a theme's name heads its group of rows, once, while the rows are in the
     table's own order (sorted by another column, every row shows its theme)."""
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._blank = False  # painting a row under its group's heading: the cell without its text
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        if shows_theme(index):
-            super().paint(painter, option, index)
-            return
-        blank = QStyleOptionViewItem(option)
-        self.initStyleOption(blank, index)
-        blank.text = ""
-        option.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, blank, painter,
-                                          option.widget)
+        self._blank = not shows_theme(index)
+        try:
+            super().paint(painter, option, index)  # the background and selection, as every cell
+        finally:
+            self._blank = False
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        if self._blank:
+            option.text = ""
+
+
+def is_selected(option: QStyleOptionViewItem, index: Index) -> bool:
+    """Whether the cell is drawn selected, asked of its view: reading option.state would build Python's
+    copy of every QStyle enum (some 6 ms) before the first table is painted."""
+    view = option.widget
+    selection = getattr(view, "selectionModel", lambda: None)()
+    if selection is not None:
+        return selection.isSelected(index)
+    from PySide6.QtWidgets import QStyle
+
+    return bool(option.state & QStyle.StateFlag.State_Selected)
 
 
 def shows_theme(index: Index) -> bool:

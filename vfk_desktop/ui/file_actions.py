@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QSettings
+from PySide6.QtCore import QFileSystemWatcher, QSettings, QTimer
 
 from vfk_desktop.store.sample_flag import has_sample
 from vfk_desktop.ui import recent
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from vfk_desktop.ui.main_window import MainWindow
 
 IMPORTABLE = ("*.xlsx", "*.xlsm", "*.xls", "*.ods", "*.csv")
+WATCH_AFTER_MS = 300  # the watch starts once the window is painted: starting it takes ~6 ms
 
 
 class FileActions:
@@ -111,7 +112,16 @@ class FileActions:
             self._wake_watcher.removePaths(self._wake_watcher.directories())
         if lock is not None and lock.held:
             lock.take_wake_request()  # one left from before this window opened the file is stale
-            self._wake_watcher.addPath(str(lock.path.parent))
+            QTimer.singleShot(WATCH_AFTER_MS, self._wake_watcher, lambda: self._start_watching(lock))
+
+    def _start_watching(self, lock: InstanceLock) -> None:
+        session = self.window.session
+        if session is None or session.lock is not lock or not lock.held:
+            return  # another file was opened meanwhile: its own watch is on its way
+        folder = str(lock.path.parent)
+        if folder not in self._wake_watcher.directories():
+            self._wake_watcher.addPath(folder)
+        self._maybe_asked_forward(folder)  # a request made before the watch began
 
     def _maybe_asked_forward(self, _folder: str) -> None:
         window = self.window

@@ -140,10 +140,9 @@ class MainWindow(QMainWindow):
         self.export_menu = file_menu.addMenu("E&xport")
         self.export_menu.addActions([self.export_return_action, self.export_county_action,
                                      self.export_csv_action])
-        from vfk_desktop.ui import papers  # Board paper (Word), slides, what changed since the last Board
-
-        self.export_menu.addAction("Board paper (&Word)…", lambda: papers.export_paper(self, ".docx"))
-        self.export_menu.addAction("&Slides…", lambda: papers.export_paper(self, ".pptx"))
+        # Board paper (Word), slides, what changed since the last Board: ui/papers.py, loaded when used
+        self.export_menu.addAction("Board paper (&Word)…", lambda: _papers().export_paper(self, ".docx"))
+        self.export_menu.addAction("&Slides…", lambda: _papers().export_paper(self, ".pptx"))
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
         self.county = CountySync(self)
@@ -158,7 +157,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.focus_locality_action, self.refresh_action])
         view_menu.addSeparator()
         view_menu.addAction(self.comparison_action)
-        view_menu.addAction("What changed since the last &Board…", lambda: papers.show_changes(self))
+        view_menu.addAction("What changed since the last &Board…", lambda: _papers().show_changes(self))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -388,6 +387,12 @@ class MainWindow(QMainWindow):
         settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
         settings.setValue(keys.WINDOW_STATE, self.saveState())
         super().closeEvent(event)
+
+
+def _papers():
+    from vfk_desktop.ui import papers
+
+    return papers
 
 
 def _banner(text: str, background: str, border: str, parent: QWidget) -> QLabel:

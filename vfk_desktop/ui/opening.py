@@ -11,12 +11,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from vfk_desktop.domain.errors import DamagedDatabase, StoreError, VfkError
 from vfk_desktop.store.connection import Store, open_store
 from vfk_desktop.store.instance_lock import InstanceLock
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 TITLE = "Open database"
 
@@ -42,13 +44,13 @@ def open_database(path: Path, parent: QWidget | None = None, *, create: bool = F
         store = _open(path, parent, create and not path.exists(), fill, readonly=shared)
     except VfkError as error:
         lock.release()
-        _tell(parent, QMessageBox.Icon.Warning, str(error))
+        _tell(parent, str(error))
         return None
     if shared and not at_this_desk:  # at this desk the officer was asked already
         who = f" ({holder.describe()})" if holder else ""
-        _tell(parent, QMessageBox.Icon.Information,
+        _tell(parent,
               f"{path} is already open in another vfk_desktop window{who}. It opens here read-only: "
-              f"close the other window to make changes here.")
+              f"close the other window to make changes here.", warning=False)
     if store.damaged and not shared:
         store = _offer_backup(store, parent)
     return Opened(store, lock, " ".join(filter(None, (_daily_backup(store), _impossible(store)))))
@@ -90,7 +92,7 @@ def _restore_newest(path: Path, parent: QWidget | None, what: str, say_if_none: 
     backup = newest_good_backup(path)
     if backup is None:
         if say_if_none:
-            _tell(parent, QMessageBox.Icon.Warning, f"{what} There is no good backup of it to put back.")
+            _tell(parent, f"{what} There is no good backup of it to put back.")
         return False
     question = (f"{what}\n\nPut back the newest good backup, made {backup.at:%d %b %Y at %H:%M} "
                 f"({backup.reason})? The damaged file is kept as a backup too.")
@@ -99,7 +101,7 @@ def _restore_newest(path: Path, parent: QWidget | None, what: str, say_if_none: 
     try:
         restore_backup(path, str(backup.path))
     except StoreError as error:
-        _tell(parent, QMessageBox.Icon.Warning, str(error))
+        _tell(parent, str(error))
         return False
     from vfk_desktop.logs import logger
 
@@ -142,7 +144,10 @@ SHOW_OTHER = "Show the other window"
 READ_ONLY = "Open here read-only"
 
 
+# Message boxes load with the first one shown: an ordinary start shows none.
 def _show_the_other(path: Path, holder, parent: QWidget | None) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, TITLE,
                       f"{path} is already open in another vfk_desktop window ({holder.describe()}). "
                       f"Go to that window, or open the file here read-only?",
@@ -155,13 +160,18 @@ def _show_the_other(path: Path, holder, parent: QWidget | None) -> bool:
 
 
 def _ask(parent: QWidget | None, question: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, TITLE, question,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def _tell(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> None:
+def _tell(parent: QWidget | None, text: str, warning: bool = True) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
     QMessageBox(icon, TITLE, text, QMessageBox.StandardButton.Ok, parent).exec()
 
 

@@ -20,5 +20,7 @@ def paths(key: str) -> list[Path]:
 
 def remember(key: str, path: Path) -> None:
     text = str(Path(path).resolve())
-    kept = [str(p) for p in paths(key) if str(p) != text]
-    QSettings().setValue(key, [text, *kept][:KEEP])
+    stored = [str(p) for p in paths(key)]
+    wanted = [text, *(p for p in stored if p != text)][:KEEP]
+    if wanted != stored:  # the file used last, used again: the settings file is not written (two fsyncs)
+        QSettings().setValue(key, wanted)

@@ -7,11 +7,12 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from vfk_desktop.domain.model import format_number
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.palette import HIGHLIGHT, OTHER
+from vfk_desktop.ui.delegates import is_selected
 from vfk_desktop.ui.table_model import ROW_ROLE
 
 Series = Mapping[str, tuple[tuple[Period, float], ...]]
@@ -46,7 +47,7 @@ class SparklineDelegate(QStyledItemDelegate):
             return
         box = option.rect.adjusted(6, 5, -8, -5)
         points = spark_points([v for _, v in found], box.left(), box.top(), box.width(), box.height())
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = is_selected(option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         line = QColor("#FFFFFF" if selected else OTHER)

@@ -17,6 +17,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole  # the record itself
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts the column correctly
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _INF = float("inf")
+_HEADER_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+_ACROSS = Qt.Orientation.Horizontal
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -109,13 +111,11 @@ class RecordTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+        # The header asks each section for seven roles, over and over; two are answered.
+        if role not in _HEADER_ROLES or not 0 <= section < len(self.columns) or orientation != _ACROSS:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.columns[section].tip
-        return None
+        column = self.columns[section]
+        return column.header if role == _HEADER_ROLES[0] else column.tip
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # Painting asks every visible cell for a dozen roles, most of which no column answers.
