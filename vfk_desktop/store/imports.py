@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 
 from vfk_desktop.bulk import without_cycle_collection
@@ -254,11 +255,15 @@ def _set_aside_unchanged(store: Store, rows: list[tuple], result: ImportResult,
     of the stored figures at the planned places, indicators and periods, with no per-row look-up
     in Python (200,000 unchanged rows: 0.4 s instead of 1.8)."""
     figure_of = _figure_of(rows)
-    planned = set(map(figure_of, rows))
     columns = OBSERVATION_COLUMNS[:7] + (() if figure_of is _PLAIN_FIGURE else OBSERVATION_COLUMNS[11:])
+    stored = [(first, cursor) for query, parameters in _stored_figures_queries(rows, columns)
+              if (first := (cursor := store.conn.execute(query, parameters)).fetchone()) is not None]
+    if not stored:  # nothing stored where the file's figures go: a new file, all of it to insert
+        return rows
+    planned = set(map(figure_of, rows))
     same: set[tuple] = set()
-    for query, parameters in _stored_figures_queries(rows, columns):
-        same.update(planned.intersection(store.conn.execute(query, parameters)))
+    for first, cursor in stored:
+        same.update(planned.intersection(chain((first,), cursor)))
     if not same:
         return rows
     rest = [] if len(same) == len(planned) else [row for row in rows if figure_of(row) not in same]
