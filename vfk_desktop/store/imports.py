@@ -248,8 +248,9 @@ def _same(table: str, old: tuple, new: tuple) -> bool:
 
 
 def _set_aside_unchanged(store: Store, rows: list[tuple], result: ImportResult,
-                         blank: set[tuple] | None) -> list[tuple]:
-    """Count the planned figures the database holds exactly as planned; return the other rows.
+                         blank: set[tuple] | None) -> list[tuple] | None:
+    """Count the planned figures the database holds exactly as planned; return the other rows
+    (None when nothing at all is stored at the planned keys: every row is new).
 
     A file imported again is mostly such figures: they are found by set arithmetic over one read
     of the stored figures at the planned places, indicators and periods, with no per-row look-up
@@ -259,7 +260,7 @@ def _set_aside_unchanged(store: Store, rows: list[tuple], result: ImportResult,
     stored = [(first, cursor) for query, parameters in _stored_figures_queries(rows, columns)
               if (first := (cursor := store.conn.execute(query, parameters)).fetchone()) is not None]
     if not stored:  # nothing stored where the file's figures go: a new file, all of it to insert
-        return rows
+        return None
     planned = set(map(figure_of, rows))
     same: set[tuple] = set()
     for first, cursor in stored:
@@ -297,9 +298,10 @@ def _stored_figures_queries(rows: list[tuple],
                             columns: tuple[str, ...]) -> Iterator[tuple[str, list[object]]]:
     """Queries for the stored figures at the rows' places and indicators, between their first and
     last periods (in the key's order: a file of one new quarter reads that quarter alone), in chunks."""
-    areas = sorted({row[1] for row in rows})
-    codes = sorted({row[0] for row in rows})
-    periods = [min(row[2] for row in rows), max(row[2] for row in rows)]
+    areas = sorted(set(map(itemgetter(1), rows)))
+    codes = sorted(set(map(itemgetter(0), rows)))
+    periods = sorted(set(map(itemgetter(2), rows)))
+    periods = [periods[0], periods[-1]]
     for start in range(0, len(codes), CHUNK):
         chunk = codes[start:start + CHUNK]
         yield (f"SELECT {', '.join(columns)} FROM observations WHERE area_id IN "
@@ -312,10 +314,14 @@ def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult,
               blank: set[tuple] | None = None) -> tuple[list[tuple], list[tuple[tuple, tuple]]]:
     """Split rows into new ones and changed ones (with the row each replaces); count the same."""
     columns, key_width = TABLES[table]
+    stored_any = True
     if table == "observations" and plan_keys is None and rows:
-        rows = _set_aside_unchanged(store, rows, result, blank)
-    keys = [row[:key_width] for row in rows]
-    if table == "observations" and plan_keys is None:
+        rest = _set_aside_unchanged(store, rows, result, blank)
+        stored_any, rows = rest is not None, rows if rest is None else rest
+    keys = [row[:key_width] for row in rows] if stored_any else []
+    if not stored_any:
+        existing: dict[tuple, tuple] = {}  # nothing stored at any planned key
+    elif table == "observations" and plan_keys is None:
         # The stored figures alone first; whole rows only where a figure may change (a file imported
         # again reads a third fewer strings). A shorter row below is a figure found the same.
         existing = _existing(store, table, keys, _FIGURE)
@@ -326,7 +332,7 @@ def _classify(store: Store, table: str, rows: list[tuple], result: ImportResult,
         existing = _existing(store, table, keys)
     counts = result.by_table.setdefault(table, [0, 0])
     if not existing and plan_keys is None:
-        blanks = sum(1 for row in rows if row[:key_width] in blank) if blank else 0
+        blanks = len(blank.intersection(map(itemgetter(slice(0, key_width)), rows))) if blank else 0
         result.inserted += len(rows) - blanks
         result.blank += blanks
         counts[0] += len(rows) - blanks
