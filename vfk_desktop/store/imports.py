@@ -254,7 +254,7 @@ def _set_aside_unchanged(store: Store, rows: list[tuple], result: ImportResult,
 
     A file imported again is mostly such figures: they are found by set arithmetic over one read
     of the stored figures at the planned places, indicators and periods, with no per-row look-up
-    in Python (200,000 unchanged rows: 0.4 s instead of 1.8)."""
+    in Python (200,000 unchanged rows: 0.7 s instead of 1.8, on a shared machine)."""
     figure_of = _figure_of(rows)
     columns = OBSERVATION_COLUMNS[:7] + (() if figure_of is _PLAIN_FIGURE else OBSERVATION_COLUMNS[11:])
     stored = [(first, cursor) for query, parameters in _stored_figures_queries(rows, columns)
