@@ -26,7 +26,7 @@ def add_import_options(imp: argparse.ArgumentParser) -> None:
                      help="remember the --map choices as NAME for files with the same headings")
 
 
-def _chosen_profiles(args: argparse.Namespace, store) -> list:
+def _chosen_profiles(args: argparse.Namespace, store, readers=None) -> list:
     """The columns the officer chose, as profiles for the readers (none when none were chosen)."""
     from vfk_desktop.io.readers.chosen import choose_columns, pairs_of_profile, parse_indicator, parse_map
     from vfk_desktop.io.readers.importer import open_sheets, read_bytes
@@ -51,11 +51,19 @@ def _chosen_profiles(args: argparse.Namespace, store) -> list:
     sheets = []
     for name in args.files:
         path = Path(name)
-        sheets += [(path.name, sheet) for sheet in open_sheets(path, read_bytes(path), args.sheet)]
+        sheets += [(path.name, sheet) for sheet in open_sheets(path, read_bytes(path), args.sheet, readers)]
     return choose_columns(sheets, pairs, indicator)
 
 
 def cmd_import(args: argparse.Namespace, store_opener) -> int:
+    from vfk_desktop.io.readers.isolated import reader_child
+
+    with reader_child() as readers:
+        readers.start_soon()  # the reader child starts while the rest loads and the database opens
+        return _import(args, store_opener, readers)
+
+
+def _import(args: argparse.Namespace, store_opener, readers) -> int:
     from vfk_desktop import textout
     from vfk_desktop.domain.partial import refused_with_copies
     from vfk_desktop.io.readers.importer import plan_import
@@ -68,12 +76,12 @@ def cmd_import(args: argparse.Namespace, store_opener) -> int:
 
         check_suffix(Path(args.refused_out), (".xlsx",), "the workbook of refused rows")
     with store_opener(args) as store:
-        chosen = _chosen_profiles(args, store)
+        chosen = _chosen_profiles(args, store, readers)
         ctx = import_context(store, add_indicators=args.add_indicators)
         for choice in chosen:
             ctx.profiles[choice.signature] = choice.profile_json()
         plan = plan_import([Path(name) for name in args.files], ctx, sheet_name=args.sheet,
-                           include_hidden=args.include_hidden)
+                           include_hidden=args.include_hidden, readers=readers)
         from vfk_desktop.cli_actions import actions_in
 
         returned = actions_in(args.files)  # read (and refused) before anything is written

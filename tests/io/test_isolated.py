@@ -34,6 +34,30 @@ def test_one_child_reads_an_imports_files_and_is_gone_after(tmp_path):
     assert not readers.running
 
 
+def test_a_child_started_early_reads_as_one_started_on_demand_and_sends_each_text_once(tmp_path):
+    rows = [["District", "NI", "Year", "Value"]] + [[place, "NI 39", "2008/09", float(n)]
+                                                     for n, place in enumerate(["Dover", "Swale"] * 50)]
+    book = write(tmp_path / "repeats.xlsx", {"Data": rows})
+    with ReaderChild() as readers:
+        readers.start_soon()
+        assert not readers.running  # launched; not waited for until a file is read
+        sheets = readers.read(book, book.read_bytes(), None)
+        assert readers.running
+    read = sheets[0].rows
+    assert read == rows
+    assert len({id(row[0]) for row in read[1:]}) == 2  # "Dover" and "Swale", each one object
+    assert len({id(row[2]) for row in read[1:]}) == 1
+    assert not readers.running
+
+
+def test_a_child_started_early_for_an_import_that_reads_nothing_is_stopped():
+    with ReaderChild() as readers:
+        readers.start_soon()
+        process = readers._starting[0]
+    process.join(5)
+    assert not process.is_alive() and not readers.running
+
+
 def test_a_child_out_of_memory_is_a_sentence_and_the_next_file_is_read(tmp_path, monkeypatch):
     good = write(tmp_path / "good.xlsx", GOOD)
     big = long_csv(tmp_path)

@@ -6,6 +6,7 @@ import pytest
 
 from vfk_desktop.domain.errors import VfkError
 from vfk_desktop.io.readers.importer import plan_import
+from vfk_desktop.store.backups import list_backups
 from vfk_desktop.store.imports import apply_plan, import_context, list_imports, undo_import
 
 
@@ -56,6 +57,26 @@ def test_importing_the_same_file_again_changes_nothing(empty_store, tmp_path):
     again = do_import(empty_store, path)
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 1)
     assert "Nothing to change" in again.summary()
+
+
+def test_an_import_that_changes_nothing_takes_no_backup_and_one_that_changes_a_figure_does(
+        empty_store, tmp_path):
+    text = ("District,NI,Period,Value\nDover,39,2008/09,1500\nSwale,39,2008/09,\n"
+            "Thanet,39,2008/09,N/a\nDover,39,2009/10,\"1,212\"\n")
+    path = write(tmp_path / "a.csv", text)
+    do_import(empty_store, path)
+    do_import(empty_store, path)  # the first backup: the database held an import
+    made = list_backups(empty_store.path)
+    again = do_import(empty_store, path)
+    assert (again.inserted, again.updated, again.unchanged, again.blank) == (0, 0, 3, 1)
+    assert list_backups(empty_store.path) == made  # nothing to change: no backup
+    assert list_imports(empty_store)[-1].import_id == again.import_id
+    assert list_imports(empty_store)[-1].unchanged == 3
+    changed = do_import(empty_store, write(tmp_path / "b.csv", text.replace("1500", "1501")))
+    assert (changed.inserted, changed.updated, changed.unchanged, changed.blank) == (0, 1, 2, 1)
+    assert len(list_backups(empty_store.path)) == len(made) + 1
+    assert value_of(empty_store, "Dover", "NI 39", "2008/09")[2] == changed.import_id
+    assert changed.import_id == again.import_id + 1
 
 
 def test_a_newer_file_updates_and_undo_puts_back_exactly_what_was_there(empty_store, tmp_path):

@@ -19,8 +19,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from vfk_desktop.bulk import without_cycle_collection
 from vfk_desktop.domain.errors import VfkError
-from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet
+from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, share_repeated_text
 
 LIMIT_S = 8  # within the 10 seconds a hostile file may cost in all
 SECONDS_PER_MB = 2  # more for a large file, over its first MB
@@ -47,6 +48,7 @@ class ReaderChild:
     def __init__(self) -> None:
         self._process: multiprocessing.Process | None = None
         self._connection = None
+        self._starting: tuple[multiprocessing.Process, object] | None = None  # launched, not ready
         self.peak_mib = 0  # the highest resident memory a child reported, for the fuzz test
         self.last_peak_mib = 0  # that of the child now running
 
@@ -62,7 +64,7 @@ class ReaderChild:
         if os.environ.get(IN_PROCESS) == "1":
             return _read_here(path, data, sheet_name)
         if self._process is None or not self._process.is_alive():
-            self._start()
+            self._await_ready()
         if self._process is None:  # no child could be started here: read in this process
             return _read_here(path, data, sheet_name)
         limit = wall_limit(len(data))
@@ -93,11 +95,28 @@ class ReaderChild:
             raise BadFile(payload)
         return payload
 
+    def start_soon(self) -> None:
+        """Start the child without waiting for it: it loads its readers while this process gets on
+        with its own setup (opening the database, loading the importer), and read() waits for it."""
+        if os.environ.get(IN_PROCESS) == "1" or self.running or self._starting is not None:
+            return
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(theirs,), daemon=True, name="vfk-reader")
+        process.start()
+        theirs.close()
+        self._starting = (process, ours)
+
     @property
     def running(self) -> bool:
         return self._process is not None and self._process.is_alive()
 
     def close(self) -> None:
+        if self._starting is not None:  # started for an import that ended before reading a file
+            (process, ours), self._starting = self._starting, None
+            process.kill()
+            process.join()
+            ours.close()
         if self._process is None:
             return
         with contextlib.suppress(OSError):
@@ -105,12 +124,13 @@ class ReaderChild:
         self._process.join(1)
         self._stop()
 
-    def _start(self) -> None:
-        context = multiprocessing.get_context("spawn")
-        ours, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs,), daemon=True, name="vfk-reader")
-        process.start()
-        theirs.close()
+    def _await_ready(self) -> None:
+        """Wait for the child start_soon launched (launching one now if none is starting)."""
+        if self._starting is None:
+            self.start_soon()
+        if self._starting is None:
+            return
+        (process, ours), self._starting = self._starting, None
         try:
             ready = ours.poll(START_S) and ours.recv() == "ready"
         except (EOFError, OSError):
@@ -198,7 +218,8 @@ def _log(path: Path, detail: str) -> None:
 def _serve(connection) -> None:
     """The child: read each file sent, within the limits sent with it, until told to stop."""
     _quiet_stderr()  # a panic in calamine prints its backtrace there; the parent says one sentence
-    from vfk_desktop.io.readers.opening import Unreadable, memory_sentence, open_file
+    from vfk_desktop.io.readers.opening import memory_sentence
+    from vfk_desktop.io.readers.workbooks import read_workbook  # noqa: F401 - loaded before a file comes
 
     connection.send("ready")
     while True:
@@ -211,17 +232,27 @@ def _serve(connection) -> None:
         except (EOFError, OSError):
             return
         _limit(memory, seconds)
-        try:
-            reply = ("sheets", open_file(path, data, sheet_name), "")
-        except Unreadable as error:
-            reply = ("refused", str(error), error.detail)
-        except VfkError as error:
-            reply = ("refused", str(error), "")
+        reply = _read_in_child(path, data, sheet_name)
         del data
         try:
             connection.send((*reply, _peak_mib()))
         except MemoryError:
             connection.send(("refused", memory_sentence(path.name), "MemoryError", _peak_mib()))
+
+
+@without_cycle_collection  # a long sheet is a million cells: the collector would walk them all, often
+def _read_in_child(path: Path, data: bytes, sheet_name: str | None) -> tuple[str, object, str]:
+    """One file's sheets, each text in them one object, or the sentence saying why it cannot be read."""
+    from vfk_desktop.io.readers.opening import Unreadable, open_file
+
+    try:
+        sheets = open_file(path, data, sheet_name)
+        share_repeated_text(sheets)
+        return "sheets", sheets, ""
+    except Unreadable as error:
+        return "refused", str(error), error.detail
+    except VfkError as error:
+        return "refused", str(error), ""
 
 
 def _limit(memory: int, seconds: float) -> None:
