@@ -22,14 +22,27 @@ from vfk_desktop.paths import resolve_db_path
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _open(args: argparse.Namespace, create: bool = False):
+def _open(args: argparse.Namespace, create: bool = False, check: bool = True):
     from vfk_desktop.store.connection import open_store
 
-    store = open_store(resolve_db_path(args.db), create=create)
+    store = open_store(resolve_db_path(args.db), create=create, check=check)
+    _warn_if_damaged(args, store)
+    return store
+
+
+def _checked(args: argparse.Namespace, store):
+    """The store after the quick check an _open(check=False) left for later."""
+    from vfk_desktop.store.connection import check_now
+
+    check_now(store)
+    _warn_if_damaged(args, store)
+    return store
+
+
+def _warn_if_damaged(args: argparse.Namespace, store) -> None:
     if store.damaged and args.command != "check":
         print(f"vfk: warning: {store.path} failed its check ({store.damaged[0]}); it is open read-only. "
               f"{what_to_restore(store.path)}", file=sys.stderr)
-    return store
 
 
 def what_to_restore(db: Path) -> str:
@@ -62,13 +75,16 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_fare(args: argparse.Namespace) -> int:
-    with _open(args) as store:
-        if args.json:  # other programs' way in: an answer already worked out is read back
+    # other programs' way in: an answer worked out from a checked state of the file, unchanged
+    # since, is read back; the file is checked before anything is worked out from it
+    with _open(args, check=not args.json) as store:
+        if args.json:
             from vfk_desktop.store.answers import AnswerShelf
 
             shelf = AnswerShelf(store, ("fare", args.locality, args.period))
             text = shelf.taken()
             if text is None:
+                _checked(args, store)
                 from vfk_desktop.facts.fare import fare_table
                 from vfk_desktop.store.queries import resolve_district
 

@@ -132,3 +132,25 @@ def test_a_cache_folder_that_cannot_be_written_is_not_used(sample_db, tmp_path):
     env = {"XDG_CACHE_HOME": str(blocked)}
     assert fare(sample_db, env) == fare(sample_db, env)
     assert os.path.isfile(blocked)
+
+
+def zero_a_page(db: Path, where: float = 0.5) -> None:
+    data = bytearray(db.read_bytes())
+    page = int(len(data) // 4096 * where)
+    data[page * 4096:(page + 1) * 4096] = bytes(4096)
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", [0.5, 0.9])
+def test_a_damaged_file_is_checked_before_an_answer_is_worked_out_and_none_is_kept(sample_db, cache,
+                                                                                   where):
+    fare(sample_db, cache)  # kept from the whole file
+    before = kept_files(cache)
+    tamper(before[0])  # were it printed, the marked answer would show
+    zero_a_page(sample_db, where)  # the file changes: the kept answer is not its answer any more
+    for _ in range(2):
+        done = run_cli("fare", "--locality", "Tunbridge Wells", "--json", db=sample_db, env=cache)
+        told = done.stderr.lower()
+        assert ("failed its check" in told or "damaged" in told) and "traceback" not in told
+        assert set(kept_files(cache)) <= set(before)  # nothing kept from the damaged file
+        assert "READ BACK" not in done.stdout

@@ -10,7 +10,9 @@ a few milliseconds. An answer is kept under:
 - the question itself, in full (it is stored in the file and compared, never trusted to a hash).
 
 Answers live in the user's cache folder: a read never writes the database, and one that is read-only
-or damaged keeps nothing. A cache that cannot be read or written is simply not used.
+or damaged keeps nothing. A cache that cannot be read or written is simply not used. An answer is
+kept only from a file that passed its quick check, so a command may read one back before checking
+(open_store(check=False)) and check only when it has to work an answer out.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ class AnswerShelf:
     def keep(self, text: str) -> None:
         """Keep text as the answer, unless the database changed while it was being worked out (then
         it may mix two states, and is not kept)."""
-        if self._stamp is None or _stamp(self._store) != self._stamp:
+        if self._stamp is None or self._store.unchecked or _stamp(self._store) != self._stamp:
             return
         with contextlib.suppress(OSError):
             self._folder.mkdir(parents=True, exist_ok=True)

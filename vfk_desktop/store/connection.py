@@ -25,12 +25,16 @@ def open_store(
     create: bool = False,
     readonly: bool = False,
     upgrade: bool = True,
+    check: bool = True,
 ) -> Store:
     """Open (or with create=True make) a database, refusing one newer than this app.
 
     An older database is upgraded after a backup copy unless upgrade=False. `PRAGMA quick_check`
     runs on every open (about 1 ms on the sample, 7 ms on a 2 MB store); a file that fails it is
     opened read-only with `store.damaged` saying why, so nothing is ever written to it.
+    check=False leaves the quick check to `check_now(store)`, for a command that may print an answer
+    kept from a checked state of the file, unchanged since (store/answers.py); a file to be upgraded
+    is checked at once all the same.
     """
     path = Path(path)
     if path.exists() and path.is_dir():
@@ -54,21 +58,23 @@ def open_store(
     if not readonly:
         _clear_leftovers(path)
     try:
-        return _opened(path, readonly or lost_log is not None, lost_log, upgrade)
+        return _opened(path, readonly or lost_log is not None, lost_log, upgrade, check)
     except StoreError:
         if readonly or not path.exists() or not _disk_full(path):
             raise
         return _read_only_on_full_disk(path)
 
 
-def _opened(path: Path, readonly: bool, lost_log: str | None, upgrade: bool) -> Store:
+def _opened(path: Path, readonly: bool, lost_log: str | None, upgrade: bool, check: bool) -> Store:
     conn = _connect(path, readonly)
     store = Store(conn, path, readonly)
     try:
         with translate_errors(path):
             found = conn.execute("PRAGMA user_version").fetchone()[0]
             _refuse_foreign_or_newer(store, found)
-            store.damaged = [lost_log] if lost_log else quick_check(conn) if found else []
+            store.unchecked = not (lost_log or check or found < SCHEMA_VERSION)
+            store.damaged = ([lost_log] if lost_log else [] if store.unchecked
+                             else quick_check(conn) if found else [])
             if store.damaged:
                 store.readonly = True
                 return store
@@ -141,6 +147,16 @@ def _clear_leftovers(path: Path) -> None:
 
     remove_leftovers(path.parent, f".{path.name}.restoring.*")
     remove_leftovers(backups_dir(path), f".{path.stem}-*.partial")
+
+
+def check_now(store: Store) -> None:
+    """The quick check that open_store(check=False) left for later; a damaged file becomes read-only."""
+    if store.unchecked:
+        store.unchecked = False
+        with translate_errors(store.path):
+            store.damaged = quick_check(store.conn)
+        if store.damaged:
+            store.readonly = True
 
 
 def quick_check(conn: sqlite3.Connection, pragma: str = "quick_check") -> list[str]:

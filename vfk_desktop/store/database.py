@@ -31,6 +31,7 @@ class Store:
         self.path = path
         self.readonly = readonly
         self.damaged: list[str] = []  # what PRAGMA quick_check found when the file was opened
+        self.unchecked = False  # the quick check is still to run (connection.check_now)
         self.full_disk = False  # opened read-only because its disk had no room even to open it
         self._db: Database | None = None
         self._cache: dict[object, object] = {}
