@@ -9,10 +9,10 @@ a few milliseconds. An answer is kept under:
 - the app's version, and the day (an action's overdue status moves with the date);
 - the question itself, in full (it is stored in the file and compared, never trusted to a hash).
 
-Answers live in the user's cache folder: a read never writes the database, and one that is read-only
-or damaged keeps nothing. A cache that cannot be read or written is simply not used. An answer is
-kept only from a file that passed its quick check, so a command may read one back before checking
-(open_store(check=False)) and check only when it has to work an answer out.
+Answers live in the user's cache folder, so a read never writes the database and one open read-only
+keeps its answers too. A cache that cannot be read or written is simply not used. An answer is kept
+only from a file that passed its quick check (a damaged one keeps nothing), so a command may read one
+back before checking (open_store(check=False)) and check only when it has to work an answer out.
 """
 
 from __future__ import annotations
