@@ -142,10 +142,57 @@ def test_the_map_marks_each_district_as_its_own_fare_row(sample_store):
 
 @pytest.mark.parametrize("q", [0.001, 0.025, 0.5, 0.975, 0.999])
 def test_the_quantiles_match_scipy_stats(q):
-    from vfk_desktop.domain.funnel import Binomial, Poisson, ppf
+    from vfk_desktop.domain.funnel import Binomial, CountTable, Poisson, ppf
 
     sizes = np.array([1, 7, 30, 333, 1000, 60000], dtype=float)
     for p in (0.003, 0.245, 0.709, 0.98):
         assert ppf(Binomial(sizes, p), q).tolist() == binom.ppf(q, sizes, p).tolist()
-    means = np.array([0.2, 3.0, 12.5, 80.0, 1309.0])
+        assert [CountTable.binomial(int(n), p).quantile(q) for n in sizes] == binom.ppf(q, sizes, p).tolist()
+    means = np.array([0.2, 3.0, 12.5, 80.0, 1309.0, 250000.0])
     assert ppf(Poisson(means), q).tolist() == poisson.ppf(q, means).tolist()
+    assert [CountTable.poisson(m).quantile(q) for m in means] == poisson.ppf(q, means).tolist()
+
+
+@pytest.mark.parametrize("n", [1, 7, 30, 333, 60000, 2_000_000])
+def test_the_summed_distribution_functions_match_scipy_stats(n):
+    from vfk_desktop.domain.funnel import CountTable
+
+    for p in (1e-6, 0.003, 0.245, 0.98):
+        table = CountTable.binomial(n, p)
+        ks = np.unique(np.clip(np.round(n * p + np.array([-5, -1, 0, 1, 5]) * (n * p) ** 0.5), 0, n))
+        assert [table.at(int(k)) for k in ks] == pytest.approx(binom.cdf(ks, n, p), rel=1e-9, abs=1e-15)
+    table = CountTable.poisson(n * 0.013)
+    ks = np.unique(np.maximum(np.round(n * 0.013 + np.array([-5, -1, 0, 1, 5]) * (n * 0.013) ** 0.5), 0))
+    assert [table.at(int(k)) for k in ks] == pytest.approx(poisson.cdf(ks, n * 0.013), rel=1e-9, abs=1e-15)
+
+
+def test_counts_too_many_to_sum_take_scipy_s_functions_and_the_same_limits():
+    """A rate's expected count in the millions is left to scipy.special; the limits are the ones the
+    summed tables give."""
+    from vfk_desktop.domain.funnel import CountTable, _limits
+
+    assert CountTable.poisson(1e7) is None and CountTable.poisson(1e6) is not None
+    both = _limits(13.09, [3e10, 3e8], (0.95,), ValueType.RATE, 100)[0.95]  # one needs scipy: both take it
+    summed = _limits(13.09, [3e8], (0.95,), ValueType.RATE, 100)[0.95]
+    assert both[0][1] == pytest.approx(summed[0][0], rel=1e-9)
+    assert both[1][1] == pytest.approx(summed[1][0], rel=1e-9)
+    expected = 13.09 / 100 * 3e10
+    r = poisson.ppf(0.975, expected)
+    assert (r - 1) / 3e10 * 100 <= both[1][0] <= r / 3e10 * 100
+
+
+def test_a_funnel_plot_is_worked_out_without_loading_scipy(sample_db):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    program = ("import sys\n"
+               "from vfk_desktop.store.connection import open_store\n"
+               "from vfk_desktop.facts.charts import funnel_data\n"
+               f"data = funnel_data(open_store({str(sample_db)!r}), 'Tunbridge Wells', 'NI 21')\n"
+               "print(len(data.points), 'scipy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=REPO,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["12", "False"]

@@ -5,9 +5,10 @@ Stat Med 24:1185-1202; PHE technical guide, "Funnel plots").
 
 A proportion's limits are the exact binomial ones, binom.ppf(q, n, p) / n; a rate's the exact Poisson
 ones, poisson.ppf(q, expected) / n × multiplier; each interpolated between the discrete steps as
-Spiegelhalter's appendix and the PHE funnel plot tool do. The distributions come from scipy.special,
-loaded only when a funnel is drawn (scipy.stats, built on the same functions, takes a second longer
-to load); the tests check them against scipy.stats.
+Spiegelhalter's appendix and the PHE funnel plot tool do. The distributions are summed here, count
+by count, with numpy (CountTable): loading scipy.special would cost a `vfk chart` a fifth of a second.
+Only counts too large to sum quickly (an expected count in the millions) take scipy.special's
+functions; the tests check both ways against scipy.stats.
 """
 
 from __future__ import annotations
@@ -92,29 +93,103 @@ class FunnelData:
 def funnel_limits(centre: float, denominator: float, level: float, value_type: ValueType,
                   multiplier: float) -> tuple[float, float]:
     """The control limits at level around centre (in the indicator's units) for a denominator."""
-    low, high = _limits(centre, [denominator], level, value_type, multiplier)
+    low, high = _limits(centre, [denominator], (level,), value_type, multiplier)[level]
     return low[0], high[0]
 
 
-def _limits(centre: float, denominators: Sequence[float], level: float, value_type: ValueType,
-            multiplier: float) -> tuple[list[float], list[float]]:
+def _limits(centre: float, denominators: Sequence[float], levels: Sequence[float], value_type: ValueType,
+            multiplier: float) -> dict[float, tuple[list[float], list[float]]]:
+    """Each level's (lows, highs) at the denominators; each denominator's distribution made once."""
     import numpy as np
 
-    tail = (1 - level) / 2
+    quantiles = [q for level in levels for q in ((1 - level) / 2, (1 + level) / 2)]
     sizes = np.asarray(denominators, dtype=float)
     if value_type is ValueType.PROPORTION:
         sizes = np.maximum(np.round(sizes), 1)
         p = min(max(centre / multiplier, 1e-12), 1 - 1e-12)
-        low, high = (_interpolated(Binomial(sizes, p), q) for q in (tail, 1 - tail))
+        tables = [CountTable.binomial(int(n), p) for n in sizes]
+        fallback: Binomial | Poisson = Binomial(sizes, p)
     else:
         expected = np.maximum(centre / multiplier * sizes, 1e-12)
-        low, high = (_interpolated(Poisson(expected), q) for q in (tail, 1 - tail))
-    return [float(v) for v in low / sizes * multiplier], [float(v) for v in high / sizes * multiplier]
+        tables = [CountTable.poisson(float(mean)) for mean in expected]
+        fallback = Poisson(expected)
+    if all(table is not None for table in tables):
+        counts = np.array([[table.interpolated(q) for table in tables if table] for q in quantiles])
+    else:  # a count in the millions: scipy's functions, rather than millions of terms summed
+        counts = np.array([_interpolated(fallback, q) for q in quantiles])
+    scaled = counts / sizes * multiplier
+    return {level: ([float(v) for v in scaled[2 * index]], [float(v) for v in scaled[2 * index + 1]])
+            for index, level in enumerate(levels)}
+
+
+MOST_TERMS = 50_000  # a distribution wider than this (a mean above 6 million) is left to scipy.special
+REACH = 10  # standard deviations summed either side of the mean, and 10 counts more: the rest weighs
+# less than 1e-20, far below the 1e-12 that could move a limit
+
+
+class CountTable:
+    """The probability of each count from first onwards, summed into the distribution function: every
+    count with any weight, so the quantiles and steps are exact to rounding."""
+
+    def __init__(self, first: int, log_steps: Any) -> None:
+        """log_steps: log P(k + 1) - log P(k) for each count k from first to the last but one."""
+        import numpy as np
+
+        logs = np.cumsum(log_steps)
+        weights = np.exp(np.concatenate(([0.0], logs)) - logs.max(initial=0.0))
+        cdf = np.cumsum(weights)
+        self.first = first
+        self.cdf = cdf / cdf[-1]
+
+    @classmethod
+    def binomial(cls, n: int, p: float) -> CountTable | None:
+        import numpy as np
+
+        first, last = _window(n * p, (n * p * (1 - p)) ** 0.5, n)
+        if last - first > MOST_TERMS:
+            return None
+        k = np.arange(first, last, dtype=float)
+        return cls(first, np.log((n - k) / (k + 1) * (p / (1 - p))))
+
+    @classmethod
+    def poisson(cls, mean: float) -> CountTable | None:
+        import numpy as np
+
+        first, last = _window(mean, mean ** 0.5, None)
+        if last - first > MOST_TERMS:
+            return None
+        return cls(first, np.log(mean / np.arange(first + 1, last + 1, dtype=float)))
+
+    def at(self, count: int) -> float:
+        """P(X <= count)."""
+        index = count - self.first
+        return 0.0 if index < 0 else float(self.cdf[min(index, len(self.cdf) - 1)])
+
+    def quantile(self, q: float) -> int:
+        """The smallest count r with P(X <= r) >= q (scipy's ppf)."""
+        return self.first + min(int(self.cdf.searchsorted(q)), len(self.cdf) - 1)
+
+    def interpolated(self, q: float) -> float:
+        """The count at quantile q between the discrete steps, as _interpolated works it out."""
+        r = self.quantile(q)
+        at = self.at(r)
+        below = self.at(r - 1) if r >= 1 else 0.0
+        step = at - below if at > below else 1.0
+        return max(r - (at - q) / step, 0.0)
+
+
+def _window(mean: float, spread: float, most: int | None) -> tuple[int, int]:
+    """The first and last count worth summing."""
+    import math
+
+    first = max(0, math.floor(mean - REACH * spread - 10))
+    last = math.ceil(mean + REACH * spread + 10)
+    return first, last if most is None else min(last, most)
 
 
 class Binomial:
     """The binomial distribution of n trials at p, from scipy.special (the functions scipy.stats.binom
-    is built on, without the second scipy.stats takes to load)."""
+    is built on, without the second scipy.stats takes to load): for counts too many to sum."""
 
     def __init__(self, n: Any, p: float) -> None:
         import numpy as np
@@ -201,13 +276,10 @@ def funnel_chart(facts: IndicatorFacts, period: Period | None = None) -> FunnelD
         raise NoFunnel(f"{code} has no Kent figure for {chosen.label} to centre a funnel plot on.")
     smallest, largest = min(d for _, _, d in found), max(d for _, _, d in found)
     grid = _grid(smallest * 0.3, largest * 1.15)
-    limits = {}
-    for level in LEVELS:
-        lows, highs = _limits(centre, grid, level, value_type, multiplier)
-        limits[level] = (tuple(lows), tuple(highs))
+    limits = {level: (tuple(lows), tuple(highs))
+              for level, (lows, highs) in _limits(centre, grid, LEVELS, value_type, multiplier).items()}
     found.sort(key=lambda item: (item[2], item[0]))
-    at_points = {level: _limits(centre, [d for _, _, d in found], level, value_type, multiplier)
-                 for level in LEVELS}
+    at_points = _limits(centre, [d for _, _, d in found], LEVELS, value_type, multiplier)
     points = []
     for index, (name, value, denominator) in enumerate(found):
         outside = 0
