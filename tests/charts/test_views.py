@@ -111,3 +111,36 @@ def test_england_and_the_south_east_are_reference_lines_named_below(qapp, sample
     label = view.plot.getAxis("bottom").labelText
     assert "England 68.1" in label and "South East 71.4" in label
     assert ["England", "68.1", "", "", "", "comparator"] in data.table()
+
+
+def marker_tips(view: ChartView) -> list[str]:
+    """The tooltips of the markers pyqtgraph shows on hover: each written from its spot's data."""
+    import pyqtgraph as pg
+
+    tips = []
+    for item in view.plot.items:
+        if isinstance(item, pg.ScatterPlotItem) and item.opts["hoverable"] and item.opts["tip"]:
+            tips += [item.opts["tip"](x=p.pos().x(), y=p.pos().y(), data=p.data()) for p in item.points()]
+    return tips
+
+
+def test_the_range_and_spine_markers_tell_their_figures_on_hover(qtbot, sample_store):
+    from vfk_desktop.facts.charts import spine_data
+
+    view = ChartView(name="Chart")
+    qtbot.addWidget(view)
+    view.resize(900, 900)
+    view.show()
+    title = "NI 163 Proportion of population aged 19-64 for males and 19-59 for females qualified to at " \
+            "least Level 2 or higher"
+    view.set_data(range_data(sample_store, "Tunbridge Wells"))
+    tips = marker_tips(view)
+    assert "NI 163 Kent target 75.6" in tips
+    assert f"{title}\nTunbridge Wells 70.9 (2008), rank 6 of 12, ■ Red (worse)\nKent worst 58.7, " \
+           "best 77.6" in tips
+    spine = spine_data(sample_store, "Tunbridge Wells")
+    view.set_data(spine)
+    tips = marker_tips(view)
+    assert len(tips) == len(spine.rows)
+    assert f"{title}\nTunbridge Wells 70.9, better (Kent 67.8)\nworst 58.7, quartiles 60.67 to 74.17, " \
+           "best 77.6" in tips

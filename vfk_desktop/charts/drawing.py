@@ -198,6 +198,13 @@ def _spot_tip(x: float, y: float, data: object) -> str:
     return str(data)
 
 
+def range_tip(locality: str, row: charts.RangeRow) -> str:
+    """A range chart marker's tooltip, written when the marker is pointed at."""
+    return (f"{row.code} {row.title}\n{locality} {present.value(row.row)} ({present.period(row.row)}), "
+            f"rank {present.rank(row.row)}, {present.status(row.row)}\nKent worst "
+            f"{present.worst(row.row)}, best {present.best(row.row)}")
+
+
 def draw_range(plot: pg.PlotItem, data: charts.RangeData) -> None:
     """A row per indicator from the Kent worst (left) to the best (right); the locality's marker
     in its status colour and shape, the target as a black bar."""
@@ -217,18 +224,19 @@ def draw_range(plot: pg.PlotItem, data: charts.RangeData) -> None:
         plot.addItem(pg.ScatterPlotItem(spots=targets, symbol="|", size=22, pen=pg.mkPen(TARGET, width=3),
                                         brush=TARGET, hoverable=True, tip=_spot_tip))
     markers = []
+    brushes: dict[str, Any] = {}  # one per colour: pyqtgraph renders a symbol once per brush object
     for row, y in zip(rows, ys, strict=True):
-        markers.append({"pos": (row.position, y), "symbol": RAG_SHAPE[row.rag],
-                        "brush": pg.mkBrush(RAG_COLOUR.get(row.rag, NO_STATUS)),
-                        "data": f"{row.code} {row.title}\n{data.locality} {present.value(row.row)} "
-                                f"({present.period(row.row)}), rank {present.rank(row.row)}, "
-                                f"{present.status(row.row)}\nKent worst {present.worst(row.row)}, "
-                                f"best {present.best(row.row)}"})
+        colour = RAG_COLOUR.get(row.rag, NO_STATUS)
+        if colour not in brushes:
+            brushes[colour] = pg.mkBrush(colour)
+        markers.append({"pos": (row.position, y), "symbol": RAG_SHAPE[row.rag], "brush": brushes[colour],
+                        "data": row})
         letter = row.priority.value[0] if row.priority else "–"
         ticks.append((y, f"{letter}  {row.code}"))
     if markers:
+        locality = data.locality
         plot.addItem(pg.ScatterPlotItem(spots=markers, size=15, pen=pg.mkPen(TEXT, width=1), hoverable=True,
-                                        tip=_spot_tip))
+                                        tip=lambda x, y, data: range_tip(locality, data)))
     for index in range(1, count):  # a rule between priority bands
         if rows[index].priority is not rows[index - 1].priority:
             plot.addItem(pg.InfiniteLine(pos=count - index - 0.5, angle=0, pen=pg.mkPen("#808080", width=1)))

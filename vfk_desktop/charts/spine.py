@@ -4,10 +4,12 @@ figures as columns at the right."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pyqtgraph as pg
 
 from vfk_desktop.charts import drawing
-from vfk_desktop.domain.spine import SpineData, significance_word, value_text
+from vfk_desktop.domain.spine import SpineData, SpineRow, significance_word, value_text
 from vfk_desktop.palette import GREEN, RED, TARGET
 
 TEXT = drawing.TEXT
@@ -91,17 +93,28 @@ def _bands(plot: pg.PlotItem, rows: list, ys: list[int]) -> None:
 
 
 def _markers(plot: pg.PlotItem, data: SpineData, rows: list, ys: list[int]) -> None:
+    """One item for every marker. A brush per colour, shared: pyqtgraph renders a symbol once per
+    brush object, not per colour; each tooltip is written when its marker is pointed at."""
     spots = []
+    brushes: dict[str, Any] = {}
     for row, y in zip(rows, ys, strict=True):
-        fill, symbol, word = SIGNIFICANCE_STYLE[significance_word(row.significance)]
-        tip = (f"{row.code} {row.title}\n{data.locality} {value_text(row.value)}, {word.split()[-1]} "
-               f"(Kent {value_text(row.kent)})\nworst {value_text(row.worst)}, quartiles "
-               f"{value_text(row.worse_quartile)} to {value_text(row.better_quartile)}, "
-               f"best {value_text(row.best)}")
-        spots.append({"pos": (row.marker, y), "symbol": symbol, "brush": pg.mkBrush(fill), "data": tip})
+        fill, symbol, _ = SIGNIFICANCE_STYLE[significance_word(row.significance)]
+        if fill not in brushes:
+            brushes[fill] = pg.mkBrush(fill)
+        spots.append({"pos": (row.marker, y), "symbol": symbol, "brush": brushes[fill], "data": row})
+    locality = data.locality
     if spots:
         plot.addItem(pg.ScatterPlotItem(spots=spots, size=14, pen=pg.mkPen(TEXT, width=1.2), hoverable=True,
-                                        tip=lambda x, y, data: data))
+                                        tip=lambda x, y, data: marker_tip(locality, data)))
+
+
+def marker_tip(locality: str, row: SpineRow) -> str:
+    """A marker's tooltip: the row's figures."""
+    word = SIGNIFICANCE_STYLE[significance_word(row.significance)][2]
+    return (f"{row.code} {row.title}\n{locality} {value_text(row.value)}, {word.split()[-1]} "
+            f"(Kent {value_text(row.kent)})\nworst {value_text(row.worst)}, quartiles "
+            f"{value_text(row.worse_quartile)} to {value_text(row.better_quartile)}, "
+            f"best {value_text(row.best)}")
 
 
 class Labels(pg.GraphicsObject):
@@ -109,14 +122,20 @@ class Labels(pg.GraphicsObject):
     pyqtgraph TextItem per text does work at every change of view, which made a 200-row chart take
     most of a second to draw. Exports scale the texts as they scale the rest of the picture."""
 
+    _widths: dict[tuple[str, bool], float] = {}  # (text, bold) -> its width in pixels at 8.5 points
+
     def __init__(self, cells: list[tuple[float, float, str, bool]]) -> None:
         super().__init__()
         from PySide6.QtGui import QFontMetricsF
 
         self.fonts = {False: drawing._font(8.5), True: drawing._font(8.5, True)}
         metrics = {bold: QFontMetricsF(font) for bold, font in self.fonts.items()}
-        self.cells = [(x, y, text, bold, metrics[bold].horizontalAdvance(text), metrics[bold].height(),
-                       metrics[bold].ascent()) for x, y, text, bold in cells]
+        widths = Labels._widths  # the same figures come back at every district switch: measured once
+        for _, _, text, bold in cells:
+            if (text, bold) not in widths:
+                widths[text, bold] = metrics[bold].horizontalAdvance(text)
+        self.cells = [(x, y, text, bold, widths[text, bold], metrics[bold].height(), metrics[bold].ascent())
+                      for x, y, text, bold in cells]
         xs, ys = [c[0] for c in cells] or [0.0], [c[1] for c in cells] or [0.0]
         from PySide6.QtCore import QRectF
 
@@ -139,13 +158,17 @@ class Labels(pg.GraphicsObject):
 
     def paint(self, painter, option, widget=None) -> None:
         from PySide6.QtCore import QPointF
-        from PySide6.QtGui import QColor
+        from PySide6.QtGui import QColor, QTransform
 
         scale = (self._exportOpts or {}).get("resolutionScale", 1.0)
         transform = painter.transform()
         painter.save()
         painter.resetTransform()
         painter.setPen(QColor(TEXT))
+        if scale == 1.0 and transform.type().value <= QTransform.TransformationType.TxScale.value:
+            self._paint_on_screen(painter, transform)
+            painter.restore()
+            return
         for x, y, text, bold, width, height, ascent in self.cells:
             at = transform.map(QPointF(x, y))
             painter.setTransform(painter.transform().fromTranslate(at.x(), at.y()).scale(scale, scale))
@@ -153,5 +176,18 @@ class Labels(pg.GraphicsObject):
             painter.drawText(QPointF(-width / 2, ascent - height / 2), text)
         painter.restore()
 
+    def _paint_on_screen(self, painter, transform) -> None:
+        """The texts at their own size, each font set once and each text placed as the general way
+        places it (so the pixels are the same), in half the time: a 200-row chart has 800 texts."""
+        from PySide6.QtCore import QPointF
+        from PySide6.QtGui import QTransform
+
+        sx, sy, dx, dy = transform.m11(), transform.m22(), transform.dx(), transform.dy()
+        for bold, font in self.fonts.items():
+            painter.setFont(font)
+            for x, y, text, in_bold, width, height, ascent in self.cells:
+                if in_bold is bold:
+                    painter.setTransform(QTransform.fromTranslate(sx * x + dx, sy * y + dy))
+                    painter.drawText(QPointF(-width / 2, ascent - height / 2), text)
 
 drawing.DRAW[SpineData] = draw_spine

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vfk_desktop.domain import compare
 from vfk_desktop.domain.fare import FareRow
@@ -137,6 +138,7 @@ def _cannot_draw(row: FareRow, values: list[float]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a district switch prints Kent's, the worst and the best figures again
 def value_text(value: float) -> str:
     """A figure as the columns print it: at most one decimal place for large values."""
     return format_number(round(value, 1) if abs(value) >= 100 else round(value, 2))
