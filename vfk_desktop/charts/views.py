@@ -192,6 +192,7 @@ def offscreen_view(data, width: int | None = None, height: int | None = None) ->
 
     view = ChartView()
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)  # laid out, never on screen
+    view.setUpdatesEnabled(False)  # laid out but not painted: the image or SVG is drawn afresh
     view.resize(width or base_width, height or base_height)
     view.set_data(data)
     view.show()
