@@ -277,22 +277,22 @@ def cmd_chart(args: argparse.Namespace) -> int:
             if code not in catalogue(store):
                 raise UnknownIndicator(code, ' (try "NI 163")')
         if args.kind == "districts":
-            data = chart_data.districts_data(store, locality, code, period)
+            data = chart_data.districts_data(store, locality, code, period, alone=True)
             if data is None:
                 raise VfkError(f"No district has a value for {code}; there is nothing to chart.")
         elif args.kind == "trend":
-            data = chart_data.trend_data(store, locality, code)
+            data = chart_data.trend_data(store, locality, code, alone=True)
             if data.why_empty:
                 raise VfkError(data.why_empty)
         elif args.kind == "spc":
-            data = chart_data.spc_data(store, locality, code)
+            data = chart_data.spc_data(store, locality, code, alone=True)
             if data is None:
                 raise VfkError(f"{locality} has fewer than two figures of one kind of period for {code}; "
                                "an SPC chart needs a series.")
         elif args.kind == "range":
             data = chart_data.range_data(store, locality, period)
         elif args.kind in ("spine", "funnel", "map"):
-            data = chart_data.kind_data(store, args.kind, locality, code, period)
+            data = chart_data.kind_data(store, args.kind, locality, code, period, alone=True)
         else:
             data = chart_data.priorities_status_data(store, locality, period)
     app = _offscreen_app()  # noqa: F841 - lives while the chart is drawn

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from PySide6.QtGui import QColor, QImage
 
 from vfk_desktop.charts.views import ChartView, png_image, render
@@ -144,3 +147,30 @@ def test_the_range_and_spine_markers_tell_their_figures_on_hover(qtbot, sample_s
     assert len(tips) == len(spine.rows)
     assert f"{title}\nTunbridge Wells 70.9, better (Kent 67.8)\nworst 58.7, quartiles 60.67 to 74.17, " \
            "best 77.6" in tips
+
+
+def test_a_chart_of_one_indicator_read_alone_has_the_same_data(sample_store, tmp_path):
+    """`vfk chart` reads one indicator's figures only: every chart of one indicator is the one the whole
+    snapshot gives, for a district with a sub-indicator, comparators and counts too."""
+    from vfk_desktop.facts import charts
+    from vfk_desktop.facts.figures import figures
+    from vfk_desktop.store.connection import open_store
+    from vfk_desktop.store.queries import catalogue
+
+    path = tmp_path / "copy.db"
+    sample_store.conn.execute("VACUUM INTO ?", (str(path),))
+    with open_store(path) as alone_store:  # its own snapshots: nothing read by the other store
+        for code in sorted(catalogue(sample_store)):
+            for locality in ("Tunbridge Wells", "Dover"):
+                for make in (charts.districts_data, charts.trend_data, charts.spc_data):
+                    assert make(alone_store, locality, code, alone=True) == make(sample_store, locality, code)
+                for kind in ("funnel", "map"):
+                    try:
+                        whole = charts.kind_data(sample_store, kind, locality, code)
+                    except Exception as error:  # NoFunnel: the same sentence either way
+                        with pytest.raises(type(error), match=re.escape(str(error))):
+                            charts.kind_data(alone_store, kind, locality, code, alone=True)
+                        continue
+                    assert charts.kind_data(alone_store, kind, locality, code, alone=True) == whole
+        assert "figures" not in alone_store._cache  # the whole snapshot was never read
+    assert figures(sample_store).catalogue

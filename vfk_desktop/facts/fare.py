@@ -12,7 +12,7 @@ from vfk_desktop.domain.fare import FareRow, IndicatorFacts, assess, count_bands
 from vfk_desktop.domain.model import Priority
 from vfk_desktop.domain.periods import Period
 from vfk_desktop.facts.accounts import accountable, target_choices
-from vfk_desktop.facts.figures import figures
+from vfk_desktop.facts.figures import figures, figures_of
 from vfk_desktop.store import queries
 from vfk_desktop.store.connection import Store
 
@@ -75,10 +75,11 @@ def _fare_table(store: Store, locality: str, period: Period | None) -> tuple[Far
     return tuple(sorted(rows, key=lambda row: fare_sort_key(row, order)))
 
 
-def indicator_facts(store: Store, locality: str, code: str, period: Period | None = None
-                    ) -> IndicatorFacts:
-    """One indicator's facts with every period: the locality's, Kent's and all 12 districts'."""
-    found = figures(store)
+def indicator_facts(store: Store, locality: str, code: str, period: Period | None = None,
+                    alone: bool = False) -> IndicatorFacts:
+    """One indicator's facts with every period: the locality's, Kent's and all 12 districts'. alone:
+    read that indicator's figures only (the same facts), for a command that shows nothing else."""
+    found = figures_of(store, code) if alone else figures(store)
     if code not in found.catalogue:
         raise UnknownIndicator(code)
     return found.facts(locality, code, priority_of(queries.rankings(store, locality, period), code),

@@ -116,9 +116,10 @@ class PlaceValues:
     """Each place's figures by code and period, read with their texts when a view first asks for that
     place: a fare table wants one district's (and England's), not all 28,000 as objects."""
 
-    def __init__(self, store: Store, periods: dict[str, Period]) -> None:
+    def __init__(self, store: Store, periods: dict[str, Period], code: str | None = None) -> None:
         self._store = store
         self._periods = periods
+        self._code = code  # a one-indicator snapshot's: that indicator's values only
         self._made: dict[str, dict[str, dict[Period, Figure]]] = {}
 
     def of(self, place: str) -> dict[str, dict[Period, Figure]]:
@@ -126,7 +127,7 @@ class PlaceValues:
         if found is None:
             by_code: dict[str, dict[Period, Figure]] = defaultdict(dict)
             periods = self._periods
-            for code, label, value, text, why in queries.place_value_rows(self._store, place):
+            for code, label, value, text, why in queries.place_value_rows(self._store, place, self._code):
                 when = periods.get(label)
                 if when is None:
                     when = periods[label] = period_of_label(label)
@@ -135,7 +136,15 @@ class PlaceValues:
         return found
 
 
-def _read(store: Store) -> Figures:
+def figures_of(store: Store, code: str) -> Figures:
+    """The snapshot of one indicator's figures only, read through the table's key in a millisecond
+    rather than every figure: for a one-off chart of that indicator (`vfk chart`). Its facts for the
+    indicator are the whole snapshot's; it knows nothing of the other indicators."""
+    found: Figures = store.cached(("figures of", code), lambda: _read(store, code))
+    return found
+
+
+def _read(store: Store, only: str | None = None) -> Figures:
     kinds = queries.area_kinds(store)
     names = {number: name for name, number in queries.area_ids(store).items()}
     districts = {number for number, name in names.items() if kinds.get(name) == "district"}
@@ -151,7 +160,7 @@ def _read(store: Store) -> Figures:
     # One pass over every stored figure (28,000 on a full store), so the loop does the least it can:
     # a district's value goes to the spread as a bare number; Figures are made for Kent here and for
     # the other places when first asked (PlaceValues).
-    for area, code, label, kind, value, text, why in queries.observation_rows(store, KENT):
+    for area, code, label, kind, value, text, why in queries.observation_rows(store, KENT, only):
         when = periods.get(label)
         if when is None:
             when = periods[label] = period_of_label(label)
@@ -173,7 +182,7 @@ def _read(store: Store) -> Figures:
     return Figures(
         catalogue=queries.catalogue(store),
         districts=tuple(queries.districts(store)),
-        values=PlaceValues(store, periods), spread=_plain(spread), missing=_plain(missing),
+        values=PlaceValues(store, periods, only), spread=_plain(spread), missing=_plain(missing),
         own_targets=dict(own_targets),
         kent_values=dict(kent_values), kent_targets=dict(kent_targets),
         stated={code: {when: StatedRange(parts.get("best"), parts.get("worst"))

@@ -152,16 +152,25 @@ _PLACE_VALUES = (f"SELECT o.indicator, o.period, {FINITE_VALUE}, o.text, o.missi
                  "WHERE o.area_id = ? AND o.kind = 'value'")
 
 
-def observation_rows(store: Store, texts_of: str) -> list[tuple]:
+def observation_rows(store: Store, texts_of: str, code: str | None = None) -> list[tuple]:
     """Every stored figure: (area id, code, period label, kind, value, text, why missing), the text
-    given for targets, best and worst, and for the values of the place texts_of (Kent) only."""
-    return _read_surviving(store, _OBSERVATIONS, (area_ids(store).get(texts_of, -1),))
+    given for targets, best and worst, and for the values of the place texts_of (Kent) only. With a
+    code, that indicator's only, found through the table's key place by place."""
+    if code is None:
+        return _read_surviving(store, _OBSERVATIONS, (area_ids(store).get(texts_of, -1),))
+    return _read_surviving(store, f"{_OBSERVATIONS} WHERE o.area_id IN (SELECT id FROM areas) "
+                           "AND o.indicator = ?", (area_ids(store).get(texts_of, -1), code))
 
 
-def place_value_rows(store: Store, place: str) -> list[tuple]:
-    """A place's values with the text each was given: (code, period label, value, text, why)."""
+def place_value_rows(store: Store, place: str, code: str | None = None) -> list[tuple]:
+    """A place's values with the text each was given: (code, period label, value, text, why); with a
+    code, that indicator's only."""
     found = area_ids(store).get(place)
-    return [] if found is None else _read_surviving(store, _PLACE_VALUES, (found,), area=found)
+    if found is None:
+        return []
+    if code is None:
+        return _read_surviving(store, _PLACE_VALUES, (found,), area=found)
+    return _read_surviving(store, f"{_PLACE_VALUES} AND o.indicator = ?", (found, code), area=found)
 
 
 def _read_surviving(store: Store, sql: str, arguments: tuple, area: int | None = None) -> list[tuple]:
