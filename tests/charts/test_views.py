@@ -174,3 +174,15 @@ def test_a_chart_of_one_indicator_read_alone_has_the_same_data(sample_store, tmp
                     assert charts.kind_data(alone_store, kind, locality, code, alone=True) == whole
         assert "figures" not in alone_store._cache  # the whole snapshot was never read
     assert figures(sample_store).catalogue
+
+
+def test_an_svg_draws_its_markers_as_shapes(qapp, sample_store, tmp_path):
+    """Markers are vector shapes in an SVG: drawn from pyqtgraph's cache of rendered symbols, each one
+    showed the whole cache (every symbol of the chart) squeezed into its place."""
+    from vfk_desktop.facts.charts import spine_data
+
+    for name, data in (("range", range_data(sample_store, "Tunbridge Wells")),
+                       ("spine", spine_data(sample_store, "Tunbridge Wells")),
+                       ("trend", trend_data(sample_store, "Tunbridge Wells", "NI 39"))):
+        svg = render(data, tmp_path / f"{name}.svg").read_text()
+        assert "<path" in svg and "<image" not in svg, name

@@ -115,9 +115,18 @@ class ChartView(QWidget):
         generator.setSize(size)
         generator.setViewBox(QRect(0, 0, size.width(), size.height()))
         generator.setTitle(self.accessibleName())
+        # Markers as vector shapes: from its cache of rendered symbols a ScatterPlotItem draws pieces
+        # of one picture, which the SVG writer cannot crop, so each marker showed every symbol.
+        markers = [item for item in self.plot_widget.scene().items() if isinstance(item, pg.ScatterPlotItem)]
+        for item in markers:
+            item.setExportMode(True, {"antialias": item.opts["antialias"]})
         painter = QPainter(generator)
-        self.plot_widget.render(painter)
-        painter.end()
+        try:
+            self.plot_widget.render(painter)
+        finally:
+            painter.end()
+            for item in markers:
+                item.setExportMode(False)
 
     def _menu(self, where) -> None:
         menu = QMenu(self)
