@@ -206,6 +206,7 @@ def offscreen_view(data, width: int | None = None, height: int | None = None) ->
     view.set_data(data)
     view.show()
     QApplication.processEvents()
+    view.plot_widget.scene().prepareForPaint()  # the views' transforms brought up to date, as a paint would
     return view
 
 
