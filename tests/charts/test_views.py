@@ -127,8 +127,8 @@ def marker_tips(view: ChartView) -> list[str]:
     return tips
 
 
-def test_the_range_and_spine_markers_tell_their_figures_on_hover(qtbot, sample_store):
-    from vfk_desktop.facts.charts import spine_data
+def test_the_range_spine_and_funnel_markers_tell_their_figures_on_hover(qtbot, sample_store):
+    from vfk_desktop.facts.charts import funnel_data, spine_data
 
     view = ChartView(name="Chart")
     qtbot.addWidget(view)
@@ -147,6 +147,10 @@ def test_the_range_and_spine_markers_tell_their_figures_on_hover(qtbot, sample_s
     assert len(tips) == len(spine.rows)
     assert f"{title}\nTunbridge Wells 70.9, better (Kent 67.8)\nworst 58.7, quartiles 60.67 to 74.17, " \
            "best 77.6" in tips
+    view.set_data(funnel_data(sample_store, "Tunbridge Wells", "NI 21"))
+    tips = marker_tips(view)
+    assert len(tips) == 12 and "Dover: 27.7 (denominator 1,000), better" in tips
+    assert "Tunbridge Wells: 24 (denominator 1,000), within the limits" in tips
 
 
 def test_a_chart_of_one_indicator_read_alone_has_the_same_data(sample_store, tmp_path):

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from vfk_desktop.charts import drawing
 from vfk_desktop.charts.spine import SIGNIFICANCE_STYLE
-from vfk_desktop.domain.funnel import FunnelData
+from vfk_desktop.domain.funnel import FunnelData, FunnelPoint
 from vfk_desktop.domain.model import format_number
 from vfk_desktop.domain.statistics import ValueType
 from vfk_desktop.palette import HIGHLIGHT, KENT, OTHER
@@ -29,22 +31,32 @@ def draw_funnel(plot: pg.PlotItem, data: FunnelData) -> None:
     centre = pg.InfiniteLine(pos=data.centre, angle=0, pen=pg.mkPen(KENT, width=2))
     centre.setToolTip(f"Kent {format_number(data.centre)}")
     plot.addItem(centre)
+    spots = []
+    styles: dict[tuple[bool, str], tuple[Any, Any]] = {}  # one pen and brush per look, shared
     for point in data.points:
         mark = point.judgement if point.outside else "similar"
         fill, symbol, _ = SIGNIFICANCE_STYLE.get(mark, SIGNIFICANCE_STYLE["similar"])
         if not point.outside:
             fill = HIGHLIGHT if point.highlighted else OTHER
-        size = 15 if point.highlighted else 11
-        pen = pg.mkPen(HIGHLIGHT if point.highlighted else TEXT, width=3 if point.highlighted else 1)
-        item = pg.ScatterPlotItem([point.denominator], [point.value], symbol=symbol if point.outside else "o",
-                                  size=size, pen=pen, brush=fill)
-        item.setToolTip(f"{point.district}: {format_number(point.value)} "
-                        f"(denominator {format_number(point.denominator)}), {point.judgement}")
-        plot.addItem(item)
+        if (point.highlighted, fill) not in styles:
+            styles[point.highlighted, fill] = (
+                pg.mkPen(HIGHLIGHT if point.highlighted else TEXT, width=3 if point.highlighted else 1),
+                pg.mkBrush(fill))
+        pen, brush = styles[point.highlighted, fill]
+        spots.append({"pos": (point.denominator, point.value), "symbol": symbol if point.outside else "o",
+                      "size": 15 if point.highlighted else 11, "pen": pen, "brush": brush, "data": point})
         if point.highlighted:
             drawing._label(plot, point.denominator, point.value, f"  {point.district}", anchor=(0, 0.5),
                            colour=HIGHLIGHT, bold=True)
+    if spots:  # one item for the 12 districts: an item each took most of the redraw
+        plot.addItem(pg.ScatterPlotItem(spots=spots, hoverable=True, tip=lambda x, y, data: point_tip(data)))
     _fit(plot, data)
+
+
+def point_tip(point: FunnelPoint) -> str:
+    """A district's tooltip, written when its marker is pointed at."""
+    return (f"{point.district}: {format_number(point.value)} "
+            f"(denominator {format_number(point.denominator)}), {point.judgement}")
 
 
 def outside_words(data: FunnelData) -> str:
