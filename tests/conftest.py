@@ -88,3 +88,11 @@ def run_cli(*args: str, db: Path | None = None, env: dict[str, str] | None = Non
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(command, capture_output=True, text=True, env=full_env,
                           cwd=cwd or REPO, timeout=120)
+
+
+def run_python(program: str, *args: str):
+    """A few lines of Python in a fresh interpreter (what it imports is its own), from the checkout."""
+    import subprocess
+
+    return subprocess.run([sys.executable, "-c", program, *args], capture_output=True, text=True,
+                          cwd=REPO, timeout=120)

@@ -152,18 +152,13 @@ def test_counts_and_denominators_go_out_and_come_back_with_an_export(db, tmp_pat
 
 
 def test_fare_json_starts_without_scipy_when_no_small_count_needs_it(db):
-    import subprocess
-    import sys
+    from tests.conftest import run_python
 
-    from tests.conftest import REPO
-
-    program = ("import contextlib, io, sys\n"
-               "from vfk_desktop.cli import main\n"
-               "with contextlib.redirect_stdout(io.StringIO()):\n"
-               f"    main(['--db', {str(db)!r}, 'fare', '--locality', 'Dover', '--json'])\n"
-               "print(sorted(m for m in ('scipy', 'numpy', 'PySide6') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=REPO,
-                          timeout=120)
+    done = run_python("import contextlib, io, sys\n"
+                      "from vfk_desktop.cli import main\n"
+                      "with contextlib.redirect_stdout(io.StringIO()):\n"
+                      f"    main(['--db', {str(db)!r}, 'fare', '--locality', 'Dover', '--json'])\n"
+                      "print(sorted(m for m in ('scipy', 'numpy', 'PySide6') if m in sys.modules))")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"  # intervals from counts of 10 or more need no scipy
 

@@ -182,17 +182,12 @@ def test_counts_too_many_to_sum_take_scipy_s_functions_and_the_same_limits():
 
 
 def test_a_funnel_plot_is_worked_out_without_loading_scipy(sample_db):
-    import subprocess
-    import sys
+    from tests.conftest import run_python
 
-    from tests.conftest import REPO
-
-    program = ("import sys\n"
-               "from vfk_desktop.store.connection import open_store\n"
-               "from vfk_desktop.facts.charts import funnel_data\n"
-               f"data = funnel_data(open_store({str(sample_db)!r}), 'Tunbridge Wells', 'NI 21')\n"
-               "print(len(data.points), 'scipy' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=REPO,
-                          timeout=120)
+    done = run_python("import sys\n"
+                      "from vfk_desktop.store.connection import open_store\n"
+                      "from vfk_desktop.facts.charts import funnel_data\n"
+                      f"data = funnel_data(open_store({str(sample_db)!r}), 'Tunbridge Wells', 'NI 21')\n"
+                      "print(len(data.points), 'scipy' in sys.modules)")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["12", "False"]
