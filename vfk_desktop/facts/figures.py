@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from vfk_desktop.bulk import without_cycle_collection
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.fare import DEFAULT_MIN_DISTRICTS, IndicatorFacts, StatedRange
 from vfk_desktop.domain.localities import KENT
@@ -144,6 +145,7 @@ def figures_of(store: Store, code: str) -> Figures:
     return found
 
 
+@without_cycle_collection  # 28,000 figures read into tuples and dicts that hold no cycles
 def _read(store: Store, only: str | None = None) -> Figures:
     kinds = queries.area_kinds(store)
     names = {number: name for name, number in queries.area_ids(store).items()}
