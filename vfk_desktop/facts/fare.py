@@ -6,6 +6,7 @@ so the Overview, the Indicator page, the charts and the pack asking again cost n
 
 from __future__ import annotations
 
+from vfk_desktop.bulk import without_cycle_collection
 from vfk_desktop.domain.codes import parent_code
 from vfk_desktop.domain.errors import UnknownIndicator, VfkError
 from vfk_desktop.domain.fare import FareRow, IndicatorFacts, assess, count_bands, fare_sort_key
@@ -68,6 +69,7 @@ def fare_table(store: Store, locality: str, period: Period | None = None) -> lis
     return list(store.cached(("fare", locality, period), lambda: _fare_table(store, locality, period)))
 
 
+@without_cycle_collection  # some 20,000 small objects, none in a cycle
 def _fare_table(store: Store, locality: str, period: Period | None) -> tuple[FareRow, ...]:
     order = queries.theme_order(store)
     rows = [accountable(store, facts, assess(facts, period))
