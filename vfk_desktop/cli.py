@@ -84,25 +84,26 @@ def cmd_fare(args: argparse.Namespace) -> int:
             shelf = AnswerShelf(store, ("fare", args.locality, args.period))
             text = shelf.taken()
             if text is None:
-                _checked(args, store)
-                from vfk_desktop.facts.fare import fare_table
-                from vfk_desktop.store.queries import resolve_district
-
-                rows = fare_table(store, resolve_district(store, args.locality),
-                                  _period_with_data(store, args.period))
+                _, _, rows = _fare_asked(args, _checked(args, store))
                 text = json.dumps([row.to_json() for row in rows], indent=2, ensure_ascii=False)
                 shelf.keep(text)
             print(text)
             return 0
-        from vfk_desktop import textout
-        from vfk_desktop.facts.fare import fare_table
-        from vfk_desktop.store.queries import resolve_district
+        locality, period, rows = _fare_asked(args, store)
+    from vfk_desktop import textout
 
-        locality = resolve_district(store, args.locality)
-        period = _period_with_data(store, args.period)
-        rows = fare_table(store, locality, period)
     print(textout.fare(locality, rows, period))
     return 0
+
+
+def _fare_asked(args: argparse.Namespace, store):
+    """The locality and period the command line names, and their fare table."""
+    from vfk_desktop.facts.fare import fare_table
+    from vfk_desktop.store.queries import resolve_district
+
+    locality = resolve_district(store, args.locality)
+    period = _period_with_data(store, args.period)
+    return locality, period, fare_table(store, locality, period)
 
 
 def _period_with_data(store, text: str | None):
