@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,14 @@ def test_a_damaged_file_is_checked_before_an_answer_is_worked_out_and_none_is_ke
         assert ("failed its check" in told or "damaged" in told) and "traceback" not in told
         assert set(kept_files(cache)) <= set(before)  # nothing kept from the damaged file
         assert "READ BACK" not in done.stdout
+
+
+def test_a_half_written_answer_of_a_killed_program_is_removed(sample_db, cache):
+    folder = Path(cache["XDG_CACHE_HOME"]) / "vfk_desktop" / "answers"
+    folder.mkdir(parents=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    half = folder / f"0-0-0.answer.pid{dead}.part"
+    half.write_text("half an answer")
+    fare(sample_db, cache)
+    assert not half.exists() and len(kept_files(cache)) == 1

@@ -26,6 +26,7 @@ import zlib
 from pathlib import Path
 
 from vfk_desktop import __version__
+from vfk_desktop.leftovers import remove_leftovers, tag
 from vfk_desktop.store.database import STATE_KEY, Store
 
 KEPT_FOR_S = 7 * 24 * 3600  # answers of files not asked about for a week are removed
@@ -70,14 +71,16 @@ class AnswerShelf:
         with contextlib.suppress(OSError):
             self._folder.mkdir(parents=True, exist_ok=True)
             self._clear_old()
-            part = self._path.with_suffix(f".{os.getpid()}.part")
+            part = self._path.with_name(f"{self._path.name}.{tag()}.part")
             part.write_text(f"{self._key}\n{text}", encoding="utf-8")
             os.replace(part, self._path)
 
     def _clear_old(self) -> None:
-        """This file's answers for earlier states, and any answer not asked for in a week."""
+        """This file's answers for earlier states, any answer not asked for in a week, and the
+        half-written answers of programs killed part-way."""
+        remove_leftovers(self._folder, "*.part")
         week_ago = time.time() - KEPT_FOR_S
-        for kept in self._folder.iterdir():
+        for kept in self._folder.glob("*.answer"):
             with contextlib.suppress(OSError):
                 earlier = (kept.name.startswith(f"{self._file_key}-")
                            and not kept.name.startswith(f"{self._state_key}-"))
