@@ -203,11 +203,8 @@ def add_statistics(plan: ImportPlan, sheet: Sheet, row: int, cells: list[object]
     """The row's counts, denominators and limits, kept with the values the same row gave: the row's
     place and period, or those a wide table's column names ("Ashford numerator")."""
     for spec in specs:
-        place, when = spec.area or area, spec.period or period
-        if place is None or when is None:
-            continue
-        figure = plan.figures.get((code, place, when.label, "value"))
-        if figure is None or figure.file != sheet.file_name or figure.row != row:
+        figure = _value_given(plan, sheet, row, spec, code, area, period)
+        if figure is None:
             continue
         cell = cells[spec.index] if spec.index < len(cells) else None
         if cell is None or cell == "":
@@ -228,9 +225,21 @@ def add_value_type(plan: ImportPlan, sheet: Sheet, row: int, specs: list[ColumnS
     given = value_type_of(unit)
     for spec in specs:
         found = given or value_type_of(spec.header)
-        place, when = spec.area or area, spec.period or period
-        if found is None or place is None or when is None:
+        if found is None:
             continue
-        figure = plan.figures.get((code, place, when.label, "value"))
-        if figure is not None and figure.file == sheet.file_name and figure.row == row:
+        figure = _value_given(plan, sheet, row, spec, code, area, period)
+        if figure is not None:
             figure.value_type, figure.multiplier = found[0].value, found[1]
+
+
+def _value_given(plan: ImportPlan, sheet: Sheet, row: int, spec: ColumnSpec, code: str,
+                 area: str | None, period: Period | None) -> FigureRow | None:
+    """The value this sheet row gave for the column's place and period (a wide table's column names
+    its own), to keep what else the row says of it beside it; None when the row gave none."""
+    place, when = spec.area or area, spec.period or period
+    if place is None or when is None:
+        return None
+    figure = plan.figures.get((code, place, when.label, "value"))
+    if figure is None or figure.file != sheet.file_name or figure.row != row:
+        return None
+    return figure
