@@ -85,10 +85,12 @@ class ReaderChild:
                 _log(path, "stopped after the wall-clock limit")
                 raise BadFile(too_slow(path.name, limit))
         try:
-            outcome, payload, detail, peak = self._connection.recv()
+            outcome, payload, detail, peak, ending = self._connection.recv()
         except (EOFError, OSError):
             raise BadFile(self._died(path.name)) from None
         self.peak_mib, self.last_peak_mib = max(self.peak_mib, peak), peak
+        if ending:  # the child ends after this file: the next is read by a new one
+            self._stop()
         if outcome == "refused":
             if detail:
                 _log(path, detail)
@@ -218,6 +220,7 @@ def _log(path: Path, detail: str) -> None:
 def _serve(connection) -> None:
     """The child: read each file sent, within the limits sent with it, until told to stop."""
     _quiet_stderr()  # a panic in calamine prints its backtrace there; the parent says one sentence
+    from vfk_desktop.io.readers.early_parse import still_parsing
     from vfk_desktop.io.readers.opening import memory_sentence
     from vfk_desktop.io.readers.workbooks import read_workbook  # noqa: F401 - loaded before a file comes
 
@@ -234,10 +237,14 @@ def _serve(connection) -> None:
         _limit(memory, seconds)
         reply = _read_in_child(path, data, sheet_name)
         del data
+        ending = still_parsing()  # a refused file's parse goes on: the child ends with it
         try:
-            connection.send((*reply, _peak_mib()))
+            connection.send((*reply, _peak_mib(), ending))
         except MemoryError:
-            connection.send(("refused", memory_sentence(path.name), "MemoryError", _peak_mib()))
+            connection.send(("refused", memory_sentence(path.name), "MemoryError", _peak_mib(), ending))
+        if ending:
+            connection.close()
+            os._exit(0)
 
 
 @without_cycle_collection  # a long sheet is a million cells: the collector would walk them all, often
@@ -246,7 +253,7 @@ def _read_in_child(path: Path, data: bytes, sheet_name: str | None) -> tuple[str
     from vfk_desktop.io.readers.opening import Unreadable, open_file
 
     try:
-        sheets = open_file(path, data, sheet_name)
+        sheets = open_file(path, data, sheet_name, early=True)
         share_repeated_text(sheets)
         return "sheets", sheets, ""
     except Unreadable as error:

@@ -25,10 +25,13 @@ class Unreadable(BadFile):
         self.detail = detail
 
 
-def open_file(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
-    """The file's sheets; a BadFile, with one sentence, for anything that goes wrong reading it."""
+def open_file(path: Path, data: bytes, sheet_name: str | None, early: bool = False) -> list[Sheet]:
+    """The file's sheets; a BadFile, with one sentence, for anything that goes wrong reading it.
+
+    early: a large workbook is parsed while it is checked (early_parse.py), in the reader child only.
+    """
     try:
-        return _open(path, data, sheet_name)
+        return _open(path, data, sheet_name, early)
     except VfkError:
         raise
     except MemoryError:
@@ -61,8 +64,16 @@ def damage(error: Exception) -> str:
     return "its content is damaged"
 
 
-def _open(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
-    kind, parts = inspect(path, data)
+def _open(path: Path, data: bytes, sheet_name: str | None, early: bool) -> list[Sheet]:
+    from vfk_desktop.io.readers.early_parse import parse_early
+
+    parse = parse_early(data, sheet_name) if early else None
+    try:
+        kind, parts = inspect(path, data)
+    except BaseException:
+        if parse is not None:
+            parse.abandon()
+        raise
     if kind is CSV:
         if sheet_name:
             raise BadFile(f"{path.name} is a CSV file and has no sheets; leave out --sheet.")
@@ -73,4 +84,4 @@ def _open(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
         return [read_csv_sheet(path, data)]
     from vfk_desktop.io.readers.workbooks import read_workbook
 
-    return read_workbook(path, data, kind, sheet_name, parts if kind is not XLS else None)
+    return read_workbook(path, data, kind, sheet_name, parts if kind is not XLS else None, parse)

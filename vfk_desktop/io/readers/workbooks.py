@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from defusedxml import ElementTree
 
+from vfk_desktop.io.readers.early_parse import EarlyParse
 from vfk_desktop.io.readers.export_marks import own_export
 from vfk_desktop.io.readers.safety import ODS, XLSX, ZIP_ERRORS, Kind
 from vfk_desktop.io.readers.sheet_bounds import MAX_ROWS
@@ -48,13 +49,14 @@ def column_index(letters: bytes | str) -> int:
 
 
 def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None,
-                  parts: dict[str, bytes] | None = None) -> list[Sheet]:
-    """The workbook's sheets; parts are its XML members, inflated and checked (safety.inspect)."""
+                  parts: dict[str, bytes] | None = None, early: EarlyParse | None = None) -> list[Sheet]:
+    """The workbook's sheets; parts are its XML members, inflated and checked (safety.inspect);
+    early, the parse begun while they were checked."""
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
     name = path.name
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        workbook = early.workbook() if early else CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(workbook.sheet_names)
         hidden_sheets = _hidden_sheets(workbook)
         if sheet_name is not None and sheet_name not in names:
@@ -66,7 +68,7 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None,
         sheets = []
         for title in wanted:
             index = names.index(title)
-            sheet = workbook.get_sheet_by_index(index)
+            sheet = early.sheet(index) if early else workbook.get_sheet_by_index(index)
             if sheet.height > MAX_ROWS:
                 raise _too_long(name, title, sheet.height)
             rows = _values(name, title, sheet)
