@@ -68,7 +68,7 @@ def _import(args: argparse.Namespace, store_opener, readers) -> int:
     from vfk_desktop.domain.partial import refused_with_copies
     from vfk_desktop.io.readers.importer import plan_import
     from vfk_desktop.store.import_rows import import_rows
-    from vfk_desktop.store.imports import apply_plan, import_context
+    from vfk_desktop.store.imports import apply_plan, import_context, read_stored_figures
     from vfk_desktop.store.profiles import save_profile
 
     if args.refused_out:
@@ -81,7 +81,8 @@ def _import(args: argparse.Namespace, store_opener, readers) -> int:
         for choice in chosen:
             ctx.profiles[choice.signature] = choice.profile_json()
         plan = plan_import([Path(name) for name in args.files], ctx, sheet_name=args.sheet,
-                           include_hidden=args.include_hidden, readers=readers)
+                           include_hidden=args.include_hidden, readers=readers,
+                           meanwhile=lambda: read_stored_figures(store))
         from vfk_desktop.cli_actions import actions_in
 
         returned = actions_in(args.files)  # read (and refused) before anything is written

@@ -176,3 +176,45 @@ def test_a_write_that_fails_half_way_leaves_the_database_as_it_was(sample_store,
         do_import(sample_store, write(tmp_path / "big.csv", "\n".join(lines) + "\n"))
     assert dump(sample_store) == before
     assert not sample_store.conn.in_transaction
+
+
+def read_ahead_import(store, path):
+    """An import as `vfk import` does it: the stored figures read while the file is read."""
+    from vfk_desktop.store.imports import read_stored_figures
+
+    plan = plan_import([path], import_context(store), meanwhile=lambda: read_stored_figures(store))
+    return apply_plan(store, plan)
+
+
+def test_figures_read_while_the_file_is_read_give_the_same_comparison(empty_store, tmp_path):
+    from vfk_desktop.store.imports import STORED_FIGURES
+
+    first = write(tmp_path / "v1.csv", "District,NI,Period,Value\nDover,39,2008/09,1500\n"
+                                       "Swale,39,2008/09,1400\nThanet,39,2008/09,N/a\n")
+    do_import(empty_store, first)
+    again = read_ahead_import(empty_store, first)
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
+    newer = write(tmp_path / "v2.csv", "District,NI,Period,Value\nDover,39,2008/09,1550\n"
+                                       "Swale,39,2008/09,1400\nAshford,39,2008/09,1300\n")
+    changed = read_ahead_import(empty_store, newer)
+    assert (changed.inserted, changed.updated, changed.unchanged) == (1, 1, 1)
+    assert changed.changes[0]["old"]["value"] == 1500.0 and changed.changes[0]["new"]["value"] == 1550.0
+    assert empty_store.kept(STORED_FIGURES) is None  # the import's commit let them go
+
+
+def test_a_change_made_elsewhere_after_the_read_ahead_is_not_missed(empty_store, tmp_path):
+    from vfk_desktop.store.imports import read_stored_figures
+
+    path = write(tmp_path / "a.csv", "District,NI,Period,Value\nDover,39,2008/09,1500\n")
+    do_import(empty_store, path)
+
+    def meanwhile():  # another program changes the figure after it was read ahead
+        read_stored_figures(empty_store)
+        other = sqlite3.connect(empty_store.path)
+        with other:
+            other.execute("UPDATE observations SET value = 1499 WHERE indicator = 'NI 39'")
+        other.close()
+
+    result = apply_plan(empty_store, plan_import([path], import_context(empty_store), meanwhile=meanwhile))
+    assert (result.inserted, result.updated, result.unchanged) == (0, 1, 0)
+    assert value_of(empty_store, "Dover", "NI 39", "2008/09")[0] == 1500

@@ -58,9 +58,9 @@ def kent_disagreements(plan: ImportPlan, districts: list[str], held: HeldLookup 
     if not any(key[1] == KENT for key in figures) and not any(f.count for f in figures.values()):
         return []  # no Kent value and no count: nothing to check (a long file's figures: 0.1 s less)
     by_key: dict[tuple[str, str], dict[str, FigureRow | Held]] = defaultdict(dict)
-    places = {KENT, *districts}
+    checked = {KENT, *districts}
     for (code, area, period, kind), figure in figures.items():
-        if kind == "value" and area in places:
+        if kind == "value" and area in checked:
             by_key[(code, period)][area] = figure
     if held is not None:
         # Kent first (few rows): only where Kent is known is it worth reading the districts' figures

@@ -105,10 +105,7 @@ class Store:
         connection commits; this connection's own commits are counted in atomic().
         """
         if not self._computing:  # an answer worked out inside another's is checked with it
-            version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self._commits)
-            if version != self._cache_version:
-                self._cache.clear()
-                self._cache_version = version
+            self._forget_if_changed()
         if key not in self._cache:
             self._computing += 1
             try:
@@ -116,6 +113,18 @@ class Store:
             finally:
                 self._computing -= 1
         return self._cache[key]
+
+    def kept(self, key: object) -> object | None:
+        """What cached() remembers for key while the database is unchanged, else None (nothing is
+        worked out). Asked inside a write transaction, the answer cannot go stale before its end."""
+        self._forget_if_changed()
+        return self._cache.get(key)
+
+    def _forget_if_changed(self) -> None:
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self._commits)
+        if version != self._cache_version:
+            self._cache.clear()
+            self._cache_version = version
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -257,18 +257,21 @@ def _set_aside_unchanged(store: Store, rows: list[tuple], result: ImportResult,
     of the stored figures at the planned places, indicators and periods, with no per-row look-up
     in Python (200,000 unchanged rows: 0.7 s instead of 1.8, on a shared machine)."""
     figure_of = _figure_of(rows)
-    columns = OBSERVATION_COLUMNS[:7] + (() if figure_of is _PLAIN_FIGURE
-                                               else OBSERVATION_COLUMNS[_STATISTICS_AT:])
-    stored = [(first, cursor) for query, parameters in _stored_figures_queries(rows, columns)
-              if (first := (cursor := store.conn.execute(query, parameters)).fetchone()) is not None]
-    if not stored:  # nothing stored where the file's figures go: a new file, all of it to insert
-        return None
     planned = set(map(figure_of, rows))
-    same: set[tuple] = set()
-    for first, cursor in stored:
-        same.update(planned.intersection(chain((first,), cursor)))
-    if not same:
-        return rows
+    read_ahead = store.kept(STORED_FIGURES) if figure_of is _PLAIN_FIGURE else None
+    same = planned.intersection(read_ahead) if read_ahead else None
+    if not same:  # the stored figures where the file's go, read now
+        columns = OBSERVATION_COLUMNS[:7] + (() if figure_of is _PLAIN_FIGURE
+                                                   else OBSERVATION_COLUMNS[_STATISTICS_AT:])
+        stored = [(first, cursor) for query, parameters in _stored_figures_queries(rows, columns)
+                  if (first := (cursor := store.conn.execute(query, parameters)).fetchone()) is not None]
+        if not stored:  # nothing stored where the file's figures go: a new file, all of it to insert
+            return None
+        same = set()
+        for first, cursor in stored:
+            same.update(planned.intersection(chain((first,), cursor)))
+        if not same:
+            return rows
     rest = [] if len(same) == len(planned) else [row for row in rows if figure_of(row) not in same]
     alike = len(rows) - len(rest)
     blanks = 0  # a blank cell over a stored blank is counted as blank, as below
@@ -283,6 +286,24 @@ def _set_aside_unchanged(store: Store, rows: list[tuple], result: ImportResult,
 
 _KEY = itemgetter(slice(0, 4))
 _PLAIN_FIGURE = itemgetter(slice(0, 7))  # key, value, text, missing
+STORED_FIGURES = "stored figures"  # the store's cached() key for read_stored_figures' set
+READ_AHEAD_MAX = 500_000  # figures: a larger database is compared by the reads above alone
+
+
+def read_stored_figures(store: Store) -> None:
+    """Read every stored figure (key, value, text, missing) into the store's cache, where it stays
+    until the database changes. Called while the reader child reads the file, when this process
+    would only wait: a file imported again is then compared with no read after the file's
+    (200,000 figures: 0.5 s less). Only a help: a failed read leaves the comparison to its own."""
+    import sqlite3
+
+    limited = f"SELECT count(*) FROM (SELECT 1 FROM observations LIMIT {READ_AHEAD_MAX + 1})"
+    query = f"SELECT {', '.join(OBSERVATION_COLUMNS[:7])} FROM observations"
+    try:
+        if store.conn.execute(limited).fetchone()[0] <= READ_AHEAD_MAX:
+            store.cached(STORED_FIGURES, lambda: set(store.conn.execute(query)))
+    except sqlite3.DatabaseError:
+        pass
 
 
 def _with_statistics(row: tuple) -> tuple:

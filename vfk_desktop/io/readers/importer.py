@@ -38,15 +38,18 @@ def plan_import(
     cancelled: Cancelled | None = None,
     include_hidden: bool = False,
     readers: ReaderChild | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> ImportPlan:
     """Read every file into one plan (several files are one import: all or nothing together).
 
     Hidden sheets, rows and columns are left out, each with a note, unless include_hidden. Each
-    file is parsed in a child process (readers, or one started for this import).
+    file is parsed in a child process (readers, or one started for this import); meanwhile is
+    done while it parses the first.
     """
     if readers is None:
         with reader_child() as readers:
-            return plan_import(paths, ctx, sheet_name, progress, cancelled, include_hidden, readers)
+            return plan_import(paths, ctx, sheet_name, progress, cancelled, include_hidden, readers,
+                               meanwhile)
     plan = ImportPlan()
     ours = set()  # (file, sheet) of vfk's own exports, whose blanks are records
     for done, path in enumerate(paths):
@@ -56,8 +59,9 @@ def plan_import(
             raise ImportCancelled()
         data = read_bytes(path)
         plan.files.append(FileInfo.of(path, data))
-        sheets = leave_out_hidden(open_sheets(path, data, sheet_name, readers, cancelled), plan,
-                                  include_hidden, sheet_name)
+        sheets = leave_out_hidden(open_sheets(path, data, sheet_name, readers, cancelled,
+                                              meanwhile if done == 0 else None),
+                                  plan, include_hidden, sheet_name)
         outcomes = []
         for number, sheet in enumerate(sheets):
             if cancelled and cancelled():
@@ -151,9 +155,10 @@ def read_bytes(path: Path) -> bytes:
 
 
 def open_sheets(path: Path, data: bytes, sheet_name: str | None, readers: ReaderChild | None = None,
-                cancelled: Cancelled | None = None) -> list[Sheet]:
+                cancelled: Cancelled | None = None,
+                meanwhile: Callable[[], None] | None = None) -> list[Sheet]:
     """The file's sheets, parsed in a child process within limits of memory and time."""
     if readers is None:
         with reader_child() as readers:
-            return readers.read(path, data, sheet_name, cancelled)
-    return readers.read(path, data, sheet_name, cancelled)
+            return readers.read(path, data, sheet_name, cancelled, meanwhile)
+    return readers.read(path, data, sheet_name, cancelled, meanwhile)

@@ -59,20 +59,26 @@ class ReaderChild:
         self.close()
 
     def read(self, path: Path, data: bytes, sheet_name: str | None,
-             cancelled: Callable[[], bool] | None = None) -> list[Sheet]:
-        """The file's sheets, or a BadFile naming it; ImportCancelled when cancelled meanwhile."""
+             cancelled: Callable[[], bool] | None = None,
+             meanwhile: Callable[[], None] | None = None) -> list[Sheet]:
+        """The file's sheets, or a BadFile naming it; ImportCancelled when cancelled meanwhile.
+
+        meanwhile: this process's own work, done while the child reads (before, reading here).
+        """
         if os.environ.get(IN_PROCESS) == "1":
-            return _read_here(path, data, sheet_name)
+            return _read_here(path, data, sheet_name, meanwhile)
         if self._process is None or not self._process.is_alive():
             self._await_ready()
         if self._process is None:  # no child could be started here: read in this process
-            return _read_here(path, data, sheet_name)
+            return _read_here(path, data, sheet_name, meanwhile)
         limit = wall_limit(len(data))
         try:
             self._connection.send((path, sheet_name, memory_limit(len(data)), limit))
             self._connection.send_bytes(data)
         except OSError:  # the child went between the check and the send
             raise BadFile(self._died(path.name)) from None
+        if meanwhile is not None:
+            meanwhile()
         deadline = time.monotonic() + limit
         while True:
             if cancelled is not None and cancelled():  # the Cancel of "Checking the files"
@@ -200,9 +206,12 @@ def too_slow(name: str, limit: float) -> str:
             f"damaged. Open it in Excel and save it again to import it.")
 
 
-def _read_here(path: Path, data: bytes, sheet_name: str | None) -> list[Sheet]:
+def _read_here(path: Path, data: bytes, sheet_name: str | None,
+               meanwhile: Callable[[], None] | None = None) -> list[Sheet]:
     from vfk_desktop.io.readers.opening import Unreadable, open_file
 
+    if meanwhile is not None:
+        meanwhile()
     try:
         return open_file(path, data, sheet_name)
     except Unreadable as error:
