@@ -7,7 +7,7 @@ so undo deletes what the import wrote and puts the replaced rows back, exactly a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
@@ -27,11 +27,22 @@ from vfk_desktop.store.whole_records import WHOLE_TABLES, take_back
 from vfk_desktop.who import current_user
 
 CHUNK = 400
-_PRIMARY_KEY_ORDER = {
-    "observations": itemgetter(1, 0, 2, 3),  # (area_id, indicator, period, kind)
-    "rankings": lambda row: row[:3],
-    "commentary": lambda row: row[:3],
+# where each table's primary key columns stand in its rows, the first column first
+_PRIMARY_KEY_AT = {
+    "observations": (1, 0, 2, 3),  # (area_id, indicator, period, kind)
+    "rankings": (0, 1, 2),  # (area_id, indicator, round)
+    "commentary": (0, 1, 2),  # (indicator, area_id, period)
 }
+
+
+def _in_key_order(rows: Iterable[tuple], table: str) -> list[tuple]:
+    """The rows as the table's primary key orders them. One stable sort per key column, the last
+    first: each compares plain numbers or texts, which is three times faster than comparing tuples
+    of them (200,000 rows in a file's order: 0.50 -> 0.14 s)."""
+    ordered = list(rows)
+    for position in reversed(_PRIMARY_KEY_AT[table]):
+        ordered.sort(key=itemgetter(position))
+    return ordered
 
 
 def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
@@ -257,9 +268,9 @@ def _set_aside_unchanged(store: Store, rows: list[tuple], result: ImportResult,
     of the stored figures at the planned places, indicators and periods, with no per-row look-up
     in Python (200,000 unchanged rows: 0.7 s instead of 1.8, on a shared machine)."""
     figure_of = _figure_of(rows)
-    planned = set(map(figure_of, rows))
     read_ahead = store.kept(STORED_FIGURES) if figure_of is _PLAIN_FIGURE else None
-    same = planned.intersection(read_ahead) if read_ahead else None
+    planned = set(map(figure_of, rows)) if read_ahead else None
+    same = planned.intersection(read_ahead) if planned else None
     if not same:  # the stored figures where the file's go, read now
         columns = OBSERVATION_COLUMNS[:7] + (() if figure_of is _PLAIN_FIGURE
                                                    else OBSERVATION_COLUMNS[_STATISTICS_AT:])
@@ -267,6 +278,7 @@ def _set_aside_unchanged(store: Store, rows: list[tuple], result: ImportResult,
                   if (first := (cursor := store.conn.execute(query, parameters)).fetchone()) is not None]
         if not stored:  # nothing stored where the file's figures go: a new file, all of it to insert
             return None
+        planned = planned or set(map(figure_of, rows))
         same = set()
         for first, cursor in stored:
             same.update(planned.intersection(chain((first,), cursor)))
@@ -407,7 +419,7 @@ def _write(store: Store, table: str, import_id: int, inserts: list[tuple],
     # than inserting all over it (bench/import_bench.py).
     store.conn.executemany(
         f"INSERT INTO {table} ({', '.join(new_columns)}) VALUES ({', '.join('?' * len(new_columns))})",
-        sorted(new_rows, key=_PRIMARY_KEY_ORDER[table]))
+        _in_key_order(new_rows, table))
     values = f"({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     if not updates:
         return
