@@ -243,32 +243,37 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _offscreen_app():
-    """A Qt application without a display, for the commands that lay out pages or draw charts."""
-    import os
+    from vfk_desktop.charts.drawer import offscreen_app
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication  # charts are drawn by widgets, never shown
-
-    def quiet(_kind, _context, message: str) -> None:  # Qt's chatter is not for the terminal
-        from vfk_desktop.logs import logger
-
-        logger().debug("Qt: %s", message)
-
-    qInstallMessageHandler(quiet)
-    return QApplication.instance() or QApplication(["vfk"])
+    return offscreen_app()
 
 
 def cmd_chart(args: argparse.Namespace) -> int:
-    from vfk_desktop.domain.codes import parse_code
-    from vfk_desktop.facts import charts as chart_data
-    from vfk_desktop.store.queries import catalogue, resolve_district
+    from vfk_desktop.charts.drawer import chart_drawer, draw_here
 
     out = Path(args.out)
     if out.suffix.lower() not in (".png", ".svg"):
         raise VfkError(f"{out.name}: a chart is written as .png or .svg.")
     if args.kind in ("districts", "trend", "funnel", "map", "spc") and not args.indicator:
         raise VfkError(f"A {args.kind} chart needs --indicator CODE (for example --indicator 163).")
+    drawer = chart_drawer()  # loads Qt in a second process while the figures are worked out here
+    if drawer is None:
+        locality, data = _chart_data(args)
+        draw_here(data, out)
+    else:
+        with drawer:
+            locality, data = _chart_data(args)
+            drawer.draw(data, out)
+    print(f"{locality}: {args.kind} chart written to {out}.")
+    return 0
+
+
+def _chart_data(args: argparse.Namespace) -> tuple[str, object]:
+    """The district the chart is for and the figures it draws."""
+    from vfk_desktop.domain.codes import parse_code
+    from vfk_desktop.facts import charts as chart_data
+    from vfk_desktop.store.queries import catalogue, resolve_district
+
     with _open(args) as store:
         locality = resolve_district(store, args.locality)
         period = _period_with_data(store, args.period)
@@ -296,12 +301,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
             data = chart_data.kind_data(store, args.kind, locality, code, period, alone=True)
         else:
             data = chart_data.priorities_status_data(store, locality, period)
-    app = _offscreen_app()  # noqa: F841 - lives while the chart is drawn
-    from vfk_desktop.charts.views import render
-
-    render(data, out)
-    print(f"{locality}: {args.kind} chart written to {out}.")
-    return 0
+    return locality, data
 
 
 def cmd_report(args: argparse.Namespace) -> int:
