@@ -59,7 +59,10 @@ def cmd_import(args: argparse.Namespace, store_opener) -> int:
     from vfk_desktop.io.readers.isolated import reader_child
 
     with reader_child() as readers:
-        readers.start_soon()  # the reader child starts while the rest loads and the database opens
+        # the reader child starts, and reads the first file, while the rest loads and the database opens
+        readers.start_soon(fork=True)
+        if args.files:
+            readers.read_soon(Path(args.files[0]), args.sheet)
         return _import(args, store_opener, readers)
 
 

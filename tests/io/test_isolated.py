@@ -130,3 +130,44 @@ def test_the_windows_job_limits_have_the_layout_windows_reads():
     assert info.basic.limit_flags & 0x0100 and info.basic.limit_flags & 0x0002
     if sys.platform != "win32":
         assert windows_job.limit_this_process(2**30, 8) is False
+
+
+def test_a_file_sent_ahead_is_the_one_read_and_another_asked_for_instead_is_read_right(tmp_path):
+    good = write(tmp_path / "good.xlsx", GOOD)
+    other = write(tmp_path / "other.csv", {"Data": [["District", "NI", "Year", "Value"],
+                                                    ["Swale", "NI 39", "2008/09", 1300]]})
+    with ReaderChild() as readers:
+        readers.read_soon(good, None)
+        ahead = readers.read(good, good.read_bytes(), None)
+        readers.read_soon(good, None)
+        instead = readers.read(other, other.read_bytes(), None)  # the reply for good.xlsx is dropped
+        readers.read_soon(tmp_path / "missing.xlsx", None)  # nothing to send: read() says why
+        with pytest.raises(BadFile):
+            readers.read(tmp_path / "missing.xlsx", b"", None)
+    assert ahead[0].rows[1][0] == "Dover" and instead[0].rows[1][0] == "Swale"
+
+
+def test_a_forked_child_goes_when_its_parent_is_killed(tmp_path):
+    import os
+    import time
+
+    from tests.conftest import run_python
+
+    done = run_python(
+        "import os, signal\n"
+        "from vfk_desktop.io.readers.isolated import ReaderChild\n"
+        "readers = ReaderChild()\n"
+        "readers.start_soon(fork=True)\n"
+        "readers._await_ready()\n"
+        "print(readers._process.pid, readers._process._popen.method, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n")
+    pid, method = done.stdout.split()
+    assert method == "fork"
+    for _ in range(100):
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the reader child outlived its parent")

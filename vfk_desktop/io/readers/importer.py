@@ -16,14 +16,12 @@ from vfk_desktop.domain.kent_check import kent_disagreements
 from vfk_desktop.domain.values import NOT_AVAILABLE
 from vfk_desktop.io.readers.chosen import with_given_indicator
 from vfk_desktop.io.readers.hidden import leave_out_hidden
-from vfk_desktop.io.readers.isolated import ReaderChild, reader_child
+from vfk_desktop.io.readers.isolated import MAX_FILE_BYTES, ReaderChild, reader_child
 from vfk_desktop.io.readers.own_export import read_return_edits
 from vfk_desktop.io.readers.public_data import read_public_data
 from vfk_desktop.io.readers.row_copies import copy_rows
 from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, blank_row
 from vfk_desktop.io.readers.table import SheetReader
-
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
