@@ -242,12 +242,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _offscreen_app():
-    from vfk_desktop.charts.drawer import offscreen_app
-
-    return offscreen_app()
-
-
 def cmd_chart(args: argparse.Namespace) -> int:
     from vfk_desktop.charts.drawer import chart_drawer, draw_here
 
@@ -305,11 +299,12 @@ def _chart_data(args: argparse.Namespace) -> tuple[str, object]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from vfk_desktop.charts.drawer import offscreen_app
     from vfk_desktop.facts.board import build_pack
     from vfk_desktop.facts.publication import published_pack
     from vfk_desktop.store.queries import resolve_district
 
-    app = _offscreen_app()  # noqa: F841 - lives while the pages are laid out
+    app = offscreen_app()  # noqa: F841 - lives while the pages are laid out
     from vfk_desktop.reports.board import KINDS, check_target, write_paper
     from vfk_desktop.reports.printing import PageSetup
 
