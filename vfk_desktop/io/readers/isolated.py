@@ -3,9 +3,10 @@
 A damaged or hostile file can make a reader loop for ever holding the interpreter, or ask for
 hundreds of gigabytes and abort the whole process (calamine is Rust: a failed allocation is an abort,
 not an exception). Read in a child, such a file costs a few seconds and one sentence, never the
-window. The child is started (spawn: the window holds Qt and SQLite, so no fork) once for an import
-and reads its files one after another; after a failure a new one takes its place. It sends back the
-sheets, or a sentence and the detail for the log.
+window. The child is started once for an import and reads its files one after another; after a
+failure a new one takes its place. It sends back the sheets, or a sentence and the detail for the log.
+The window's child is spawned (the window holds Qt and SQLite, which a fork must not copy); `vfk
+import` forks its child before it loads either, and sends it the first file at once (read_soon).
 """
 
 from __future__ import annotations
