@@ -113,11 +113,7 @@ def _serve(commands: int, replies: int) -> None:
 
 
 def chart_drawer() -> Drawer | None:
-    """A child starting to load Qt, where the system forks and this process has neither Qt loaded
-    nor other threads (a fork copies one thread, and any lock another one held); else None."""
-    import threading
+    """A child starting to load Qt, where this process may fork (forking.may_fork); else None."""
+    from vfk_desktop.forking import may_fork
 
-    if (sys.platform != "linux" or not hasattr(os, "fork") or "PySide6.QtCore" in sys.modules
-            or threading.active_count() > 1):
-        return None
-    return Drawer()
+    return Drawer() if may_fork() else None

@@ -322,11 +322,15 @@ def _with_statistics(row: tuple) -> tuple:
     return row[:7] + row[_STATISTICS_AT:]
 
 
+def _any_statistics(rows: list[tuple]) -> bool:
+    """Whether any observation row gives a count, denominator, limit or value type."""
+    return any(map(_NO_STATISTICS.__ne__, map(_STATISTICS_OF, rows)))
+
+
 def _figure_of(rows: list[tuple]) -> Callable[[tuple], tuple]:
     """The part of a planned row that says whether it changes a stored one: its key, value, text and
     missing, and its statistics where the plan gives any (a stored count is kept when none is given)."""
-    statistics = map(_STATISTICS_OF, rows)
-    return _with_statistics if any(map(_NO_STATISTICS.__ne__, statistics)) else _PLAIN_FIGURE
+    return _with_statistics if _any_statistics(rows) else _PLAIN_FIGURE
 
 
 def _stored_figures_queries(rows: list[tuple],
@@ -410,7 +414,7 @@ def _write(store: Store, table: str, import_id: int, inserts: list[tuple],
            updates: list[tuple[tuple, tuple]], user: str) -> None:
     columns, key_width = TABLES[table]
     new_columns, new_rows = columns, iter(inserts)
-    if table == "observations" and not any(map(_NO_STATISTICS.__ne__, map(_STATISTICS_OF, inserts))):
+    if table == "observations" and not _any_statistics(inserts):
         # A spreadsheet's figures have no counts, limits or value type: their rows are written
         # without those eight empty columns, which took a third of the time to insert 200,000 rows
         # (import_bench.py).
@@ -420,9 +424,9 @@ def _write(store: Store, table: str, import_id: int, inserts: list[tuple],
     store.conn.executemany(
         f"INSERT INTO {table} ({', '.join(new_columns)}) VALUES ({', '.join('?' * len(new_columns))})",
         _in_key_order(new_rows, table))
-    values = f"({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     if not updates:
         return
+    values = f"({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     at = now_text()
     store.conn.executemany(
         "INSERT INTO change_log (import_id, at, user, table_name, key, old, new) "

@@ -68,7 +68,6 @@ class EarlyParse:
         self._abandoned = True
 
 
-
 def parse_early(data: bytes, sheet_name: str | None) -> EarlyParse | None:
     """An early parse of a large workbook (xlsx, xlsm or ods: a zip), else None."""
     if len(data) < EARLY_FROM or not data.startswith(ZIP_MAGIC):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from vfk_desktop.bulk import without_cycle_collection
 from vfk_desktop.domain.errors import VfkError
+from vfk_desktop.forking import may_fork
 from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, share_repeated_text
 
 LIMIT_S = 8  # within the 10 seconds a hostile file may cost in all
@@ -33,14 +34,6 @@ IN_PROCESS = "VFK_BENCH_READ_IN_PROCESS"  # set to 1 by the import benchmark onl
 _POLL_S = 0.05
 START_S = 60  # for a child to start, on a busy machine
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a larger file is refused unread (importer.read_bytes)
-
-
-def _may_fork() -> bool:
-    """Linux, with neither Qt loaded nor another thread running (a fork copies one thread)."""
-    import sys
-
-    return (sys.platform == "linux" and "PySide6.QtCore" not in sys.modules
-            and threading.active_count() == 1)
 
 
 def wall_limit(size: int) -> float:
@@ -147,13 +140,13 @@ class ReaderChild:
         """Start the child without waiting for it: it loads its readers while this process gets on
         with its own setup (opening the database, loading the importer), and read() waits for it.
 
-        fork: where the system can and nothing forbids it (Qt loaded, other threads), fork this
-        process rather than start a new interpreter: the child is ready in milliseconds instead of a
+        fork: where nothing forbids it (forking.may_fork), fork this process rather than start a new
+        interpreter: the child is ready in milliseconds instead of a
         third of a second. For a caller that holds no database connection yet (`vfk import`).
         """
         if os.environ.get(IN_PROCESS) == "1" or self.running or self._starting is not None:
             return
-        forking = fork and _may_fork()
+        forking = fork and may_fork()
         context = multiprocessing.get_context("fork" if forking else "spawn")
         ours, theirs = context.Pipe()
         process = context.Process(target=_serve, args=(theirs, ours if forking else None), daemon=True,
