@@ -534,5 +534,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def run() -> None:
+    """The `vfk` command: main(), then the process ends without freeing what the command made."""
+    from vfk_desktop import quick_exit
+
+    quick_exit.ends_with_command()
+    quick_exit.end(main())
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

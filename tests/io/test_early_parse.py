@@ -19,19 +19,27 @@ GOOD = {"Data": [["District", "NI", "Year", "Value"], ["Dover", "NI 39", "2008/0
 
 
 def large_book(path: Path) -> Path:
-    """Two sheets, the first long enough (random figures pack badly) for the file to pass a MB."""
+    """Two sheets, the first long enough (random figures pack badly) for the file to pass a MB, with
+    the facts calamine drops: percentage cells, error cells, hidden rows and columns, a hidden sheet."""
     import xlsxwriter
 
     draw = random.Random(7)
     places = ["Ashford", "Dover", "Swale", "Thanet"]
     book = xlsxwriter.Workbook(str(path))
+    percent = book.add_format({"num_format": "0.0%"})
     data = book.add_worksheet("Data")
-    data.write_row(0, 0, ["District", "NI", "Year", "Value", "Count"])
+    data.write_row(0, 0, ["District", "NI", "Year", "Value", "Count", "Share"])
     for row in range(1, 45_000):
         data.write_row(row, 0, [places[row % 4], f"NI {row % 198 + 1}", "2009/10",
                                 draw.random() * 1000, draw.randrange(10**6)])
+        if row % 1000 == 0:
+            data.write_number(row, 5, draw.random(), percent)
+    data.write_formula(7, 3, "=NA()", None, "#N/A")
+    data.set_row(9, None, None, {"hidden": True})
+    data.set_column(4, 4, None, None, {"hidden": True})
     notes = book.add_worksheet("Notes")
     notes.write_row(0, 0, ["Source", "Kent Police"])
+    notes.hide()
     book.close()
     assert path.stat().st_size > EARLY_FROM
     return path
@@ -51,6 +59,12 @@ def test_a_large_workbook_read_by_the_child_is_the_one_read_the_plain_way(book):
     assert [(s.name, s.rows, s.first_row, s.first_column) for s in early] == \
         [(s.name, s.rows, s.first_row, s.first_column) for s in plain]
     assert len(early[0].rows) == 45_000 and early[1].rows == [["Source", "Kent Police"]]
+    # the facts found in the XML while calamine parsed are the ones found after it, the plain way
+    facts = [(s.percent_cells, s.error_cells, s.hidden_rows, s.hidden_columns, s.hidden) for s in early]
+    assert facts == [(s.percent_cells, s.error_cells, s.hidden_rows, s.hidden_columns, s.hidden)
+                     for s in plain]
+    assert facts[0][:4] == ({(row, 5) for row in range(1001, 45_000, 1000)}, {(8, 3): "#N/A"}, {10}, {4})
+    assert facts[1] == (set(), {}, set(), set(), True)
     assert [(s.name, s.rows) for s in one] == [("Notes", [["Source", "Kent Police"]])]
 
 

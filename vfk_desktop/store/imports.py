@@ -267,8 +267,12 @@ def _set_aside_unchanged(store: Store, rows: list[tuple], result: ImportResult,
     A file imported again is mostly such figures: they are found by set arithmetic over one read
     of the stored figures at the planned places, indicators and periods, with no per-row look-up
     in Python (200,000 unchanged rows: 0.7 s instead of 1.8, on a shared machine)."""
+    read_ahead = store.kept(STORED_FIGURES)
+    if read_ahead is not None and not read_ahead:  # every stored figure was read, and there are none
+        return None
     figure_of = _figure_of(rows)
-    read_ahead = store.kept(STORED_FIGURES) if figure_of is _PLAIN_FIGURE else None
+    if figure_of is not _PLAIN_FIGURE:  # the figures read ahead have no statistics to compare
+        read_ahead = None
     planned = set(map(figure_of, rows)) if read_ahead else None
     same = planned.intersection(read_ahead) if planned else None
     if not same:  # the stored figures where the file's go, read now

@@ -296,6 +296,7 @@ def _serve(connection, parents_end=None) -> None:
             connection.send((*reply, _peak_mib(), ending))
         except MemoryError:
             connection.send(("refused", memory_sentence(path.name), "MemoryError", _peak_mib(), ending))
+        del reply  # freed while the parent reads the sheets, not when it asks this child to stop
         if ending:
             connection.close()
             os._exit(0)

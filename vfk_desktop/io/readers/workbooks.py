@@ -37,6 +37,8 @@ _NS = {
 }
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+# a sheet's percentage cells and error cells by (row, column), its hidden rows and hidden columns
+SheetFacts = tuple[set[tuple[int, int]], dict[tuple[int, int], str], set[int], set[int]]
 
 
 def column_index(letters: bytes | str) -> int:
@@ -56,13 +58,15 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None,
 
     name = path.name
     try:
+        # the XML's facts are found while calamine parses, where the parse takes longer than the checks
+        extras = _ExtraFacts.while_parsing(name, data, kind, parts or {}, sheet_name) if early else None
         workbook = early.workbook() if early else CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(workbook.sheet_names)
         hidden_sheets = _hidden_sheets(workbook)
         if sheet_name is not None and sheet_name not in names:
             listed = ", ".join(f'"{n}"' for n in names)
             raise BadFile(f'{name} has no sheet "{sheet_name}" (its sheets: {listed}).')
-        extras = _ExtraFacts(name, data, kind, names, parts or {})
+        extras = extras or _ExtraFacts(name, data, kind, names, parts or {})
         own = own_export(extras.archive, names) if kind is XLSX and sheet_name is None else None
         wanted = own.sheets(names) if own else [sheet_name] if sheet_name is not None else names
         sheets = []
@@ -73,16 +77,17 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None,
                 raise _too_long(name, title, sheet.height)
             rows = _values(name, title, sheet)
             start_row, start_column = sheet.start if rows else (0, 0)
+            percent_cells, error_cells, hidden_rows, hidden_columns = extras.facts(title)
             sheets.append(Sheet(
                 file=path, name=title,
                 rows=rows,
                 first_row=start_row + 1,
                 first_column=start_column,
-                percent_cells=extras.percent_cells(title),
-                error_cells=extras.error_cells(title),
+                percent_cells=percent_cells,
+                error_cells=error_cells,
                 hidden=title in hidden_sheets,
-                hidden_rows=extras.hidden_rows(title),
-                hidden_columns=extras.hidden_columns(title),
+                hidden_rows=hidden_rows,
+                hidden_columns=hidden_columns,
                 export_role=None if own is None else "data" if title == own.data_sheet else "return",
                 export_locality=own.locality if own else None,
             ))
@@ -134,9 +139,11 @@ def _number(text: str | None) -> int:
 class _ExtraFacts:
     """Error and percentage cells per sheet, found by scanning the workbook's XML (xlsx and ods)."""
 
-    def __init__(self, name: str, data: bytes, kind: Kind, sheet_names: list[str],
+    def __init__(self, name: str, data: bytes, kind: Kind, sheet_names: list[str] | None,
                  parts: dict[str, bytes]) -> None:
+        """sheet_names: calamine's, or None for every sheet the workbook lists."""
         self.name, self.kind, self.inflated = name, kind, parts
+        self._facts: dict[str, SheetFacts] = {}
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(data)) if kind in (XLSX, ODS) else None
         except ZIP_ERRORS as error:
@@ -151,6 +158,26 @@ class _ExtraFacts:
         elif kind is ODS:
             self.ods_percent, self.ods_hidden = self._ods_cell_facts()
 
+    @classmethod
+    def while_parsing(cls, name: str, data: bytes, kind: Kind, parts: dict[str, bytes],
+                      sheet_name: str | None) -> _ExtraFacts | None:
+        """The facts of the sheets the workbook lists, before calamine has named them (it is still
+        parsing). Damage found here is left to be said where it always was, after the parse."""
+        try:
+            extras = cls(name, data, kind, None, parts)
+            for title in [sheet_name] if sheet_name is not None else list(extras.parts):
+                extras.facts(title)
+        except BadFile:
+            return None
+        return extras
+
+    def facts(self, title: str) -> SheetFacts:
+        """The sheet's percentage cells, error cells, hidden rows and hidden columns, found once."""
+        if title not in self._facts:
+            self._facts[title] = (self.percent_cells(title), self.error_cells(title),
+                                  self.hidden_rows(title), self.hidden_columns(title))
+        return self._facts[title]
+
     def _read(self, part: str) -> bytes:
         if part in self.inflated:
             return self.inflated[part]
@@ -159,7 +186,7 @@ class _ExtraFacts:
         except (*ZIP_ERRORS, KeyError) as error:
             raise BadFile(f"{self.name} is damaged: its part {part} cannot be read ({error}).") from error
 
-    def _sheet_parts(self, sheet_names: list[str]) -> dict[str, str]:
+    def _sheet_parts(self, sheet_names: list[str] | None) -> dict[str, str]:
         try:
             book = ElementTree.fromstring(self._read("xl/workbook.xml"))
             rels = ElementTree.fromstring(self._read("xl/_rels/workbook.xml.rels"))
@@ -173,7 +200,7 @@ class _ExtraFacts:
                 path = target.lstrip("/") if target.startswith("/") else str(
                     PurePosixPath("xl") / target)
                 parts[sheet.get("name")] = path
-        return {name: part for name, part in parts.items() if name in sheet_names}
+        return {name: part for name, part in parts.items() if sheet_names is None or name in sheet_names}
 
     def _percent_styles(self) -> set[int]:
         try:
