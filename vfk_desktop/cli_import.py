@@ -69,7 +69,8 @@ def cmd_import(args: argparse.Namespace, store_opener) -> int:
 
 
 # The whole command, not only the reading and the writing: when the collector runs again, the plan of
-# 200,000 rows is gone instead of being walked once more (a tenth of a second).
+# 200,000 rows is gone, or kept out of its way (leave_to_the_end), instead of being walked once more
+# (a tenth of a second).
 @without_cycle_collection
 def _import(args: argparse.Namespace, store_opener, readers) -> int:
     from vfk_desktop import textout

@@ -11,6 +11,7 @@ that goes on (the window, the tests) nothing here changes anything.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from typing import NoReturn
@@ -26,9 +27,13 @@ def ends_with_command() -> None:
 
 
 def leave_to_the_end(*objects: object) -> None:
-    """Keep objects until the process ends, where it ends with its command; else let them go now."""
+    """Keep objects until the process ends, where it ends with its command; else let them go now.
+
+    Kept, they are also left out of the cycle collector's walks (gc.freeze): else its next pass
+    walks them all once more before the end (an import's plan: 0.06-0.1 s)."""
     if _ends_with_command:
         _left.extend(objects)
+        gc.freeze()
 
 
 def end(code: int) -> NoReturn:

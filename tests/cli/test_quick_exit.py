@@ -11,7 +11,7 @@ from tests.conftest import run_cli, run_python
 from vfk_desktop.quick_exit import leave_to_the_end
 
 ENDS_QUICKLY = """
-import sys, weakref
+import gc, sys, weakref
 from vfk_desktop import quick_exit
 
 class Plan:
@@ -23,6 +23,7 @@ kept = weakref.ref(plan)
 quick_exit.leave_to_the_end(plan)
 del plan
 sys.stdout.write("kept" if kept() is not None else "freed")
+sys.stdout.write(" frozen" if gc.get_freeze_count() else " walked")  # out of the collector's way
 sys.stdout.write(" " + "x" * 200_000)  # more than a pipe's buffer, written without a newline
 print("to the log", file=sys.stderr, end="")
 quick_exit.end(3)
@@ -33,7 +34,7 @@ print("never written")
 def test_a_process_that_ends_with_its_command_keeps_what_it_made_and_writes_everything():
     done = run_python(ENDS_QUICKLY)
     assert done.returncode == 3
-    assert done.stdout == "kept " + "x" * 200_000
+    assert done.stdout == "kept frozen " + "x" * 200_000
     assert done.stderr == "to the log"
 
 
@@ -43,7 +44,9 @@ def test_a_process_that_goes_on_keeps_nothing():
 
     plan = Plan()
     freed = weakref.ref(plan)
+    frozen = gc.get_freeze_count()
     leave_to_the_end(plan)
+    assert gc.get_freeze_count() == frozen  # nothing is moved out of the collector's way
     del plan
     gc.collect()
     assert freed() is None

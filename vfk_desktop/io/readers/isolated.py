@@ -77,9 +77,7 @@ class ReaderChild:
                 self._receive(pending[0], wall_limit(len(pending[2])), None)
             pending = None
         if pending is None:
-            if self._process is None or not self._process.is_alive():
-                self._await_ready()
-            if self._process is None:  # no child could be started here: read in this process
+            if not self._child_ready():  # no child could be started here: read in this process
                 return _read_here(path, data, sheet_name, meanwhile)
             self._send(path, data, sheet_name)
         if meanwhile is not None:
@@ -97,12 +95,16 @@ class ReaderChild:
             data = path.read_bytes()
         except OSError:
             return
-        if self._process is None or not self._process.is_alive():
-            self._await_ready()
-        if self._process is not None:
+        if self._child_ready():
             with contextlib.suppress(BadFile):
                 self._send(path, data, sheet_name)
                 self._pending = (path, sheet_name, data)
+
+    def _child_ready(self) -> bool:
+        """Whether a child is running to read, waited for (or started) now if need be."""
+        if not self.running:
+            self._await_ready()
+        return self._process is not None
 
     def _send(self, path: Path, data: bytes, sheet_name: str | None) -> None:
         try:

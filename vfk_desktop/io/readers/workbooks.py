@@ -58,7 +58,7 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None,
 
     name = path.name
     try:
-        # the XML's facts are found while calamine parses, where the parse takes longer than the checks
+        # the XML's facts are found while calamine parses (on a long sheet it outlasts the checks)
         extras = _ExtraFacts.while_parsing(name, data, kind, parts or {}, sheet_name) if early else None
         workbook = early.workbook() if early else CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(workbook.sheet_names)
