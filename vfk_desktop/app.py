@@ -153,9 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         take_screenshots(window, args.screenshots, args.size)
         window.close()
         return 0
-    window.show()
     if args.painted:
         return _report_painted(app, window)
+    window.show()
     if previous_crash:
         from PySide6.QtWidgets import QMessageBox
 
@@ -170,9 +170,10 @@ def _report_painted(app, window) -> int:
     """`--painted`: as bench/ui_startup.py does for the source, so that a build's start is timed alike."""
     import time
 
-    app.processEvents()
-    window.grab()  # painted: every visible cell has asked for its data
+    from vfk_desktop.ui.first_paint import show_until_painted
+
     page = window.stack.currentWidget()
+    show_until_painted(app, window, page)
     print(f"painted at {time.time():.6f} ({len(getattr(page, 'rows', []))} indicators)", flush=True)
     window.close()
     window.session.close()

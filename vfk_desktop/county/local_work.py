@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Fetched:
+    """The store's copy of each district with newer local priorities or actions, and the newest revision."""
+
     areas: list[str]  # the districts with anything newer on the store
     rows: dict[str, list[tuple]]  # table name -> every stored row of those districts
     newest: int
@@ -35,6 +37,8 @@ class Fetched:
 
 @dataclass
 class Replacement:
+    """One district's local priorities and actions as the store holds them, to replace this copy whole."""
+
     area: str
     priorities: list[tuple]
     actions: list[tuple]

@@ -32,6 +32,8 @@ class Conflict:
 
 @dataclass
 class SyncReport:
+    """What a publish or a pull did, or with a dry run would do: counts by table, conflicts and notes."""
+
     action: str  # "publish" or "pull"
     place: str  # who publishes, or the district pulling (None: a reader pulling everything)
     where: str

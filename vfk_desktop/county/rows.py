@@ -18,6 +18,8 @@ STATISTICS = ("count", "denominator", "lower_95", "upper_95", "lower_99_8", "upp
 
 @dataclass(frozen=True)
 class Table:
+    """One table the county store carries: its columns, how many make the key, and which are data."""
+
     name: str  # in the county store (schema vfk)
     columns: tuple[str, ...]
     key_width: int

@@ -24,6 +24,8 @@ KEY = "county_sync"
 
 @dataclass
 class Marks:
+    """This database's high-water marks for one county store: what it last published and pulled, and when."""
+
     published: int | None = None
     published_at: str | None = None
     pulled: int = 0

@@ -51,6 +51,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Action:
+    """One action a district takes on its indicators: what, whose, due when, how it goes, and its notes."""
+
     id: int | None
     locality: str
     title: str

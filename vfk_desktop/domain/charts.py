@@ -28,6 +28,8 @@ def ordinal(n: int) -> str:
 
 @dataclass(frozen=True)
 class Bar:
+    """One district's bar in the districts chart: its value (or why there is none), rank and interval."""
+
     district: str
     value: float | None  # None: the district's figure is missing ("suppressed", …)
     rank: int  # 0 where the period cannot be ranked or the figure is missing
@@ -39,6 +41,8 @@ class Bar:
 
 @dataclass(frozen=True)
 class DistrictsData:
+    """The districts chart of one indicator: the 12 districts' bars at a period, with Kent and its target."""
+
     code: str
     title: str
     unit: str | None
@@ -85,6 +89,8 @@ class DistrictsData:
 
 @dataclass(frozen=True)
 class RangeRow:
+    """One indicator on the range chart: where the locality sits between the Kent worst and best."""
+
     code: str
     title: str
     priority: Priority | None
@@ -96,6 +102,8 @@ class RangeRow:
 
 @dataclass(frozen=True)
 class RangeData:
+    """The range chart of a locality: each indicator placed between the Kent worst and best."""
+
     locality: str
     rows: tuple[RangeRow, ...]  # High first, in the fare table's order
     left_out: tuple[str, ...]  # codes without a value, a polarity or a best/worst spread
@@ -118,6 +126,8 @@ class RangeData:
 
 @dataclass(frozen=True)
 class TrendPoint:
+    """One period of the trend chart: the locality's value and interval, Kent's, the target, comparators."""
+
     period: Period
     value: float | None
     kent: float | None
@@ -129,6 +139,8 @@ class TrendPoint:
 
 @dataclass(frozen=True)
 class TrendData:
+    """The trend chart of one indicator: the locality, Kent and the target over time."""
+
     code: str
     title: str
     unit: str | None
@@ -167,6 +179,8 @@ class TrendData:
 
 @dataclass(frozen=True)
 class PrioritiesStatusData:
+    """The priorities chart of a locality: its red, amber and green indicators in each priority band."""
+
     locality: str
     counts: dict[Priority | None, dict[Rag | None, int]]
 

@@ -53,6 +53,8 @@ STATISTIC_ROLES = {Role.COUNT: "count", Role.DENOMINATOR: "denominator", Role.LO
 
 @dataclass(frozen=True)
 class ColumnSpec:
+    """What one spreadsheet column holds: its role, and the place or period it is bound to."""
+
     index: int
     role: Role
     area: str | None = None  # a column of one place's figures ("Tunbridge Wells", "Kent")

@@ -53,6 +53,8 @@ class StatedRange:
 
 @dataclass(frozen=True)
 class IndicatorFacts:
+    """Everything known of one indicator for a locality, as the facts layer gathers it for `assess`."""
+
     indicator: Indicator
     locality: str
     priority: Priority | None = None
@@ -91,6 +93,8 @@ class Placement:
 
 @dataclass(frozen=True)
 class FareRow:
+    """One indicator's row of the fare table: the locality's value, Kent's, the target, rank and status."""
+
     code: str
     title: str
     theme: str | None

@@ -33,6 +33,8 @@ COMPUTED = "computed"  # worked out from the 12 districts' counts and denominato
 
 @dataclass(frozen=True)
 class RowStatistics:
+    """The honest side of a fare row: intervals, significance against Kent and England, trend, quartile."""
+
     count: float | None = None
     denominator: float | None = None
     ci95: Interval | None = None

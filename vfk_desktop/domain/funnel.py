@@ -34,6 +34,8 @@ class NoFunnel(VfkError):
 
 @dataclass(frozen=True)
 class FunnelPoint:
+    """One district on the funnel plot: its value and denominator, and whether it lies outside the limits."""
+
     district: str
     value: float
     denominator: float
@@ -44,6 +46,8 @@ class FunnelPoint:
 
 @dataclass(frozen=True)
 class FunnelData:
+    """The funnel plot of one indicator at a period: the districts, Kent's centre line, the limits."""
+
     code: str
     title: str
     unit: str | None

@@ -36,6 +36,8 @@ class Origin:
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen init doubled the cost of 200,000 rows
 class FigureRow:
+    """One figure an import would write (value, target, best or worst), and where it came from."""
+
     indicator: str
     area: str
     period: str
@@ -74,6 +76,8 @@ class FigureRow:
 
 @dataclass(frozen=True)
 class RankingRow:
+    """One priority an import would write: a district's band for an indicator in a ranking round."""
+
     area: str
     indicator: str
     round: str
@@ -87,6 +91,8 @@ class RankingRow:
 
 @dataclass(frozen=True)
 class CommentaryRow:
+    """One comment an import would write on a district's indicator for a period."""
+
     indicator: str
     area: str
     period: str
@@ -100,6 +106,8 @@ class CommentaryRow:
 
 @dataclass(frozen=True)
 class NewIndicator:
+    """An indicator the catalogue does not know yet, which the import would add."""
+
     code: str
     title: str
     unit: str | None
@@ -130,6 +138,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class FileInfo:
+    """A file an import read, as the import log records it: its name, size and checksum."""
+
     path: Path
     name: str
     size: int
@@ -219,6 +229,8 @@ class RowCopy:
 
 @dataclass
 class ImportPlan:
+    """Everything a set of files would write, and every row refused or skipped, before it is applied."""
+
     files: list[FileInfo] = field(default_factory=list)
     figures: dict[PlanKey, FigureRow] = field(default_factory=dict)
     rankings: dict[PlanKey, RankingRow] = field(default_factory=dict)

@@ -41,6 +41,8 @@ def normalise_name(text: object) -> str:
 
 @dataclass(frozen=True)
 class Area:
+    """A place partners' files may name, and which kind of place it is for Kent's comparisons."""
+
     name: str
     # "district", "county", "comparator" (England, South East: kept to compare with, never ranked)
     # or "outside" (Medway, other areas: not part of Kent's 12, skipped)

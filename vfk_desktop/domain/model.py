@@ -79,6 +79,8 @@ class Priority(Enum):
 
 @dataclass(frozen=True)
 class Indicator:
+    """An indicator as the catalogue holds it: what it measures and how its figures are read and judged."""
+
     code: str
     title: str
     theme: str | None = None

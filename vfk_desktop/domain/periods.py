@@ -33,6 +33,8 @@ class PeriodKind(Enum):
 
 @dataclass(frozen=True, eq=False)
 class Period:
+    """A financial or calendar year, a quarter or a month, ordered by its end and then its start."""
+
     kind: PeriodKind
     year: int  # the starting calendar year ("2008/09" -> 2008)
     part: int = 0  # quarter 1-4 or month 1-12; 0 for a whole year

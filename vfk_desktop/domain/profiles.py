@@ -40,6 +40,8 @@ def quarter_targets(method: str, annual: float, baseline: float | None = None,
 
 @dataclass(frozen=True)
 class Forecast:
+    """A year-end forecast from the quarters so far, and whether it is on track for the year's target."""
+
     period: Period  # the financial year forecast
     value: float
     on_track: bool | None  # None without a target or a polarity

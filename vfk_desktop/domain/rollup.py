@@ -16,6 +16,8 @@ WORST_FIRST = (Rag.RED, Rag.AMBER, Rag.GREEN)
 
 @dataclass(frozen=True)
 class RollUp:
+    """The statuses of the indicators behind one local priority, Ambition or key performance question."""
+
     name: str
     codes: tuple[str, ...]  # the indicators it is evidenced by, as linked
     rows: tuple[FareRow, ...]  # their fare rows (sub-indicators' too)

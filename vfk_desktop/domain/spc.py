@@ -34,6 +34,8 @@ MET, MISSED, HIT_AND_MISS = "consistently met", "consistently missed", "hit and 
 
 @dataclass(frozen=True)
 class SpcPoint:
+    """One point of the XmR chart: its value, moving range and any special-cause rules it is part of."""
+
     period: Period
     value: float
     moving_range: float | None  # None for the first point
@@ -44,6 +46,8 @@ class SpcPoint:
 
 @dataclass(frozen=True)
 class SpcData:
+    """The XmR chart of one indicator for a locality: the points, mean, process limits and target."""
+
     code: str
     title: str
     unit: str | None

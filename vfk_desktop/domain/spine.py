@@ -36,6 +36,8 @@ def percentile(values: Sequence[float], share: float) -> float:
 
 @dataclass(frozen=True)
 class SpineRow:
+    """One indicator's row of the spine chart: the locality, Kent and the spread of the 12 districts."""
+
     code: str
     title: str
     priority: Priority | None
@@ -65,6 +67,8 @@ class SpineRow:
 
 @dataclass(frozen=True)
 class SpineData:
+    """The spine chart of a locality: one row per indicator, and the indicators that cannot be drawn."""
+
     locality: str
     rows: tuple[SpineRow, ...]  # High, then Medium, then Low, then not ranked; fare-table order within
     left_out: tuple[tuple[str, str], ...]  # (code, why) of listed indicators that cannot be drawn

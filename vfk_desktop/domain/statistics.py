@@ -89,6 +89,8 @@ class Significance(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Interval:
+    """A confidence interval: its lower and upper limits."""
+
     low: float
     high: float
 

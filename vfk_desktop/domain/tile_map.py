@@ -28,6 +28,8 @@ COLUMNS, ROWS = 6, 3
 
 @dataclass(frozen=True)
 class Tile:
+    """One district's square on the tile map: its place in the grid, its value and what its mark says."""
+
     district: str
     short: str
     column: int
@@ -41,6 +43,8 @@ class Tile:
 
 @dataclass(frozen=True)
 class TileMapData:
+    """The tile map of one indicator: the 12 districts marked by significance against Kent or by status."""
+
     code: str
     title: str
     unit: str | None

@@ -30,6 +30,8 @@ NOT_CALCULATED = "Could not be calculated"
 
 @dataclass(frozen=True, slots=True)
 class Trend:
+    """A series' tested recent trend: its Fingertips label, or why it could not be calculated."""
+
     label: str
     points: int  # how many points were tested (or found, when too few)
     reason: str | None = None  # why it could not be calculated

@@ -23,6 +23,8 @@ from vfk_desktop.store.connection import Store
 
 @dataclass(frozen=True)
 class LeadFacts:
+    """Who answers for an indicator: the lead officer, their partner and the working group."""
+
     officer: str | None
     partner: str | None
     working_group: str | None  # a code such as KEB

@@ -35,6 +35,8 @@ class DataRecord(NamedTuple):
 
 @dataclass(frozen=True)
 class ImportFacts:
+    """When, by whom and how (import, sample or edit) one import was recorded, for an export's Data sheet."""
+
     at: str
     user: str
     kind: str
@@ -138,6 +140,8 @@ class Red:
 
 @dataclass(frozen=True)
 class PsbReds:
+    """The latest PSB report's Reds set against a district, with the report's date."""
+
     date: str
     locality: str
     reds: tuple[Red, ...]

@@ -16,6 +16,8 @@ from vfk_desktop.store.vision import ambitions
 
 @dataclass(frozen=True)
 class AmbitionRollUp:
+    """One Ambition's roll-up as a whole, and one for each of its key performance questions."""
+
     number: int
     title: str
     whole: RollUp  # every indicator of its questions and of the local priorities tied to it

@@ -31,6 +31,8 @@ SECTION_TITLES = {
 
 @dataclass(frozen=True)
 class RankedIndicator:
+    """One indicator in the pack's priority rankings, with its theme and band."""
+
     code: str
     title: str
     theme: str | None
@@ -39,6 +41,8 @@ class RankedIndicator:
 
 @dataclass(frozen=True)
 class LocalPriorityLine:
+    """One local priority as the pack lists it: its Ambitions, indicators and rolled-up statuses."""
+
     position: int
     title: str
     ambitions: tuple[str, ...]  # as the store names them: "1 To grow the economy"
@@ -58,6 +62,8 @@ class ChartRequest:
 
 @dataclass(frozen=True)
 class BoardPack:
+    """Everything a district's Board pack shows, gathered once for the PDF, the printer and the preview."""
+
     locality: str
     period: Period | None  # None: each indicator at its latest period
     made: date

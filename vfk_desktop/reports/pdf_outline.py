@@ -16,6 +16,8 @@ from PySide6.QtGui import QTextDocument
 
 @dataclass(frozen=True)
 class Bookmark:
+    """One entry of the PDF's outline: a heading and the page it is on."""
+
     level: int  # 1 for a section, 2 for a part of one
     title: str
     page: int  # 0-based

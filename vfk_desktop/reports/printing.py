@@ -39,6 +39,8 @@ PAPER = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
 @dataclass(frozen=True)
 class PageSetup:
+    """The paper, orientation and margins the Board pack is laid out on."""
+
     paper: str = "A4"  # "A4" | "Letter"
     landscape: bool = False
     margins_mm: float = 15.0

@@ -29,6 +29,8 @@ def _edits():
 
 @dataclass(frozen=True)
 class Lead:
+    """Who leads on an indicator for a district: officer, partner and, where chosen, a working group."""
+
     officer: str | None = None
     partner: str | None = None
     working_group: str | None = None  # a working group's code (KEB); None: the theme's default
@@ -36,12 +38,16 @@ class Lead:
 
 @dataclass(frozen=True)
 class StoredProfile:
+    """How a year's target is profiled across its quarters, as the store keeps it."""
+
     method: str  # "equal", "cumulative" or "typed"
     quarters: tuple[float | None, ...] = (None, None, None, None)  # typed targets, Q1 to Q4
 
 
 @dataclass(frozen=True)
 class CommentVersion:
+    """One version of a comment: its text, and who wrote it, when and how."""
+
     text: str
     at: str | None
     author: str | None

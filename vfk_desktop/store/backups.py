@@ -26,6 +26,8 @@ SUFFIX = ".vfkbackup.db"
 
 @dataclass(frozen=True)
 class Backup:
+    """One backup copy of the database: the file, when it was made, its size and why."""
+
     path: Path
     at: dt.datetime
     size: int

@@ -12,6 +12,8 @@ from vfk_desktop.store.connection import Store
 
 @dataclass(frozen=True)
 class Provenance:
+    """Where a stored figure came from: an import's file, sheet and cell, or a hand edit, and who and when."""
+
     import_id: int | None
     kind: str | None  # "import", "sample" or "edit" (typed by hand)
     file: str | None
@@ -32,6 +34,8 @@ class Provenance:
 
 @dataclass(frozen=True)
 class Observation:
+    """One stored figure of a place, indicator and period, with where it came from."""
+
     area: str
     code: str
     title: str
@@ -91,6 +95,8 @@ def ranking_rounds(store: Store, locality: str) -> list[Period]:
 
 @dataclass(frozen=True)
 class LastImport:
+    """The newest import not undone (edits aside): its number, when it was made, and the files it read."""
+
     import_id: int
     at: str
     files: str

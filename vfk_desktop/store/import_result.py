@@ -9,6 +9,8 @@ from vfk_desktop.domain.import_plan import Problem
 
 @dataclass
 class ImportResult:
+    """What an import did, or would do: rows inserted, updated, unchanged, skipped and refused."""
+
     import_id: int | None
     inserted: int = 0
     updated: int = 0

@@ -525,6 +525,8 @@ def _later_import_built_on(store: Store, import_id: int) -> tuple[int, str, str]
 
 @dataclass(frozen=True)
 class ImportRecord:
+    """One import as the log lists it: when and by whom, its files and counts, and when, if ever, undone."""
+
     import_id: int
     at: str
     user: str

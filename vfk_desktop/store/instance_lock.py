@@ -20,6 +20,8 @@ from vfk_desktop.who import current_user, this_computer
 
 @dataclass(frozen=True)
 class Holder:
+    """Who holds a database's write lock: the user, the computer, the process and since when."""
+
     user: str
     host: str
     pid: int

@@ -13,6 +13,8 @@ from vfk_desktop.store.reference import read_csv
 
 @dataclass(frozen=True)
 class LocalPriority:
+    """One of a district's own priorities, with the Ambitions and indicators it is tied to."""
+
     id: int | None
     locality: str
     position: int

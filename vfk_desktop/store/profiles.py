@@ -45,6 +45,8 @@ def load_profiles(store: Store) -> dict[str, list[dict]]:
 
 @dataclass(frozen=True)
 class Profile:
+    """A saved header mapping as `vfk profiles` lists it: the headings it is for and each column's role."""
+
     name: str | None
     headings: list[str]  # the heading row it is for, as vfk compares headings (lower case, tidied)
     roles: dict[str, str]  # heading as first seen -> role ("locality", "value", "Kent figure" …)

@@ -83,6 +83,8 @@ def area_ids(store: Store) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class Ranking:
+    """An indicator a district ranked, with its priority and the ranking round it was made in."""
+
     code: str
     title: str
     theme: str | None

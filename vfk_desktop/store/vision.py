@@ -10,6 +10,8 @@ from vfk_desktop.store.connection import Store
 
 @dataclass(frozen=True)
 class Ambition:
+    """One of the Vision for Kent's Ambitions, with its key performance questions."""
+
     number: int
     title: str
     summary: str
@@ -18,6 +20,8 @@ class Ambition:
 
 @dataclass(frozen=True)
 class DeliveryPlan:
+    """A delivery plan: whose it is, the Ambitions it serves and the districts it covers."""
+
     title: str
     organisation: str | None
     sector: str
@@ -65,6 +69,8 @@ def delivery_plans(store: Store, ambition: int | None = None, primary_only: bool
 
 @dataclass(frozen=True)
 class Matrix:
+    """The working groups' lead and support matrix: the outcomes each group leads on, and who supports it."""
+
     groups: list[tuple[str, str]]  # (code, name) in order
     leads: dict[str, list[str]]  # group -> the outcomes it leads on
     support: dict[tuple[str, str], list[str]]  # (supporting group, leading group) -> outcomes

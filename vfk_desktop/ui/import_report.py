@@ -42,6 +42,8 @@ KINDS = {"value": "value", "target": "Kent target", "best": "Kent best", "worst"
 
 @dataclass(frozen=True)
 class ReportRow:
+    """One row of the import report: what the import would do to a figure, priority or comment, and why."""
+
     action: str
     place: str
     indicator: str

@@ -25,6 +25,8 @@ TITLE = "Open database"
 
 @dataclass
 class Opened:
+    """A database opened in the window, with its lock and a note for the status bar."""
+
     store: Store
     lock: InstanceLock
     note: str = ""  # for the status bar: a daily backup made, or why none could be

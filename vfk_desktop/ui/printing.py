@@ -39,6 +39,8 @@ PAGE_SECTIONS = {
 
 @dataclass(frozen=True)
 class ReportChoice:
+    """What the officer chose to print: the pack's sections, the paper, and whether it is for publication."""
+
     sections: tuple[str, ...] = SECTIONS
     paper: str = "A4"
     landscape: bool = False

@@ -36,6 +36,8 @@ def number_key(value: float | None) -> float:
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a table model: its header, and how a record's cell is written, sorted and shown."""
+
     header: str
     text: Callable[[Any], str]
     tip: str  # what the column means (the header's tooltip)

@@ -18,6 +18,8 @@ _PROPERTY = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-prope
 
 @dataclass(frozen=True)
 class OwnExport:
+    """A workbook vfk_desktop exported, as its document properties say: its layout and the sheets to read."""
+
     made_by: str  # layout.KA2_RETURN or layout.COUNTY_WORKBOOK
     data_sheet: str
     return_sheet: str | None = None

@@ -80,6 +80,8 @@ _PERIOD_TOKEN = re.compile(
 
 @dataclass(frozen=True)
 class Header:
+    """One column heading as read: its normalised words, the role they name and any period inside."""
+
     text: str  # as found, for messages
     words: str  # normalised, period removed
     role: Role | None

@@ -30,6 +30,8 @@ MAX_HEADER_ROWS = 3
 
 @dataclass
 class Mapping:
+    """What each column of a sheet holds, found from its header rows, and the columns left aside."""
+
     header_rows: tuple[int, ...]
     columns: list[ColumnSpec]
     skipped_columns: list[tuple[int, str]] = field(default_factory=list)  # (index, why)

@@ -30,6 +30,8 @@ TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 
 @dataclass(frozen=True)
 class Kind:
+    """The real kind of a file to import, known from its content: xlsx, ods, xls or csv."""
+
     name: str  # "xlsx", "ods", "xls" or "csv"
 
 

@@ -28,6 +28,8 @@ class ImportCancelled(VfkError):
 
 @dataclass
 class Sheet:
+    """One sheet (or CSV file) as read: its cells, where they start, and what the workbook said of them."""
+
     file: Path
     name: str | None  # None for a CSV file, which has no sheets
     rows: list[list[object]]  # cells from first_column; rows[0] is row first_row as Excel shows it

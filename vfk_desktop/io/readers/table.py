@@ -61,6 +61,8 @@ class Context:
 
 @dataclass
 class Outcome:
+    """Whether a sheet was read, with its layout or why it could not be understood."""
+
     read: bool
     description: str  # the layout, or why the sheet could not be understood
     header_row: int | None = None  # when not understood: the row that looks most like a header

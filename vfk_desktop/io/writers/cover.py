@@ -15,6 +15,8 @@ from vfk_desktop.who import current_user
 
 @dataclass
 class Cover:
+    """The cover sheet of an export: its title, the facts and notes it states, and when it was made."""
+
     title: str
     facts: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
     notes: list[str] = field(default_factory=list)

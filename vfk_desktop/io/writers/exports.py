@@ -19,6 +19,8 @@ from vfk_desktop.logs import logger
 
 @dataclass(frozen=True)
 class Exported:
+    """A file an export wrote: what it is, where, and how many indicators and rows it holds."""
+
     kind: str  # "KA2 return", "fare table", "county workbook"
     path: Path
     indicators: int

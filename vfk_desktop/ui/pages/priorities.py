@@ -51,6 +51,8 @@ BANDS = ((Priority.HIGH, "High priority"), (Priority.MEDIUM, "Medium priority"),
 
 @dataclass(frozen=True)
 class Ranked:
+    """One KA2 indicator on the priorities page, with its band and how the district fares on it."""
+
     code: str
     title: str
     theme: str | None
