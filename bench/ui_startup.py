@@ -4,8 +4,8 @@
 
 Prints "painted at <wall-clock time>" the moment the overview has been painted, so ui_bench.py can
 time from the process's launch to that moment (what the officer waits for), leaving out the exit;
-and the CPU time spent by then, steadier than the wall clock on a busy machine. The tables' own
-paint events mark the moment (ui/first_paint.py), so the window is painted once, as on screen.
+and the CPU time spent by then, steadier than the wall clock on a busy machine. The
+window says when (ui/first_paint.py): exposed with no repaint pending, painted once, as on screen.
 """
 
 import sys
@@ -26,7 +26,7 @@ def main() -> None:
     window = MainWindow(opened.store, "Tunbridge Wells", opened.lock)
     overview = window.pages["Overview"]
     assert overview.rows
-    show_until_painted(app, window, overview)  # every table on screen has painted its cells
+    show_until_painted(app, window)  # on screen, and nothing left to repaint
     print(f"painted at {time.time():.6f} ({len(overview.rows)} indicators; "
           f"{time.process_time():.6f} s of CPU)", flush=True)
     window.close()

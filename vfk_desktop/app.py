@@ -172,8 +172,8 @@ def _report_painted(app, window) -> int:
 
     from vfk_desktop.ui.first_paint import show_until_painted
 
+    show_until_painted(app, window)
     page = window.stack.currentWidget()
-    show_until_painted(app, window, page)
     print(f"painted at {time.time():.6f} ({len(getattr(page, 'rows', []))} indicators)", flush=True)
     window.close()
     window.session.close()
