@@ -40,7 +40,10 @@ def test_periods_parse_to_canonical_labels(text, label, kind):
 
 
 @pytest.mark.parametrize("text", ["", "2008/10", "2008/2010", "Q5 2009/10", "Smarch 2010",
-                                  "13/2010", "next year", None, 2008.5, "1800"])
+                                  "13/2010", "next year", None, 2008.5, "1800",
+                                  # years no calendar holds: a Year column's 200809, 0 or 10000
+                                  200809, 0, 10000, -2009, "0000", "0000/01", "Q1 0000", "Jan 0000",
+                                  "12/0000", dt.date(9999, 12, 31), dt.date(1, 1, 1)])
 def test_non_periods_are_refused(text):
     assert try_parse_period(text) is None
     with pytest.raises(BadPeriod):
@@ -84,6 +87,12 @@ def test_quarter_labels_round_trip_and_fall_inside_their_year(year, quarter):
     assert parse_period(period.label) == period
     whole = parse_period(f"{year}/{(year + 1) % 100:02d}")
     assert whole.start <= period.start <= period.end <= whole.end
+
+
+@given(st.one_of(st.integers(), st.floats(allow_nan=True), st.dates()))
+def test_any_number_or_date_is_a_period_or_none(value):
+    period = try_parse_period(value)
+    assert period is None or period.year in range(1900, 2101)
 
 
 @given(st.text(max_size=25))

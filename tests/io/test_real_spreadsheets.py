@@ -238,3 +238,16 @@ def test_a_heading_repeated_on_every_printed_page_is_named_at_each_row(empty_sto
     assert len(plan.figures) == 5
     (read,) = plan.sheets_read
     assert "heading rows 1, 3, 5, 7, 9" in read, read
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])  # the sheet's name gives the indicator
+@pytest.mark.parametrize("year", [200809, 0, 10000])
+def test_a_number_no_calendar_holds_in_a_year_column_is_refused_at_its_cell(tmp_path, fmt, year):
+    db = tmp_path / "v.db"
+    assert run_cli("init", db=db).returncode == 0
+    book = write(tmp_path / f"years.{fmt}", {"NI 154": [["District", "Year", "Value"], ["Ashford", year, 400]]})
+    done = run_cli("import", str(book), "--json", db=db)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    refused = json.loads(done.stdout)["rejected"]
+    assert [(r["row"], r["reason"]) for r in refused] == [
+        (2, f'"{year}" in B2 is not a period (e.g. "2008/09", "2008", "2009/10 Q3").')]

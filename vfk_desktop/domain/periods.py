@@ -150,20 +150,20 @@ def _parse_text(text: str) -> Period | None:
             if not _second_year_follows(first, groups["y2"]):
                 continue
             if kind == "fy":
-                return Period(PeriodKind.FINANCIAL_YEAR, first)
-            return Period(PeriodKind.FINANCIAL_QUARTER, first, int(groups["q"]))
+                return _period(PeriodKind.FINANCIAL_YEAR, first)
+            return _period(PeriodKind.FINANCIAL_QUARTER, first, int(groups["q"]))
         if kind == "cy":
-            return Period(PeriodKind.CALENDAR_YEAR, int(groups["y"]))
+            return _period(PeriodKind.CALENDAR_YEAR, int(groups["y"]))
         if kind == "cq":
-            return Period(PeriodKind.CALENDAR_QUARTER, int(groups["y"]), int(groups["q"]))
+            return _period(PeriodKind.CALENDAR_QUARTER, int(groups["y"]), int(groups["q"]))
         if kind == "month":
             month = _MONTH_NAMES.get(groups["m"].lower())
             if month is None:
                 continue
-            return Period(PeriodKind.MONTH, _full_year(groups["y"]), month)
+            return _period(PeriodKind.MONTH, _full_year(groups["y"]), month)
         month = int(groups["m"])
         if 1 <= month <= 12:
-            return Period(PeriodKind.MONTH, int(groups["y"]), month)
+            return _period(PeriodKind.MONTH, int(groups["y"]), month)
     return None
 
 
@@ -174,16 +174,21 @@ def try_parse_period(value: object) -> Period | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (dt.date, dt.datetime)):
-        period: Period | None = Period(PeriodKind.MONTH, value.year, value.month)
+        period: Period | None = _period(PeriodKind.MONTH, value.year, value.month)
     elif isinstance(value, (int, float)):
         if isinstance(value, float) and not value.is_integer():
             return None
-        period = Period(PeriodKind.CALENDAR_YEAR, int(value))
+        period = _period(PeriodKind.CALENDAR_YEAR, int(value))
     else:
         period = _parse_text(str(value))
     if period is None or period.year not in YEAR_RANGE:
         return None
     return period
+
+
+def _period(kind: PeriodKind, year: int, part: int | None = None) -> Period | None:
+    """The period, or None for a year outside YEAR_RANGE (200809 or 0 typed in a Year column)."""
+    return Period(kind, year, part) if year in YEAR_RANGE else None
 
 
 def parse_period(value: object) -> Period:
