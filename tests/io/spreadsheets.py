@@ -67,7 +67,10 @@ def write_xls(path: Path, sheets: Sheets) -> Path:
             for col, value in enumerate(row):
                 if value is None:
                     continue
-                if isinstance(value, Cell):
+                if isinstance(value, Cell) and value.error:
+                    # xlwt spells #N/A "#N/A!"; its code, 42, is what Excel writes
+                    sheet.row(r).set_cell_error(col, {"#N/A": 42}.get(value.value, value.value))
+                elif isinstance(value, Cell):
                     style = xlwt.easyxf(num_format_str=value.number_format or "General")
                     sheet.write(r, col, value.value, style)
                 elif isinstance(value, dt.date):

@@ -50,7 +50,7 @@ def test_csv_encodings_and_delimiters(empty_store, tmp_path, encoding, delimiter
     assert empty_store.conn.execute("SELECT text FROM commentary").fetchone()[0] == "Prévention – café £5"
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
 def test_a_number_formatted_as_a_percentage_is_per_cent_for_a_percent_indicator(empty_store, tmp_path, fmt):
     rows = [["LA name", "NI", "Year", "Result"],
             ["Dover", "NI 163", 2008, Cell(0.709, "0.0%")],     # NI 163 is a % indicator
@@ -63,12 +63,13 @@ def test_a_number_formatted_as_a_percentage_is_per_cent_for_a_percent_indicator(
     assert value_of(empty_store, "Swale", "NI 163", "2008")[0] == 0.709
 
 
-def test_excel_error_cells_are_no_value_with_the_reason(empty_store, tmp_path):
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_excel_error_cells_are_no_value_with_the_reason(empty_store, tmp_path, fmt):
     rows = [["District", "NI", "Period", "Value"],
             ["Dover", "NI 39", "2008/09", Cell("#DIV/0!", error=True)],
             ["Swale", "NI 39", "2008/09", Cell("#N/A", error=True)],
             ["Thanet", "NI 39", "2008/09", "#REF!"]]
-    result = do_import(empty_store, write(tmp_path / "e.xlsx", {"Data": rows}))
+    result = do_import(empty_store, write(tmp_path / f"e.{fmt}", {"Data": rows}))
     assert result.ok, [p.sentence() for p in result.rejected]
     stored = dict(empty_store.conn.execute(
         "SELECT a.name, o.text || ' ' || o.missing FROM observations o JOIN areas a ON a.id = o.area_id"))

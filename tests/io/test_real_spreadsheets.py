@@ -65,13 +65,38 @@ def hidden_workbook(path):
     return path
 
 
-def test_hidden_sheets_rows_and_columns_are_left_out_with_a_note(empty_store, tmp_path):
-    path = hidden_workbook(tmp_path / "hidden.xlsx")
+def hidden_xls(path):
+    """The same workbook as an Excel 97-2003 file."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    data = book.add_sheet("Data")
+    for r, row in enumerate((["District", "NI", "Year", "Value", "Working"],
+                             ["Dover", "NI 39", "2008/09", 100, 1],
+                             ["Swale", "NI 39", "2008/09", 200, 2],
+                             ["Thanet", "NI 39", "2008/09", 300, 3])):
+        for c, value in enumerate(row):
+            data.write(r, c, value)
+    data.row(2).hidden = True
+    data.col(4).hidden = True
+    lists = book.add_sheet("Lists")
+    for c, value in enumerate(["District", "NI", "Year", "Value"]):
+        lists.write(0, c, value)
+    for c, value in enumerate(["Ashford", "NI 39", "2008/09", 999]):
+        lists.write(1, c, value)
+    lists.visibility = 1
+    book.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_hidden_sheets_rows_and_columns_are_left_out_with_a_note(empty_store, tmp_path, fmt):
+    path = (hidden_workbook if fmt == "xlsx" else hidden_xls)(tmp_path / f"hidden.{fmt}")
     plan = plan_of(empty_store, path)
     assert not plan.rejected, reasons(plan)
     assert {key[1] for key in plan.figures} == {"Dover", "Thanet"}
     notes = "\n".join(plan.notes)
-    assert 'hidden.xlsx, sheet "Lists" is hidden: left out' in notes
+    assert f'hidden.{fmt}, sheet "Lists" is hidden: left out' in notes
     assert 'sheet "Data": row 3 hidden: left out' in notes
     assert 'sheet "Data": column E hidden: left out' in notes
     everything = plan_of(empty_store, path, include_hidden=True)
@@ -245,7 +270,8 @@ def test_a_heading_repeated_on_every_printed_page_is_named_at_each_row(empty_sto
 def test_a_number_no_calendar_holds_in_a_year_column_is_refused_at_its_cell(tmp_path, fmt, year):
     db = tmp_path / "v.db"
     assert run_cli("init", db=db).returncode == 0
-    book = write(tmp_path / f"years.{fmt}", {"NI 154": [["District", "Year", "Value"], ["Ashford", year, 400]]})
+    rows = [["District", "Year", "Value"], ["Ashford", year, 400]]
+    book = write(tmp_path / f"years.{fmt}", {"NI 154": rows})
     done = run_cli("import", str(book), "--json", db=db)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     refused = json.loads(done.stdout)["rejected"]

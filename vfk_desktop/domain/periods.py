@@ -186,7 +186,7 @@ def try_parse_period(value: object) -> Period | None:
     return period
 
 
-def _period(kind: PeriodKind, year: int, part: int | None = None) -> Period | None:
+def _period(kind: PeriodKind, year: int, part: int = 0) -> Period | None:
     """The period, or None for a year outside YEAR_RANGE (200809 or 0 typed in a Year column)."""
     return Period(kind, year, part) if year in YEAR_RANGE else None
 

@@ -1,8 +1,9 @@
 """Opening .xlsx, .xlsm, .xls and .ods workbooks as Sheets, with the cell facts calamine drops.
 
 python-calamine reads the values (fast). It reads Excel error cells as empty strings and drops number
-formats, so for .xlsx/.xlsm the sheet XML is scanned for error cells (t="e") and percentage-formatted
-cells, and for .ods content.xml for percentage cells: 0.709 shown as 70.9 % is 70.9 per cent.
+formats and hidden rows and columns, so for .xlsx/.xlsm the sheet XML is scanned for error cells
+(t="e"), percentage-formatted cells and hidden rows and columns, for .ods content.xml likewise, and
+for .xls the binary records through xlrd: 0.709 shown as 70.9 % is 70.9 per cent.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from defusedxml import ElementTree
 
 from vfk_desktop.io.readers.early_parse import EarlyParse
 from vfk_desktop.io.readers.export_marks import own_export
-from vfk_desktop.io.readers.safety import ODS, XLSX, ZIP_ERRORS, Kind
+from vfk_desktop.io.readers.safety import ODS, XLS, XLSX, ZIP_ERRORS, Kind
 from vfk_desktop.io.readers.sheet_bounds import MAX_ROWS
 from vfk_desktop.io.readers.sheets import BadFile, Sheet
 
@@ -136,8 +137,14 @@ def _number(text: str | None) -> int:
     return int(text) if text and text.isascii() and text.isdigit() and len(text) < 10 else -1
 
 
+def _is_percent_format(code: str) -> bool:
+    """True for a number format that shows a per cent sign ("0.0%"), not one that quotes it ("0\\%")."""
+    return "%" in re.sub(r'"[^"]*"|\\.', "", code)
+
+
 class _ExtraFacts:
-    """Error and percentage cells per sheet, found by scanning the workbook's XML (xlsx and ods)."""
+    """Error and percentage cells and hidden rows and columns per sheet: from the XML of .xlsx and
+    .ods, from the binary records of .xls."""
 
     def __init__(self, name: str, data: bytes, kind: Kind, sheet_names: list[str] | None,
                  parts: dict[str, bytes]) -> None:
@@ -152,6 +159,7 @@ class _ExtraFacts:
         self.percent_styles: set[int] = set()
         self.ods_percent: dict[str, set[tuple[int, int]]] = {}
         self.ods_hidden: dict[str, tuple[set[int], set[int]]] = {}
+        self.xls = _XlsFacts(name, data) if kind is XLS else None
         if kind is XLSX:
             self.parts = self._sheet_parts(sheet_names)
             self.percent_styles = self._percent_styles()
@@ -165,7 +173,8 @@ class _ExtraFacts:
         parsing). Damage found here is left to be said where it always was, after the parse."""
         try:
             extras = cls(name, data, kind, None, parts)
-            for title in [sheet_name] if sheet_name is not None else list(extras.parts):
+            listed = extras.xls.titles() if extras.xls else list(extras.parts)
+            for title in [sheet_name] if sheet_name is not None else listed:
                 extras.facts(title)
         except BadFile:
             return None
@@ -174,8 +183,9 @@ class _ExtraFacts:
     def facts(self, title: str) -> SheetFacts:
         """The sheet's percentage cells, error cells, hidden rows and hidden columns, found once."""
         if title not in self._facts:
-            self._facts[title] = (self.percent_cells(title), self.error_cells(title),
-                                  self.hidden_rows(title), self.hidden_columns(title))
+            self._facts[title] = self.xls.facts(title) if self.xls else (
+                self.percent_cells(title), self.error_cells(title),
+                self.hidden_rows(title), self.hidden_columns(title))
         return self._facts[title]
 
     def _read(self, part: str) -> bytes:
@@ -209,8 +219,7 @@ class _ExtraFacts:
             return set()
         percent_formats = {9, 10}  # Excel's built-in "0%" and "0.00%"
         for fmt in styles.iterfind("main:numFmts/main:numFmt", _NS):
-            code = re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", ""))
-            if "%" in code:
+            if _is_percent_format(fmt.get("formatCode", "")):
                 percent_formats.add(_number(fmt.get("numFmtId")))
         xfs = styles.findall("main:cellXfs/main:xf", _NS)
         return {i for i, xf in enumerate(xfs) if _number(xf.get("numFmtId")) in percent_formats}
@@ -321,3 +330,54 @@ class _ExtraFacts:
         except (ElementTree.ParseError, ValueError) as error:
             raise BadFile(f"{self.name} is damaged: its content cannot be read ({error}).") from error
         return found, hidden
+
+
+class _XlsFacts:
+    """What calamine drops from an .xls (BIFF) workbook, read with xlrd: per sheet, the cells with a
+    percentage format, the error cells, and the hidden rows and columns.
+
+    calamine has already read the file, so one xlrd cannot read (an old or odd BIFF variant) leaves
+    these facts out rather than refusing figures calamine read.
+    """
+
+    def __init__(self, name: str, data: bytes) -> None:
+        import xlrd
+
+        self.name = name
+        try:
+            self.book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
+                                           logfile=io.StringIO())
+        except Exception:  # noqa: BLE001 - any failure of xlrd's: the values are calamine's
+            self.book = None
+            return
+        formats = self.book.format_map
+        self.percent_xfs = {
+            index for index, xf in enumerate(self.book.xf_list)
+            if xf.format_key in formats and _is_percent_format(formats[xf.format_key].format_str)}
+
+    def titles(self) -> list[str]:
+        return self.book.sheet_names() if self.book else []
+
+    def facts(self, title: str) -> SheetFacts:
+        import xlrd
+
+        empty: SheetFacts = (set(), {}, set(), set())
+        if self.book is None or title not in self.book.sheet_names():
+            return empty
+        try:
+            sheet = self.book.sheet_by_name(title)
+        except Exception:  # noqa: BLE001 - as above
+            return empty
+        percent, errors = set(), {}
+        for r in range(sheet.nrows):
+            for c, kind in enumerate(sheet.row_types(r)):
+                if kind == xlrd.XL_CELL_NUMBER and self.percent_xfs:
+                    if sheet.cell_xf_index(r, c) in self.percent_xfs:
+                        percent.add((r + 1, c))
+                elif kind == xlrd.XL_CELL_ERROR:
+                    code = sheet.cell_value(r, c)
+                    errors[(r + 1, c)] = xlrd.error_text_from_code.get(code, "#N/A")
+        hidden_rows = {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}
+        hidden_columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
+        self.book.unload_sheet(title)
+        return percent, errors, hidden_rows, hidden_columns
