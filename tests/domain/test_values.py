@@ -45,6 +45,18 @@ def test_a_percentage_format_makes_a_fraction_per_cent():
     assert parse_value(0.709, percent_format=True).value == pytest.approx(70.9)
 
 
+@pytest.mark.parametrize(("fraction", "shown"), [(0.453, 45.3), (0.07, 7.0), (0.583, 58.3), (1.02, 102.0),
+                                                  (0.0001, 0.01), (-0.129, -12.9)])
+def test_a_percentage_is_the_figure_shown_not_its_binary_product(fraction, shown):
+    # 0.453 * 100 is 45.300000000000004 and 0.07 * 100 is 7.000000000000001 in binary
+    assert parse_value(fraction, percent_format=True).value == shown  # exactly, as typed: 45.3
+
+
+@given(st.decimals(min_value=-10, max_value=10, places=4, allow_nan=False, allow_infinity=False))
+def test_any_fraction_to_four_places_is_its_per_cent_exactly(fraction):
+    assert parse_value(float(fraction), percent_format=True).value == float(fraction * 100)
+
+
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 3))
 def test_thousands_separators_read_back(number, places):
     text = f"{number:,.{places}f}"

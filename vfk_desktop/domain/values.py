@@ -77,7 +77,7 @@ def parse_value(cell: object, percent_format: bool = False) -> CellValue:
         problem = impossible(number, clip(str(cell)))
         if problem:
             return CellValue(None, clip(str(cell)), problem=problem)
-        return CellValue(number * 100 if percent_format else number)
+        return CellValue(per_cent(number) if percent_format else number)
     if isinstance(cell, (dt.date, dt.datetime, dt.time)):
         return CellValue(None, str(cell), problem=f"a date ({cell}) where a number was expected")
     text = str(cell).strip()
@@ -101,6 +101,12 @@ def parse_value(cell: object, percent_format: bool = False) -> CellValue:
     if problem:
         return CellValue(None, text, problem=problem)
     return CellValue(parsed, text)
+
+
+def per_cent(fraction: float) -> float:
+    """0.453 shown as 45.3 % -> 45.3: the product rounded to the digits a spreadsheet keeps, so the
+    binary 0.453 * 100 (45.300000000000004) is not stored."""
+    return float(f"{fraction * 100:.{SIGNIFICANT_DIGITS}g}")
 
 
 def impossible(number: float, text: str | None = None) -> str | None:
