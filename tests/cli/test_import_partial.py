@@ -130,6 +130,9 @@ def test_map_by_heading_imports_a_sheet_it_cannot_read_alone_then_the_profile_is
     (["--map", "Area=place"], '"place" is not a column role; the roles are "locality"'),
     (["--map", "Areas=locality", "--indicator", "16"], 'no column headed "Areas"; its headings are '
                                                          '"Area", "Rate per 1,000"'),
+    # a heading mistyped is said before the indicator left out
+    (["--map", "Areas=locality"], 'no column headed "Areas"; its headings are "Area"'),
+    (["--map", "Area=locality"], "Say which column holds the indicator code"),
     (["--map", "Area"], "should be HEADING=ROLE"),
     (["--profile", "nothing"], 'There is no saved profile "nothing"'),
     (["--refused-out", "x.xlsx"], "--refused-out goes with --skip-refused"),

@@ -277,3 +277,22 @@ def test_a_number_no_calendar_holds_in_a_year_column_is_refused_at_its_cell(tmp_
     refused = json.loads(done.stdout)["rejected"]
     assert [(r["row"], r["reason"]) for r in refused] == [
         (2, f'"{year}" in B2 is not a period (e.g. "2008/09", "2008", "2009/10 Q3").')]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_headings_with_no_rows_under_them_are_nothing_to_import(empty_store, tmp_path, fmt):
+    path = write(tmp_path / f"headings.{fmt}", {"NI 16": [["District", "NI", "Period", "Value"]]})
+    plan = plan_of(empty_store, path)
+    assert not plan.figures
+    where = 'headings.xlsx, sheet "NI 16"' if fmt == "xlsx" else "headings.csv"
+    assert reasons(plan) == [
+        f"{where}: there is nothing to import: it has headings but no rows of figures under them."]
+
+
+def test_a_sheet_of_headings_alone_beside_one_with_figures_is_a_note(empty_store, tmp_path):
+    path = write(tmp_path / "two.xlsx", {"NI 16": [["District", "Period", "Value"]],
+                                         "NI 39": [["District", "Period", "Value"], ["Dover", "2008/09", 5]]})
+    plan = plan_of(empty_store, path)
+    assert not plan.rejected and len(plan.figures) == 1
+    assert ('two.xlsx, sheet "NI 16" was not imported: it has headings but no rows of figures under them.'
+            in plan.notes)

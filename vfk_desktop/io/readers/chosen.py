@@ -75,10 +75,8 @@ def texts_of(cells: list[object]) -> list[str]:
 def choose_columns(sheets: list[tuple[str, Sheet]], pairs: list[tuple[str, Role]],
                    indicator: str | None) -> list[Chosen]:
     """The mapping in each file (sheets: (file name, sheet) in order): a UsageError when a file has
-    no row holding every heading named."""
-    if not any(role in (Role.CODE, Role.TITLE) for _, role in pairs) and not indicator:
-        raise UsageError("Say which column holds the indicator code (--map \"HEADING=indicator code\") "
-                         "or give the indicator with --indicator CODE.")
+    no row holding every heading named (said first: a heading mistyped is the likelier slip), or
+    when nothing says which indicator the figures are."""
     wanted = [normalise_header(heading) for heading, _ in pairs]
     found: dict[str, Chosen] = {}
     for file in dict.fromkeys(name for name, _ in sheets):
@@ -105,6 +103,9 @@ def choose_columns(sheets: list[tuple[str, Sheet]], pairs: list[tuple[str, Role]
             absent = next(h for (h, _), w in zip(pairs, wanted, strict=True) if w not in normal)
             shown = ", ".join(f'"{t}"' for t in texts if t) or "none"
             raise UsageError(f'{file} has no column headed "{absent}"; its headings are {shown}.')
+    if not any(role in (Role.CODE, Role.TITLE) for _, role in pairs) and not indicator:
+        raise UsageError("Say which column holds the indicator code (--map \"HEADING=indicator code\") "
+                         "or give the indicator with --indicator CODE.")
     return list(found.values())
 
 

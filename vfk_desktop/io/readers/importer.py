@@ -21,7 +21,7 @@ from vfk_desktop.io.readers.own_export import read_return_edits
 from vfk_desktop.io.readers.public_data import read_public_data
 from vfk_desktop.io.readers.row_copies import copy_rows
 from vfk_desktop.io.readers.sheets import BadFile, ImportCancelled, Sheet, blank_row
-from vfk_desktop.io.readers.table import SheetReader
+from vfk_desktop.io.readers.table import Outcome, SheetReader
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -82,7 +82,10 @@ def plan_import(
             sheet = with_given_indicator(sheet, ctx.profiles)  # --indicator CODE
             refused, skipped = len(plan.rejected), len(plan.skipped)
             reader = SheetReader(sheet, ctx, plan, progress=report, cancelled=cancelled)
-            outcomes.append((sheet, reader.read()))
+            outcome = reader.read()
+            if outcome.read and not _rows_under(sheet, reader.header_rows):
+                outcome = Outcome(False, NO_ROWS)
+            outcomes.append((sheet, outcome))
             copy_rows(sheet, reader, plan, plan.rejected[refused:] + plan.skipped[skipped:])
         if sheets and sheets[0].export_role:
             plan.notes.append(f"{path.name} was exported by vfk_desktop: its Data sheet was read"
@@ -99,6 +102,15 @@ def plan_import(
     return plan
 
 
+NO_ROWS = "it has headings but no rows of figures under them"
+
+
+def _rows_under(sheet: Sheet, header_rows: list[int]) -> bool:
+    """Whether any row below the sheet's last heading row holds anything."""
+    below = max(header_rows, default=sheet.first_row) - sheet.first_row + 1
+    return any(not blank_row(row) for row in sheet.rows[below:])
+
+
 def _report(path: Path, outcomes: list, plan: ImportPlan) -> None:
     understood = [(s, o) for s, o in outcomes if o.read]
     for sheet, outcome in outcomes:
@@ -111,6 +123,8 @@ def _report(path: Path, outcomes: list, plan: ImportPlan) -> None:
             continue
         elif understood:
             plan.notes.append(f"{path.name}, {where} was not imported: {outcome.description}.")
+        elif outcome.description == NO_ROWS:
+            plan.reject(None, f"there is nothing to import: {NO_ROWS}.", file=path.name, sheet=sheet.name)
         else:
             what = "this sheet" if sheet.name else "the file"
             plan.reject(None, f"{what} cannot be understood: {outcome.description}.",
