@@ -25,6 +25,13 @@ from vfk_desktop.domain.periods import PeriodKind, latest, parse_period, try_par
         ("Q3 2009/10", "2009/10 Q3", PeriodKind.FINANCIAL_QUARTER),
         ("2009/10 (Q3)", "2009/10 Q3", PeriodKind.FINANCIAL_QUARTER),
         ("2009 Q1", "2009 Q1", PeriodKind.CALENDAR_QUARTER),
+        # the quarter spelt out, as partners' headings and titles write it
+        ("Qtr 3 2009/10", "2009/10 Q3", PeriodKind.FINANCIAL_QUARTER),
+        ("Qtr. 3 2009/10", "2009/10 Q3", PeriodKind.FINANCIAL_QUARTER),
+        ("Quarter 1 2009/10", "2009/10 Q1", PeriodKind.FINANCIAL_QUARTER),
+        ("2009/10 Quarter 1", "2009/10 Q1", PeriodKind.FINANCIAL_QUARTER),
+        ("2009/10 qtr 4", "2009/10 Q4", PeriodKind.FINANCIAL_QUARTER),
+        ("Quarter 4 2009", "2009 Q4", PeriodKind.CALENDAR_QUARTER),
         ("Mar 2010", "Mar 2010", PeriodKind.MONTH),
         ("March 2010", "Mar 2010", PeriodKind.MONTH),
         ("Mar-10", "Mar 2010", PeriodKind.MONTH),
@@ -39,7 +46,7 @@ def test_periods_parse_to_canonical_labels(text, label, kind):
     assert period.kind is kind
 
 
-@pytest.mark.parametrize("text", ["", "2008/10", "2008/2010", "Q5 2009/10", "Smarch 2010",
+@pytest.mark.parametrize("text", ["", "2008/10", "2008/2010", "Q5 2009/10", "Quarter 5 2009/10", "Smarch 2010",
                                   "13/2010", "next year", None, 2008.5, "1800",
                                   # years no calendar holds: a Year column's 200809, 0 or 10000
                                   200809, 0, 10000, -2009, "0000", "0000/01", "Q1 0000", "Jan 0000",

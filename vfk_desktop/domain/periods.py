@@ -123,7 +123,7 @@ def _second_year_follows(first: int, second_text: str) -> bool:
 
 
 _FY = r"(?P<y1>\d{4}|\d{2})\s*[/\-–]\s*(?P<y2>\d{4}|\d{2}|\d)"
-_Q = r"Q\s*(?P<q>[1-4])"
+_Q = r"Q(?:TR\.?|UARTER)?\s*(?P<q>[1-4])"  # Q3, Qtr 3, Qtr. 3, Quarter 3
 _PATTERNS = [
     ("fy", re.compile(rf"^(?:FY\s*)?{_FY}$", re.I)),
     ("fq", re.compile(rf"^(?:FY\s*)?{_FY}[\s,]*\(?{_Q}\)?$", re.I)),
