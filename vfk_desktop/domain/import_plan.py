@@ -153,6 +153,8 @@ class FileInfo:
 # ((code, period label) pairs, places) -> {(code, period label): {place: figure}}: what the database
 # holds of those places there
 HeldFigures = Callable[[list[tuple[str, str]], tuple[str, ...]], dict[tuple[str, str], dict[str, Any]]]
+# (code, place) pairs -> the values stored for each (kind "value", any period)
+StoredValues = Callable[[list[tuple[str, str]]], dict[tuple[str, str], list[float]]]
 
 
 @dataclass
@@ -165,6 +167,7 @@ class ImportContext:
     add_indicators: bool = False
     profiles: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # header signature -> columns
     held: HeldFigures | None = None  # the database's own figures, for the Kent check (kent_check.py)
+    stored: StoredValues | None = None  # a place's stored figures, for fractions (fraction_check.py)
     _titles: dict[str, str] | None = field(default=None, repr=False)
 
     def code_for_title(self, text: str) -> str | None:
@@ -247,6 +250,8 @@ class ImportPlan:
     # blank cells of partners' sheets (figure keys): reported as skipped, never replacing a figure
     blank_figures: set[PlanKey] = field(default_factory=set)
     conflicts: set[PlanKey] = field(default_factory=set)  # keys given two different figures
+    # plain numbers below 1 of percentage indicators: fractions of what was meant? (fraction_check.py)
+    fraction_candidates: list[PlanKey] = field(default_factory=list)
 
     @property
     def row_count(self) -> int:

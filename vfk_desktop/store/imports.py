@@ -54,7 +54,19 @@ def import_context(store: Store, add_indicators: bool = False) -> ImportContext:
         add_indicators=add_indicators,
         profiles=load_profiles(store),
         held=lambda keys, places: held_for_kent_check(store, keys, places),
+        stored=lambda pairs: stored_values(store, pairs),
     )
+
+
+def stored_values(store: Store, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[float]]:
+    """Each (code, place)'s stored figures, every period."""
+    found: dict[tuple[str, str], list[float]] = {}
+    for code, place in pairs:
+        rows = store.conn.execute(
+            "SELECT o.value FROM observations o JOIN areas a ON a.id = o.area_id WHERE o.kind = 'value' "
+            "AND o.indicator = ? AND a.name = ? AND o.value IS NOT NULL", (code, place)).fetchall()
+        found[(code, place)] = [value for (value,) in rows]
+    return found
 
 
 def held_for_kent_check(store: Store, keys: list[tuple[str, str]],

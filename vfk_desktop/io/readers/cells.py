@@ -144,6 +144,7 @@ def add_figure(
         cell = sheet.error_cells.get((row, sheet.first_column + index), cell)
     if (cell is None or cell == "") and not keep_blank:
         return
+    percent = False
     if type(cell) is float and -IMPOSSIBLE < cell < IMPOSSIBLE and not (percent_unit and sheet.percent_cells):
         value, text, missing = cell, None, None  # the common case, without the general parser
     else:
@@ -160,6 +161,8 @@ def add_figure(
     figure = FigureRow(indicator, area, period.label, kind, value, text, missing, sheet.file_name,
                        sheet.name, row, f"{letter}{row}")
     key = (indicator, area, figure.period, kind)
+    if percent_unit and value and -1.0 < value < 1.0 and not percent and "%" not in (text or ""):
+        plan.fraction_candidates.append(key)  # 0.62 for 62 %? (fraction_check.py)
     if key in plan.figures:
         plan.add_figure(figure)  # the same figure again, or a conflict to report
     else:
