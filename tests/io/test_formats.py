@@ -41,8 +41,10 @@ def test_a_long_table_imports_the_same_from_every_format(empty_store, tmp_path, 
 @pytest.mark.parametrize(("encoding", "delimiter"), [
     ("utf-8", ","), ("utf-8-sig", ","), ("cp1252", ";"), ("utf-8", "\t"), ("cp1252", ",")])
 def test_csv_encodings_and_delimiters(empty_store, tmp_path, encoding, delimiter):
+    # "1,300" in a file separated by semicolons could be 1.3 (a decimal comma): refused there
+    figure = "1300" if delimiter == ";" else "1,300"
     rows = [["Authority", "Code", "Period", "Actual", "Notes"],
-            ["Ashford", "NI 39", "2008/09", "1,300", "Prévention – café £5"]]
+            ["Ashford", "NI 39", "2008/09", figure, "Prévention – café £5"]]
     path = write(tmp_path / "a.csv", {"Data": rows}, encoding=encoding, delimiter=delimiter)
     result = do_import(empty_store, path)
     assert result.ok, [p.sentence() for p in result.rejected]
@@ -108,3 +110,29 @@ def test_a_workbook_none_of_whose_sheets_is_understood_is_refused_naming_the_hea
     assert result.rejected[0].sheet == "Data" and "this sheet cannot be understood" in reason
     assert '"Place", "Thing", "Amount"' in reason or "no header row" in reason
     assert dump(empty_store) == before
+
+
+def test_a_semicolon_csv_reads_decimal_commas_and_refuses_what_either_convention_could_mean(
+        empty_store, tmp_path):
+    rows = [["District", "NI", "Period", "Value"],
+            ["Dover", "NI 39", "2009/10", "4,25"], ["Swale", "NI 39", "2009/10", "1.234,5"],
+            ["Thanet", "NI 39", "2009/10", "987"], ["Ashford", "NI 39", "2009/10", "12.5"],
+            ["Maidstone", "NI 39", "2009/10", "1.212"], ["Dartford", "NI 39", "2009/10", "4,250"]]
+    path = write(tmp_path / "eu.csv", {"Data": rows}, delimiter=";")
+    plan = plan_import([path], import_context(empty_store))
+    figures = {key[1]: figure.value for key, figure in plan.figures.items()}
+    assert figures == {"Dover": 4.25, "Swale": 1234.5, "Thanet": 987.0, "Ashford": 12.5}
+    assert [p.sentence() for p in plan.rejected] == [
+        'eu.csv, row 6: "1.212" could be 1212 or 1.212 (files separated by semicolons often write a dot '
+        "between thousands and a comma for decimals; write it without a separator between thousands) in D6.",
+        'eu.csv, row 7: "4,250" could be 4.25 or 4,250 (files separated by semicolons often write a dot '
+        "between thousands and a comma for decimals; write it without a separator between thousands) in D7."]
+
+
+def test_a_comma_separated_file_reads_dots_as_decimals_and_commas_as_thousands(empty_store, tmp_path):
+    rows = [["District", "NI", "Period", "Value"],
+            ["Dover", "NI 39", "2009/10", "1.212"], ["Swale", "NI 39", "2009/10", "4,250"]]
+    result = do_import(empty_store, write(tmp_path / "uk.csv", {"Data": rows}))
+    assert result.ok, [p.sentence() for p in result.rejected]
+    assert value_of(empty_store, "Dover", "NI 39", "2009/10")[0] == 1.212
+    assert value_of(empty_store, "Swale", "NI 39", "2009/10")[0] == 4250.0

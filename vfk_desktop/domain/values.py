@@ -103,6 +103,36 @@ def parse_value(cell: object, percent_format: bool = False) -> CellValue:
     return CellValue(parsed, text)
 
 
+_DECIMAL_COMMA = re.compile(
+    r"""^(?P<sign>[-+−])?\s*[£$€]?\s*
+        (?P<digits>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|,\d+)
+        \s*(?P<percent>%)?$""",
+    re.VERBOSE | re.ASCII,
+)
+
+
+def parse_decimal_comma_text(text: str) -> CellValue:
+    """A figure from a file that may write decimal commas ("4,25", "1.212,5"), as CSV files
+    separated by semicolons do. A figure the two conventions read differently ("1.212": 1212 or
+    1.212; "4,250") is a problem, never a guess; one only a decimal comma reads is read so."""
+    usual = parse_value(text)
+    match = _DECIMAL_COMMA.match(text.replace("\u00a0", " ").strip())
+    if match is None:
+        return usual
+    digits = match["digits"].replace(".", "").replace(",", ".")
+    number = float(digits) * (-1 if match["sign"] in ("-", "−") else 1)
+    if usual.value is None and not usual.missing:
+        problem = impossible(number, text)
+        return CellValue(None, text, problem=problem) if problem else CellValue(number, text)
+    if usual.value is not None and usual.value != number:
+        shown = f"{usual.value:,.15g}" if usual.value >= 1000 else f"{usual.value:.15g}"
+        return CellValue(None, text, problem=(
+            f'"{clip(text)}" could be {number:.15g} or {shown} (files separated by semicolons often '
+            f"write a dot between thousands and a comma for decimals; write it without a "
+            f"separator between thousands)"))
+    return usual
+
+
 def per_cent(fraction: float) -> float:
     """0.453 shown as 45.3 % -> 45.3: the product rounded to the digits a spreadsheet keeps, so the
     binary 0.453 * 100 (45.300000000000004) is not stored."""

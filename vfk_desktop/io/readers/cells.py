@@ -28,7 +28,7 @@ from vfk_desktop.domain.periods import (
     try_parse_period,
 )
 from vfk_desktop.domain.statistics import value_type_of
-from vfk_desktop.domain.values import IMPOSSIBLE, CellValue, clip, parse_value
+from vfk_desktop.domain.values import IMPOSSIBLE, CellValue, clip, parse_decimal_comma_text, parse_value
 from vfk_desktop.io.readers.sheets import Sheet, is_blank
 
 
@@ -149,7 +149,12 @@ def add_figure(
         value, text, missing = cell, None, None  # the common case, without the general parser
     else:
         percent = percent_unit and (row, sheet.first_column + index) in sheet.percent_cells
-        parsed = _parsed_text(cell, percent) if type(cell) is str else parse_value(cell, percent)
+        if type(cell) is not str:
+            parsed = parse_value(cell, percent)
+        elif sheet.delimiter == ";":
+            parsed = _parsed_decimal_comma(cell)
+        else:
+            parsed = _parsed_text(cell, percent)
         if parsed.problem:
             plan.reject(origin_of(sheet, row, index), f"{parsed.problem} in {sheet.cell_ref(row, index)}.")
             return
@@ -167,6 +172,11 @@ def add_figure(
         plan.add_figure(figure)  # the same figure again, or a conflict to report
     else:
         plan.figures[key] = figure
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed_decimal_comma(cell: str) -> CellValue:
+    return parse_decimal_comma_text(cell)
 
 
 @functools.lru_cache(maxsize=8192)
