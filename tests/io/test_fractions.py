@@ -51,3 +51,13 @@ def test_the_figure_as_meant_imports_after_the_refusal(store, tmp_path):
     assert do_import(store, write(tmp_path / "fixed.xlsx", {"Data": [
         ["District", "NI", "Year", "Value"], ["Dover", "NI 163", "2009/10", 62]]})).ok
     assert value_of(store, "Dover", "NI 163", "2009/10")[0] == 62.0
+
+
+def test_one_fraction_among_per_cent_figures_in_its_column_is_a_note_and_kept(store, tmp_path):
+    rows = [["Dover", "NI 163", "2009/10", 0.62], ["Thanet", "NI 163", "2009/10", 64]]
+    plan = plan_of(store, tmp_path, rows)
+    assert not plan.rejected
+    assert plan.figures[("NI 163", "Dover", "2009/10", "value")].value == 0.62
+    assert ('new.xlsx, sheet "Data": 0.62 in D2 looks like a fraction: Dover\'s NI 163 figures are per '
+            "cent, around 62.8, while the column's other figures are not; kept as written (0.62 per cent)."
+            in plan.notes)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vfk_desktop.bulk import without_cycle_collection
-from vfk_desktop.domain.fraction_check import refuse_fractions
+from vfk_desktop.domain.fraction_check import check_fractions
 from vfk_desktop.domain.import_plan import FileInfo, ImportContext, ImportPlan, UnreadSheet
 from vfk_desktop.domain.kent_check import kent_disagreements
 from vfk_desktop.domain.values import NOT_AVAILABLE
@@ -96,7 +96,7 @@ def plan_import(
         _report(path, outcomes, plan)
     # a stated Kent its districts contradict, in this file or with what the database holds
     plan.notes += kent_disagreements(plan, ctx.matcher.districts, ctx.held)
-    refuse_fractions(plan, plan.fraction_candidates, ctx.stored)
+    check_fractions(plan, plan.fraction_candidates, ctx.stored)
     plan.blank_figures = {key for key, f in plan.figures.items() if f.value is None and f.text is None
                           and f.missing == NOT_AVAILABLE and (f.file, f.sheet) not in ours}
     if progress:
