@@ -1,7 +1,8 @@
 """Writing real spreadsheet files for tests: .xlsx (openpyxl), .xls (xlwt), .ods (odfpy), .csv.
 
-A sheet is a list of rows; a cell is a value, None (empty), or a Cell with a number format or an
-Excel error. The same rows can be written in every format, so one test covers them all.
+A sheet is a list of rows; a cell is a value, None (empty), or a Cell with a number format, an
+Excel error or a merge across the cells to its right (None in the row). The same rows can be
+written in every format, so one test covers them all.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class Cell:
     value: object
     number_format: str | None = None  # e.g. "0.0%"
     error: bool = False  # an Excel error cell such as #DIV/0!
+    across: int = 1  # columns the cell is merged across (CSV has no merges: the value alone)
 
 
 Sheets = dict[str, list[list[object]]]
@@ -50,6 +52,9 @@ def write_xlsx(path: Path, sheets: Sheets) -> Path:
                         target.data_type = "e"
                     if value.number_format:
                         target.number_format = value.number_format
+                    if value.across > 1:
+                        sheet.merge_cells(start_row=r, start_column=col, end_row=r,
+                                          end_column=col + value.across - 1)
                 else:
                     target.value = value
     book.save(path)
@@ -70,6 +75,8 @@ def write_xls(path: Path, sheets: Sheets) -> Path:
                 if isinstance(value, Cell) and value.error:
                     # xlwt spells #N/A "#N/A!"; its code, 42, is what Excel writes
                     sheet.row(r).set_cell_error(col, {"#N/A": 42}.get(value.value, value.value))
+                elif isinstance(value, Cell) and value.across > 1:
+                    sheet.write_merge(r, r, col, col + value.across - 1, value.value)
                 elif isinstance(value, Cell):
                     style = xlwt.easyxf(num_format_str=value.number_format or "General")
                     sheet.write(r, col, value.value, style)
@@ -83,15 +90,19 @@ def write_xls(path: Path, sheets: Sheets) -> Path:
 
 def write_ods(path: Path, sheets: Sheets) -> Path:
     from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
     from odf.text import P
 
     document = OpenDocumentSpreadsheet()
     for name, rows in sheets.items():
         table = Table(name=name)
         for row in rows:
-            table_row = TableRow()
+            table_row, covered = TableRow(), 0
             for value in row:
+                if covered:
+                    table_row.addElement(CoveredTableCell())
+                    covered -= 1
+                    continue
                 raw = value.value if isinstance(value, Cell) else value
                 percent = isinstance(value, Cell) and "%" in (value.number_format or "")
                 if raw is None:
@@ -109,6 +120,9 @@ def write_ods(path: Path, sheets: Sheets) -> Path:
                     cell = TableCell(valuetype="string")
                     for line in str(raw).split("\n"):
                         cell.addElement(P(text=line))
+                if isinstance(value, Cell) and value.across > 1:
+                    cell.setAttribute("numbercolumnsspanned", value.across)
+                    covered = value.across - 1
                 table_row.addElement(cell)
             table.addElement(table_row)
         document.spreadsheet.addElement(table)

@@ -296,3 +296,12 @@ def test_a_sheet_of_headings_alone_beside_one_with_figures_is_a_note(empty_store
     assert not plan.rejected and len(plan.figures) == 1
     assert ('two.xlsx, sheet "NI 16" was not imported: it has headings but no rows of figures under them.'
             in plan.notes)
+
+
+@pytest.mark.parametrize("title", ["Serious acquisitive crime - Qtr 3 2009/10", "Quarter 3 2009/10: crime",
+                                   "Serious acquisitive crime, 2009/10 Q3"])
+def test_a_quarter_named_in_the_title_is_the_period_of_its_figures(empty_store, tmp_path, title):
+    rows = [[title], [], ["District", "Value"], ["Ashford", 120], ["Dover", 95]]
+    plan = plan_of(empty_store, write(tmp_path / "title.xlsx", {"NI 16": rows}))
+    assert not plan.rejected, reasons(plan)
+    assert {key[2] for key in plan.figures} == {"2009/10 Q3"}  # not the whole year 2009/10

@@ -73,8 +73,10 @@ _LOOKUP = {word: role for role, words in _WORDS.items() for word in words}
 # A wide table's count, denominator or limits of one place: "Ashford numerator", "Count - Dover".
 _STATISTIC_WORDS = sorted(((word, role) for role in STATISTIC_ROLES for word in _WORDS[role]),
                           key=lambda pair: -len(pair[0]))
+_MONTH = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s\-/,]*(?:\d{4}|\d{2})\b")
 _PERIOD_TOKEN = re.compile(
-    r"(?:Q[1-4]\s+)?\d{4}\s*[/\-–]\s*\d{2,4}(?:\s*Q[1-4])?|\b(?:19|20)\d{2}\b", re.I
+    rf"{_MONTH}|(?:Q[1-4]\s+)?\d{{4}}\s*[/\-–]\s*\d{{2,4}}(?:\s*Q[1-4])?|\b(?:19|20)\d{{2}}\b", re.I
 )
 
 
@@ -104,9 +106,9 @@ def read_header(cell: object, wording: str = "") -> Header:
                                                  f"closes")
         return Header(shown, "", None, period)
     text = " ".join(str(cell if cell is not None else "").split())
-    period = None
-    found = _PERIOD_TOKEN.search(text)
-    remainder = text
+    period = try_parse_period(text)  # the whole heading a period: "2009 Q2", "Apr-09"
+    found = None if period else _PERIOD_TOKEN.search(text)
+    remainder = "" if period else text
     if found:
         period = try_parse_period(found.group(0))
         if period is not None:

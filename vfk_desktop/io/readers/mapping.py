@@ -186,6 +186,7 @@ def _is_number_text(text: str) -> bool:
 def merge_rows(rows: list[list[object]]) -> list[object]:
     """The header rows as one; a date heading stays a date (the rows' text says what it closes)."""
     width = max(len(r) for r in rows)
+    rows = [_period_spread(row, rows[above + 1:], width) for above, row in enumerate(rows)]
     merged: list[object] = []
     for index in range(width):
         cells = [r[index] for r in rows if index < len(r) and not is_blank(r[index])]
@@ -196,6 +197,29 @@ def merge_rows(rows: list[list[object]]) -> list[object]:
         parts = [read_header(c).text for c in cells]
         merged.append(" ".join(parts) if parts else None)
     return merged
+
+
+def _period_spread(row: list[object], below: list[list[object]], width: int) -> list[object]:
+    """row with a heading repeated over the blank cells to its right while the headings below make
+    it a period: "2009/10" merged (or left blank to its right) over "Q1" … "Q4"."""
+    spread: list[object] = []
+    carried = None
+    for index in range(width):
+        cell = row[index] if index < len(row) else None
+        if not is_blank(cell):
+            carried = None if isinstance(cell, dt.date) else cell
+        elif carried is not None and _completes(carried, [r[index] for r in below if index < len(r)]):
+            cell = carried
+        else:
+            carried = None
+        spread.append(cell)
+    return spread
+
+
+def _completes(heading: object, below: list[object]) -> bool:
+    """Whether the headings below make the one above a period: "2009/10" over "Q2"."""
+    texts = [read_header(cell).text for cell in below if not is_blank(cell)]
+    return bool(texts) and try_parse_period(" ".join([read_header(heading).text, *texts])) is not None
 
 
 def wording_of(rows: list[list[object]]) -> str:

@@ -43,6 +43,7 @@ class Sheet:
     hidden: bool = False  # a hidden sheet
     hidden_rows: set[int] = field(default_factory=set)  # row numbers as Excel shows them
     hidden_columns: set[int] = field(default_factory=set)  # 0-based, as first_column counts
+    delimiter: str | None = None  # a CSV file's field separator; None for a workbook
 
     @functools.cached_property
     def file_name(self) -> str:
@@ -124,7 +125,8 @@ def sniff_delimiter(text: str) -> str:
 def read_csv_sheet(path: Path, data: bytes | None = None) -> Sheet:
     data = path.read_bytes() if data is None else data
     text = decode_text(data, path.name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[object]] = []
     try:
         for row in reader:
@@ -137,7 +139,7 @@ def read_csv_sheet(path: Path, data: bytes | None = None) -> Sheet:
                       f"{error}).") from error
     if "'" in text and rows and tuple(rows[0][:3]) == OUR_FARE_CSV:  # a partner's "'=1" stays as typed
         rows = [[_unguarded(cell) for cell in row] for row in rows]
-    return Sheet(file=path, name=None, rows=rows)
+    return Sheet(file=path, name=None, rows=rows, delimiter=delimiter)
 
 
 OUR_FARE_CSV = ("District", "Code", "Indicator")  # the headings of `vfk export … --out F.csv`

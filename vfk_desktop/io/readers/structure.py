@@ -2,7 +2,8 @@
 
 The import report says for each sheet which layout was found, where its heading is, how many places
 and periods it holds, and which rows were passed over as notes. A heading in a place position that
-names no known locality ("T Wells") is a problem, never a column that quietly vanishes.
+names no known locality ("T Wells") is a problem, and figures under any other heading vfk does not
+know ("Change") are a note: never a column that quietly vanishes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from vfk_desktop.domain.codes import try_parse_code
 from vfk_desktop.domain.columns import Role
 from vfk_desktop.domain.import_plan import Origin
 from vfk_desktop.domain.localities import KENT
+from vfk_desktop.domain.values import clip
 from vfk_desktop.io.readers.cells import looks_numeric
 from vfk_desktop.io.readers.hidden import number_ranges
 from vfk_desktop.io.readers.mapping import Mapping, mapping_of, wording_of
@@ -55,7 +57,8 @@ _DATE_ADVICE = ('head the columns "Year ending", "Quarter ending" or "Month", or
 
 
 def check_headings(reader: SheetReader, mapping: Mapping) -> None:
-    """Refuse headings that cannot be read: a date closing no named period, an unknown place."""
+    """Refuse headings that cannot be read (a date closing no named period, an unknown place), and
+    note the columns of figures left out under any other heading vfk does not know, or none."""
     sheet, plan, matcher = reader.sheet, reader.plan, reader.ctx.matcher
     row = mapping.header_rows[0]
     for index, why in mapping.refused_columns:
@@ -73,6 +76,7 @@ def check_headings(reader: SheetReader, mapping: Mapping) -> None:
         hint = matcher.suggest(text)
         among_places = len(districts) >= 2 and index > min(districts)
         if not (hint and places) and not among_places:
+            _note_unread_heading(reader, mapping, index, text)
             continue
         if not _has_figures(reader, mapping, index):
             continue
@@ -82,6 +86,22 @@ def check_headings(reader: SheetReader, mapping: Mapping) -> None:
         plan.reject(Origin(sheet.file_name, sheet.name, mapping.header_rows[-1], cell),
                     f'the column heading "{text}" in {cell} is not one of the 12 Kent districts'
                     f"{advice}; its figures were not read.")
+    read = {c.index for c in mapping.columns}
+    for index, text in enumerate(mapping.headers_found):
+        if not text and index not in read and not mapping.from_profile:
+            _note_unread_heading(reader, mapping, index, text)
+
+
+def _note_unread_heading(reader: SheetReader, mapping: Mapping, index: int, text: str) -> None:
+    """Say which column of figures was left out for a heading vfk does not know ("Change") or for
+    none: once a sheet, however often the heading is repeated down it."""
+    if (index, text) in reader.unread_headings:
+        return
+    reader.unread_headings.add((index, text))
+    if _has_figures(reader, mapping, index):
+        what = f'headed "{clip(text)}", a heading vfk does not know,' if text else "with no heading,"
+        reader.plan.skip_column(reader.sheet.where(mapping.header_rows[-1], index),
+                                f"column {what} with figures under it")
 
 
 def _has_figures(reader: SheetReader, mapping: Mapping, index: int) -> bool:

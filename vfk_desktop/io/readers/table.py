@@ -43,10 +43,13 @@ HEADER_SEARCH_ROWS = 30
 _HEADERS_KEPT = 256  # distinct heading rows remembered per sheet
 _LEADING_CODE = re.compile(r"^\s*((?:NI\s*)?\d{1,3}\s?[a-z]{0,3})\b[\s.:\-–]+(\S.*)$", re.I | re.S)
 _TOTALS = {"total", "totals", "grand total", "average", "mean", "sum", "overall", "all"}
+_QUARTER_WORDS = r"Q(?:tr\.?|uarter)?\s*[1-4]"  # Q3, Qtr 3, Quarter 3
 _PERIOD_IN_TEXT = re.compile(
-    r"(?:Q[1-4]\s+)?\b\d{4}\s*[/\-–]\s*\d{2,4}(?:\s*Q[1-4])?|\b(?:19|20)\d{2}\b", re.I)
+    rf"(?:\b{_QUARTER_WORDS}\s+)?\b\d{{4}}\s*[/\-–]\s*\d{{2,4}}(?:\s*{_QUARTER_WORDS}\b)?"
+    rf"|(?:\b{_QUARTER_WORDS}\s+)?\b(?:19|20)\d{{2}}\b(?:\s*{_QUARTER_WORDS}\b)?", re.I)
 _KEYS = (str, float, int)  # cell types that can be cache keys
 _NO_SPEC = ColumnSpec(-1, Role.VALUE)
+_SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 @dataclass
@@ -100,6 +103,7 @@ class SheetReader:
         self.last_data_row = 0
         self.sheet_code = code_in_sheet_name(sheet.name)
         self._reported_columns: set[tuple[int, int]] = set()
+        self.unread_headings: set[tuple[int, str]] = set()  # (column, heading) unknown, looked at
         self._headers: dict[tuple, tuple[int, Mapping] | None] = {}  # by the rows' cells: see _header_in
         if sheet.name:
             self.context.area = find_place_in(sheet.name, ctx.matcher)
@@ -222,6 +226,9 @@ class SheetReader:
                                if self.sheet.export_role == "data" and AS_GIVEN in mapping.headers_found
                                else None)
         self.given = None  # the figure's text as first written, on our own Data sheet
+        # the fields a CSV row may have: the headings, and a column vfk adds (chosen.py)
+        self.fields = (max([len(mapping.headers_found), *(s.index + 1 for s in mapping.columns)])
+                       if self.sheet.delimiter else None)
     # --- rows -----------------------------------------------------------------------------
     def _title_row(self, cells: list[object]) -> None:
         text = " ".join(str(x) for x in cells if not is_blank(x))
@@ -237,7 +244,7 @@ class SheetReader:
         """Read the row at rows[offset]; returns the offset of the next row to read."""
         index = self.code_index
         if index is None:  # the sheet's name gives the indicator
-            if not any(not is_blank(_at(cells, s.index)) for s in self.measure_specs):
+            if not self._holds_figures(number, cells) and not self._names_its_place(cells):
                 return self._not_a_data_row(offset, number, cells, "")
             code, title = self.sheet_code, None
         else:
@@ -255,6 +262,9 @@ class SheetReader:
                     return self._not_a_data_row(offset, number, cells, text)
             elif title is None and type(code_cell) in _KEYS:
                 self._codes[code_cell] = code
+        fields = self.fields
+        if fields is not None and len(cells) > fields and self._split(number, cells, fields):
+            return offset + 1
         if code not in self.ctx.indicators and not self._new_code(number, cells, code, title):
             return offset + 1
         # The look-ups of the common case written out here: a row of a long table costs microseconds.
@@ -301,6 +311,34 @@ class SheetReader:
         else:
             origin = c.origin_of(self.sheet, number, self.code_index)
         return c.known_code(self.ctx, self.plan, code, origin, title, unit)
+
+    def _split(self, number: int, cells: list[object], fields: int) -> bool:
+        """Refuse a CSV row with more fields than headings, unless the extra ones are empty: a value
+        holding the separator unquoted ("Spend £1,000") was split, and its parts read out of place."""
+        extra = [i for i in range(fields, len(cells)) if not is_blank(cells[i])]
+        if not extra:
+            return False  # trailing empty fields ("…,20,,,"), as spreadsheets often write
+        origin = c.origin_of(self.sheet, number, extra[0])
+        separator = _SEPARATORS.get(self.sheet.delimiter or "", "separator")
+        self.plan.reject(origin, f"this row has {extra[-1] + 1} fields but the heading row (row "
+                                 f'{self.mapping.header_rows[-1]}) has {fields}, leaving '
+                                 f'"{clip(c.cell_text(cells[extra[0]]))}" in {origin.cell} under no '
+                                 f"heading: put any value holding a {separator} in double quotes.")
+        return True
+
+    def _holds_figures(self, number: int, cells: list[object]) -> bool:
+        """Whether any measure cell of the row holds something, an error cell ("#N/A") included."""
+        errors, first = self.sheet.error_cells, self.sheet.first_column
+        return any(not is_blank(_at(cells, s.index)) or (number, first + s.index) in errors
+                   for s in self.measure_specs)
+
+    def _names_its_place(self, cells: list[object]) -> bool:
+        """Whether the row's locality (or, with no locality column, its period) reads as one: then
+        its blank figures are blanks, as in a row that names its indicator, not a section heading."""
+        if self.area_index is not None:
+            return self.ctx.matcher.match(c.cell_text(_at(cells, self.area_index))) is not None
+        cell = _at(cells, self.period_index)
+        return isinstance(cell, dt.date) or try_parse_period(cell) is not None
 
     def _no_figures(self, cells: list[object]) -> bool:
         return all(is_blank(_at(cells, s.index)) for s in self.measure_specs)
