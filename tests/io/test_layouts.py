@@ -177,3 +177,16 @@ def test_a_confirmed_mapping_is_saved_as_a_profile_for_files_with_the_same_heade
                  {0: "AREA", 1: "CODE", 2: "PERIOD", 3: "VALUE"}, name="Dover council returns")
     result = do_import(empty_store, path)
     assert result.ok and value_of(empty_store, "Dover", "NI 39", "2008/09")[0] == 1400
+
+
+@pytest.mark.parametrize("title", [["Position at March 2010"], ["How does Tunbridge Wells fare, 2010"], []])
+def test_kent_best_and_worst_take_the_period_of_the_values_beside_them(empty_store, tmp_path, title):
+    rows = [title, [], ["NI", "Indicator", "Tunbridge Wells 2009/10", "Kent target 2010/11", "Kent best",
+                        "Kent worst"],
+            ["NI 163", "Working age people with level 2 skills", 72.1, 75.6, 77.6, 58.7]]
+    result = do_import(empty_store, write(tmp_path / "fare.xlsx", {"Fare in Kent": rows}))
+    assert result.ok, [p.sentence() for p in result.rejected]
+    stored = sorted(empty_store.conn.execute(
+        "SELECT a.name, o.kind, o.period, o.value FROM observations o JOIN areas a ON a.id = o.area_id"))
+    assert stored == [("Kent", "best", "2009/10", 77.6), ("Kent", "target", "2010/11", 75.6),
+                      ("Kent", "worst", "2009/10", 58.7), ("Tunbridge Wells", "value", "2009/10", 72.1)]

@@ -80,6 +80,16 @@ def period_in(text: str) -> Period | None:
     return None
 
 
+def values_period(mapping: Mapping) -> Period | None:
+    """The one period a table's value columns are headed with ("Tunbridge Wells 2009/10") where it
+    has no period column: the period of its columns that name none (Kent best and worst, comments),
+    before any year in its title ("Position at March 2010")."""
+    if mapping.first(Role.PERIOD) is not None:
+        return None
+    periods = {s.period for s in mapping.columns if s.role is Role.VALUE and s.period is not None}
+    return periods.pop() if len(periods) == 1 else None
+
+
 def _at(cells: list[object], index: int | None) -> object:
     return cells[index] if index is not None and index < len(cells) else None
 
@@ -177,7 +187,7 @@ class SheetReader:
         has_round = mapping.first(Role.ROUND) is not None
         only_rankings = all(s.role is Role.PRIORITY for s in mapping.measures())
         if (needs_period or (only_rankings and not has_round)) and not (
-                mapping.first(Role.PERIOD) or self.context.period):
+                mapping.first(Role.PERIOD) or self.context.period or values_period(mapping)):
             missing.append("a period (no Year or Period column, and neither the sheet's name nor "
                            "its title names a period)")
         return missing
@@ -192,6 +202,7 @@ class SheetReader:
         self.mapping = mapping
         self.header_rows.append(mapping.header_rows[0])
         self.home = self._home(mapping)
+        self.values_period = values_period(mapping)
         target = mapping.first(Role.KENT_TARGET)
         if target is not None and target.period is not None:
             self.context.target_period = target.period
@@ -279,7 +290,7 @@ class SheetReader:
         index = self.period_index
         cell = cells[index] if index is not None and index < len(cells) else None
         period = (type(cell) in _KEYS and self._periods.get(cell)) or self._row_period(
-            number, cells, index, self.context.period)
+            number, cells, index, self.values_period or self.context.period)
         round_ = (None if self.round_index is None
                   else self._row_period(number, cells, self.round_index, None, Role.ROUND))
         if period is False or round_ is False:
