@@ -88,3 +88,24 @@ def test_any_cell_gives_a_value_a_reason_or_a_problem_and_never_raises(cell):
 def test_every_excel_error_has_a_reason_in_words():
     for text, reason in EXCEL_ERRORS.items():
         assert text in reason
+
+
+@pytest.mark.parametrize(("text", "missing"), [
+    ("[x]", NOT_AVAILABLE), ("[z]", NOT_AVAILABLE), ("[w]", NOT_AVAILABLE), (":", NOT_AVAILABLE),
+    ("[c]", SUPPRESSED), ("[low]", SUPPRESSED)])
+def test_the_statistical_services_bracketed_shorthand_is_no_value_with_its_reason(text, missing):
+    parsed = parse_value(text)
+    assert (parsed.value, parsed.text, parsed.missing, parsed.problem) == (None, text, missing, None)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("45.2p", 45.2), ("46.1r", 46.1), ("3.5e", 3.5), ("48*", 48.0), ("45.2 [p]", 45.2), ("1,212 [e]", 1212.0),
+    ("70.9% [r]", 70.9), ("12.5 [note 3]", 12.5), ("7†", 7.0)])
+def test_a_figure_marked_provisional_revised_or_estimated_is_read_and_keeps_its_mark(text, value):
+    parsed = parse_value(text)
+    assert (parsed.value, parsed.text, parsed.problem) == (value, text, None)
+
+
+@pytest.mark.parametrize("text", ["45.2 p", "45.2q", "p", "abc*", "1e5"])
+def test_a_mark_that_is_not_one_of_them_is_still_not_a_number(text):
+    assert parse_value(text).problem

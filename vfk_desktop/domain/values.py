@@ -15,7 +15,11 @@ _NOT_AVAILABLE_WORDS = {
     "n/a", "na", "n.a.", "n.a", "..", "...", "-", "–", "—", "nd", "no data", "not available",
     "tbc", "awaited", "not yet available", "nya", "n/k", "not known", "unknown", "?",
 }
-_SUPPRESSED_WORDS = {"*", "x", "c", "s", "supp", "suppressed", "~", "<5", "<3"}
+# the Government Statistical Service's shorthand in brackets ("[x]", "[c]"), and Eurostat's ":"
+_NOT_AVAILABLE_WORDS |= {"[x]", "[z]", "[w]", ":"}
+_SUPPRESSED_WORDS = {"*", "x", "c", "s", "supp", "suppressed", "~", "<5", "<3", "[c]", "[low]"}
+# a figure with a mark after it: provisional, revised, estimated, a footnote ("45.2p", "46.1 [r]", "48*")
+_MARKED = re.compile(r"^(?P<figure>.*?\d%?)\s*(?:\[(?:p|r|e|u|d|f|b|note \d+)\]|(?<=\d)[pre]|\*|†)$", re.I)
 EXCEL_ERRORS = {
     "#N/A": "Excel could not find the value (#N/A)",
     "#DIV/0!": "the cell divides by zero (#DIV/0!)",
@@ -92,6 +96,9 @@ def parse_value(cell: object, percent_format: bool = False) -> CellValue:
     if lowered in _SUPPRESSED_WORDS:
         return CellValue(None, text, SUPPRESSED)
     parsed = parse_number_text(text)
+    marked = _MARKED.match(text) if parsed is None else None
+    if marked:  # the figure is read, and its text keeps the mark
+        parsed = parse_number_text(marked["figure"])
     if parsed is None:
         if any(ch.isdigit() and not ch.isascii() for ch in text):
             return CellValue(None, text, problem=f'"{clip(text)}" is written with digits other than '
