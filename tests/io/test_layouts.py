@@ -190,3 +190,11 @@ def test_kent_best_and_worst_take_the_period_of_the_values_beside_them(empty_sto
         "SELECT a.name, o.kind, o.period, o.value FROM observations o JOIN areas a ON a.id = o.area_id"))
     assert stored == [("Kent", "best", "2009/10", 77.6), ("Kent", "target", "2010/11", 75.6),
                       ("Kent", "worst", "2009/10", 58.7), ("Tunbridge Wells", "value", "2009/10", 72.1)]
+
+
+@pytest.mark.parametrize("heading", ["Value (%)", "Outturn %", "Rate per 1,000", "%", "Actual (per cent)"])
+def test_a_value_heading_with_its_unit_beside_it_is_the_value_column(empty_store, tmp_path, heading):
+    rows = [["District", "Period", heading], ["Ashford", "2009/10", 61.5], ["Dover", "2009/10", 63]]
+    result = do_import(empty_store, write(tmp_path / "unit.xlsx", {"NI 163": rows}))
+    assert result.ok, [p.sentence() for p in result.rejected]
+    assert value_of(empty_store, "Ashford", "NI 163", "2009/10")[0] == 61.5

@@ -70,6 +70,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
                       "99 8% upper ci", "upper 99 8% confidence limit"),
 }
 _LOOKUP = {word: role for role, words in _WORDS.items() for word in words}
+# a unit written after a heading's words, or alone: "%", "per cent", "rate per 1,000", "per 100,000"
+_UNIT = re.compile(r"(?:^|\s)(?:%|per ?cent(?:age)?|(?:rate )?per [0-9][0-9, ]*(?: population)?)$")
 # A wide table's count, denominator or limits of one place: "Ashford numerator", "Count - Dover".
 _STATISTIC_WORDS = sorted(((word, role) for role in STATISTIC_ROLES for word in _WORDS[role]),
                           key=lambda pair: -len(pair[0]))
@@ -115,6 +117,9 @@ def read_header(cell: object, wording: str = "") -> Header:
             remainder = (text[: found.start()] + " " + text[found.end():]).strip()
     words = normalise_header(remainder)
     role = _LOOKUP.get(words)
+    if role is None and words:  # "Value (%)", "Outturn per cent", "Rate per 1,000": a unit beside it
+        bare = _UNIT.sub("", words).strip()
+        role = _LOOKUP.get(bare) if bare else Role.VALUE
     if role is None and period is not None and not words:
         role = None  # a bare period heading: a column of values for that period
     return Header(text=text, words=words, role=role, period=period)
