@@ -305,3 +305,19 @@ def test_a_quarter_named_in_the_title_is_the_period_of_its_figures(empty_store, 
     plan = plan_of(empty_store, write(tmp_path / "title.xlsx", {"NI 16": rows}))
     assert not plan.rejected, reasons(plan)
     assert {key[2] for key in plan.figures} == {"2009/10 Q3"}  # not the whole year 2009/10
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "ods"])
+def test_the_indicator_named_at_the_start_of_the_title(empty_store, tmp_path, fmt):
+    rows = [["NI 155 Number of affordable homes delivered (gross)"], ["Source: KCC"], [],
+            ["District", "2008/09", "2009/10"], ["Ashford", 100, 110], ["Dover", 101, 111]]
+    plan = plan_of(empty_store, write(tmp_path / f"homes.{fmt}", {"Sheet1": rows}))
+    assert not plan.rejected, reasons(plan)
+    assert {key[0] for key in plan.figures} == {"NI 155"} and len(plan.figures) == 4
+    assert "indicator NI 155 from the title" in plan.sheets_read[0]
+
+
+def test_a_title_without_a_code_leaves_the_sheet_unread_as_before(empty_store, tmp_path):
+    rows = [["Affordable homes delivered"], ["District", "2008/09"], ["Ashford", 100]]
+    plan = plan_of(empty_store, write(tmp_path / "homes.xlsx", {"Sheet1": rows}))
+    assert not plan.figures and "no header row naming an indicator column" in reasons(plan)[0]

@@ -19,7 +19,7 @@ from vfk_desktop.domain.values import clip
 from vfk_desktop.io.readers.cells import looks_numeric
 from vfk_desktop.io.readers.hidden import number_ranges
 from vfk_desktop.io.readers.mapping import Mapping, mapping_of, wording_of
-from vfk_desktop.io.readers.sheets import Sheet
+from vfk_desktop.io.readers.sheets import Sheet, is_blank
 
 if TYPE_CHECKING:
     from vfk_desktop.io.readers.table import SheetReader
@@ -34,6 +34,18 @@ def code_in_sheet_name(name: str | None) -> str | None:
         return None
     found = _SHEET_CODE.match(name)
     return try_parse_code(found.group(1)) if found else None
+
+
+def code_in_title(head: list[tuple[int, list[object]]]) -> str | None:
+    """The indicator a sheet's title starts with ("NI 155 Number of affordable homes delivered"),
+    from the lines of one text above its first row of two or more cells; None otherwise."""
+    for _, cells in head:
+        filled = [cell for cell in cells if not is_blank(cell)]
+        if len(filled) != 1:
+            return None
+        if isinstance(filled[0], str) and (code := code_in_sheet_name(filled[0])):
+            return code
+    return None
 
 
 def sheet_place(sheet: Sheet) -> str:
@@ -122,7 +134,7 @@ def describe_reading(reader: SheetReader) -> str:
     parts.append(f"heading row {heads[0]}" if len(heads) == 1
                  else f"heading rows {number_ranges(heads)}")
     if reader.code_index is None and reader.sheet_code:
-        parts.append(f"indicator {reader.sheet_code} from the sheet's name")
+        parts.append(f"indicator {reader.sheet_code} from {reader.code_source}")
     areas = {c.area for c in mapping.columns if c.area and c.area != KENT}
     areas |= {a for a in reader._areas.values() if a != KENT}
     if reader.home or (reader.context.area and reader.context.area != KENT and not areas):

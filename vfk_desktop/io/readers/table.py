@@ -34,6 +34,7 @@ from vfk_desktop.io.readers.sheets import ImportCancelled, Sheet, blank_row, is_
 from vfk_desktop.io.readers.structure import (
     check_headings,
     code_in_sheet_name,
+    code_in_title,
     describe_reading,
     refused_heading,
     sheet_place,
@@ -112,6 +113,7 @@ class SheetReader:
         self.titles: list[int] = []  # text rows within the table: section headings, or notes below
         self.last_data_row = 0
         self.sheet_code = code_in_sheet_name(sheet.name)
+        self.code_source = "the sheet's name"  # where sheet_code was found
         self._reported_columns: set[tuple[int, int]] = set()
         self.unread_headings: set[tuple[int, str]] = set()  # (column, heading) unknown, looked at
         self._headers: dict[tuple, tuple[int, Mapping] | None] = {}  # by the rows' cells: see _header_in
@@ -125,6 +127,9 @@ class SheetReader:
         if not head:
             return Outcome(False, "the sheet is empty")
         found = find_mapping(head, self.ctx.matcher, self.ctx.profiles)
+        if found is None and self.sheet_code is None:
+            self.sheet_code = code_in_title(head)
+            self.code_source = "the title"
         if found is None and self.sheet_code is not None:
             found = find_mapping(head, self.ctx.matcher, self.ctx.profiles, needs_code=False)
         if found is None:
