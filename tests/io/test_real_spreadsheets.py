@@ -321,3 +321,64 @@ def test_a_title_without_a_code_leaves_the_sheet_unread_as_before(empty_store, t
     rows = [["Affordable homes delivered"], ["District", "2008/09"], ["Ashford", 100]]
     plan = plan_of(empty_store, write(tmp_path / "homes.xlsx", {"Sheet1": rows}))
     assert not plan.figures and "no header row naming an indicator column" in reasons(plan)[0]
+
+
+def merged_down_book(path):
+    """A district merged down over its block of rows, as partners lay out a return."""
+    rows = [["District", "NI", "Period", "Value"], ["Ashford", "NI 5", "2009/10", 80],
+            [None, "NI 192", "2009/10", 40], [None, "NI 155", "2009/10", 100],
+            ["Dover", "NI 5", "2009/10", 70], [None, "NI 192", "2009/10", 38]]
+    if path.suffix == ".xls":
+        import xlwt
+
+        book = xlwt.Workbook()
+        sheet = book.add_sheet("Data")
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None and not (c == 0 and r > 0):
+                    sheet.write(r, c, value)
+        sheet.write_merge(1, 3, 0, 0, "Ashford")
+        sheet.write_merge(4, 5, 0, 0, "Dover")
+        book.save(str(path))
+        return path
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("A2:A4")
+    sheet.merge_cells("A5:A6")
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_district_merged_down_its_block_of_rows_names_every_row(empty_store, tmp_path, fmt):
+    plan = plan_of(empty_store, merged_down_book(tmp_path / f"merged.{fmt}"))
+    assert not plan.rejected, reasons(plan)
+    assert sorted((key[1], key[0]) for key in plan.figures) == [
+        ("Ashford", "NI 155"), ("Ashford", "NI 192"), ("Ashford", "NI 5"),
+        ("Dover", "NI 192"), ("Dover", "NI 5")]
+
+
+def test_a_district_left_blank_down_its_block_without_a_merge_is_still_refused(empty_store, tmp_path):
+    rows = [["District", "NI", "Period", "Value"], ["Ashford", "NI 5", "2009/10", 80],
+            [None, "NI 192", "2009/10", 40]]
+    plan = plan_of(empty_store, write(tmp_path / "blank.xlsx", {"Data": rows}))
+    assert len(plan.rejected) == 1 and "A3" in reasons(plan)[0]  # a blank is not guessed
+
+
+def test_a_heading_merged_down_two_heading_rows_is_read_once(empty_store, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "NI 16"
+    for row in (["District", "2009/10", None], [None, "Q1", "Q2"], ["Ashford", 10, 11], ["Dover", 12, 13]):
+        sheet.append(row)
+    sheet.merge_cells("A1:A2")  # "District" over both heading rows
+    sheet.merge_cells("B1:C1")
+    book.save(tmp_path / "two.xlsx")
+    plan = plan_of(empty_store, tmp_path / "two.xlsx")
+    assert not plan.rejected, reasons(plan)
+    assert sorted(key[1:3] for key in plan.figures) == [
+        ("Ashford", "2009/10 Q1"), ("Ashford", "2009/10 Q2"),
+        ("Dover", "2009/10 Q1"), ("Dover", "2009/10 Q2")]

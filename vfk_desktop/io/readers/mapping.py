@@ -194,7 +194,7 @@ def merge_rows(rows: list[list[object]]) -> list[object]:
         if dates:
             merged.append(dates[0])
             continue
-        parts = [read_header(c).text for c in cells]
+        parts = list(dict.fromkeys(read_header(c).text for c in cells))  # "District" merged down: once
         merged.append(" ".join(parts) if parts else None)
     return merged
 

@@ -27,6 +27,7 @@ _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _ERROR_CELL = re.compile(
     rb'<c\b([^>]*\bt="e"[^>]*)>\s*(?:<f\b[^>]*/>|<f\b[^>]*>.*?</f>)?\s*<v>([^<]*)</v>', re.S)
 _STYLED_CELL = re.compile(rb'<c\b([^>]*\bs="([0-9]+)"[^>]*)>')
+_MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
 _ROW_NUMBER = re.compile(rb'\br="([0-9]{1,7})"')
 _HIDDEN_COLS = re.compile(rb'<col\b[^>]*\bhidden="(?:1|true)"[^>]*>')
@@ -79,6 +80,7 @@ def read_workbook(path: Path, data: bytes, kind: Kind, sheet_name: str | None,
             rows = _values(name, title, sheet)
             start_row, start_column = sheet.start if rows else (0, 0)
             percent_cells, error_cells, hidden_rows, hidden_columns = extras.facts(title)
+            _fill_merged_down(rows, start_row, start_column, extras.merged_down(title))
             sheets.append(Sheet(
                 file=path, name=title,
                 rows=rows,
@@ -110,6 +112,21 @@ def _values(name: str, title: str, sheet) -> list[list[object]]:
     except (ValueError, OverflowError) as error:  # a date serial far out of range, say
         raise BadFile(f'{name} could not be read: sheet "{title}" holds a date or number out of '
                       f"range ({_short(error)}).") from error
+
+
+def _fill_merged_down(rows: list[list[object]], start_row: int, start_column: int,
+                      merges: list[tuple[int, int, int]]) -> None:
+    """Give each cell of a merge down one column (a district merged over its block of rows) the
+    merged cell's value, as the officer sees it, not a blank under it."""
+    for column, first, last in merges:
+        index = column - start_column
+        top = first - start_row - 1
+        if index < 0 or not 0 <= top < len(rows) or index >= len(rows[top]):
+            continue
+        value = rows[top][index]
+        for row in rows[top + 1:min(last - start_row, len(rows))]:
+            if index < len(row) and row[index] in (None, ""):
+                row[index] = value
 
 
 def _hidden_sheets(workbook: object) -> set[str]:
@@ -243,6 +260,22 @@ class _ExtraFacts:
                 found[(int(ref.group(2)), column_index(ref.group(1)))] = text.decode("utf-8", "replace")
         return found
 
+    def merged_down(self, title: str) -> list[tuple[int, int, int]]:
+        """The merges down one column: (0-based column, first row, last row as Excel shows them)."""
+        if self.xls:
+            self.facts(title)  # the sheet's merges are read with its other facts
+            return self.xls.merges.get(title, [])
+        if title not in self.parts:
+            return []
+        xml = self._sheet_xml(title)
+        if b"<mergeCell " not in xml:
+            return []
+        found = []
+        for first_col, first_row, last_col, last_row in _MERGE.findall(xml):
+            if first_col == last_col and first_row != last_row:
+                found.append((column_index(first_col), int(first_row), int(last_row)))
+        return found
+
     def _hidden_tags(self, title: str, pattern) -> list[bytes]:
         """The sheet XML's tags that pattern finds, read only when the sheet hides anything."""
         if title not in self.parts:
@@ -344,6 +377,7 @@ class _XlsFacts:
         import xlrd
 
         self.name = name
+        self.merges: dict[str, list[tuple[int, int, int]]] = {}
         try:
             self.book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
                                            logfile=io.StringIO())
@@ -379,5 +413,7 @@ class _XlsFacts:
                     errors[(r + 1, c)] = xlrd.error_text_from_code.get(code, "#N/A")
         hidden_rows = {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}
         hidden_columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
+        self.merges[title] = [(low, top + 1, bottom) for top, bottom, low, high in sheet.merged_cells
+                              if high - low == 1 and bottom - top > 1]
         self.book.unload_sheet(title)
         return percent, errors, hidden_rows, hidden_columns
