@@ -328,6 +328,31 @@ def merged_down_book(path):
     rows = [["District", "NI", "Period", "Value"], ["Ashford", "NI 5", "2009/10", 80],
             [None, "NI 192", "2009/10", 40], [None, "NI 155", "2009/10", 100],
             ["Dover", "NI 5", "2009/10", 70], [None, "NI 192", "2009/10", 38]]
+    if path.suffix == ".ods":
+        from odf.opendocument import OpenDocumentSpreadsheet
+        from odf.table import CoveredTableCell, Table, TableCell, TableRow
+        from odf.text import P
+
+        document = OpenDocumentSpreadsheet()
+        table = Table(name="Data")
+        spans = {1: 3, 4: 2}  # the rows where a district's merge starts, and how far down it goes
+        for r, row in enumerate(rows):
+            table_row = TableRow()
+            for c, value in enumerate(row):
+                if c == 0 and r > 0 and value is None:
+                    table_row.addElement(CoveredTableCell())
+                    continue
+                numeric = isinstance(value, (int, float))
+                cell = TableCell(valuetype="float", value=value) if numeric else TableCell(valuetype="string")
+                if not numeric:
+                    cell.addElement(P(text=str(value)))
+                if c == 0 and r in spans:
+                    cell.setAttribute("numberrowsspanned", spans[r])
+                table_row.addElement(cell)
+            table.addElement(table_row)
+        document.spreadsheet.addElement(table)
+        document.save(str(path))
+        return path
     if path.suffix == ".xls":
         import xlwt
 
@@ -352,7 +377,7 @@ def merged_down_book(path):
     return path
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
 def test_a_district_merged_down_its_block_of_rows_names_every_row(empty_store, tmp_path, fmt):
     plan = plan_of(empty_store, merged_down_book(tmp_path / f"merged.{fmt}"))
     assert not plan.rejected, reasons(plan)

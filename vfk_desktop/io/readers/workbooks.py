@@ -176,6 +176,7 @@ class _ExtraFacts:
         self.percent_styles: set[int] = set()
         self.ods_percent: dict[str, set[tuple[int, int]]] = {}
         self.ods_hidden: dict[str, tuple[set[int], set[int]]] = {}
+        self.ods_merges: dict[str, list[tuple[int, int, int]]] = {}
         self.xls = _XlsFacts(name, data) if kind is XLS else None
         if kind is XLSX:
             self.parts = self._sheet_parts(sheet_names)
@@ -265,6 +266,8 @@ class _ExtraFacts:
         if self.xls:
             self.facts(title)  # the sheet's merges are read with its other facts
             return self.xls.merges.get(title, [])
+        if self.kind is ODS:
+            return self.ods_merges.get(title, [])
         if title not in self.parts:
             return []
         xml = self._sheet_xml(title)
@@ -322,10 +325,12 @@ class _ExtraFacts:
 
     def _ods_cell_facts(self) -> tuple[dict[str, set[tuple[int, int]]],
                                        dict[str, tuple[set[int], set[int]]]]:
-        """Percentage cells per table, and hidden rows and columns (table:visibility) per table."""
+        """Percentage cells per table, and hidden rows and columns (table:visibility) per table; the
+        merges down one column (table:number-rows-spanned) go to ods_merges."""
         content = self._read("content.xml")
         has_percent = b'value-type="percentage"' in content
-        if not has_percent and b"visibility=" not in content:
+        spans = f"{_ODS_TABLE}number-rows-spanned"
+        if not has_percent and b"visibility=" not in content and b"number-rows-spanned" not in content:
             return {}, {}
         found: dict[str, set[tuple[int, int]]] = {}
         hidden: dict[str, tuple[set[int], set[int]]] = {}
@@ -345,6 +350,9 @@ class _ExtraFacts:
                     if has_percent and element.get(f"{_ODS_OFFICE}value-type") == "percentage":
                         cells = found.setdefault(table, set())
                         cells.update((row + 1, column + k) for k in range(min(repeat, 1000)))
+                    down = int(element.get(spans, "1"))
+                    if down > 1 and element.get(f"{_ODS_TABLE}number-columns-spanned", "1") == "1":
+                        self.ods_merges.setdefault(table, []).append((column, row + 1, row + down))
                     column += repeat
                     element.clear()
                 elif tag == f"{_ODS_TABLE}table-column":
