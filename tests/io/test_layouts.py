@@ -198,3 +198,14 @@ def test_a_value_heading_with_its_unit_beside_it_is_the_value_column(empty_store
     result = do_import(empty_store, write(tmp_path / "unit.xlsx", {"NI 163": rows}))
     assert result.ok, [p.sentence() for p in result.rejected]
     assert value_of(empty_store, "Ashford", "NI 163", "2009/10")[0] == 61.5
+
+
+def test_notes_beside_several_years_figures_are_about_the_latest(empty_store, tmp_path):
+    rows = [["District", "2008/09", "2009/10", "Target 2010/11", "Notes"],
+            ["Ashford", 1, 2, 0.5, "Rising"], ["Dover", 2, 3, 0.5, "Steady"]]
+    result = do_import(empty_store, write(tmp_path / "wide.xlsx", {"NI 16": rows}))
+    assert result.ok, [p.sentence() for p in result.rejected]
+    assert value_of(empty_store, "Dover", "NI 16", "2008/09")[0] == 2.0
+    comments = sorted(empty_store.conn.execute(
+        "SELECT a.name, c.period, c.text FROM commentary c JOIN areas a ON a.id = c.area_id"))
+    assert comments == [("Ashford", "2009/10", "Rising"), ("Dover", "2009/10", "Steady")]

@@ -91,6 +91,15 @@ def values_period(mapping: Mapping) -> Period | None:
     return periods.pop() if len(periods) == 1 else None
 
 
+def latest_values_period(mapping: Mapping) -> Period | None:
+    """The latest period a table's value columns are headed with, where it has no period column:
+    what a comment beside several years' figures ("Notes") is about."""
+    if mapping.first(Role.PERIOD) is not None:
+        return None
+    return max((s.period for s in mapping.columns if s.role is Role.VALUE and s.period is not None),
+               default=None)
+
+
 def _at(cells: list[object], index: int | None) -> object:
     return cells[index] if index is not None and index < len(cells) else None
 
@@ -187,8 +196,9 @@ class SheetReader:
         if needs_place and not (mapping.first(Role.AREA) or self._home(mapping) or self.context.area):
             missing.append("a locality (no District column, and neither the sheet's name nor its "
                            "title names a district)")
-        needs_period = any(s.role in (Role.VALUE, Role.BEST, Role.WORST, Role.COMMENTARY)
-                           and s.period is None for s in mapping.columns)
+        needs_period = any(s.role in (Role.VALUE, Role.BEST, Role.WORST)
+                           and s.period is None for s in mapping.columns) or any(
+            s.role is Role.COMMENTARY and latest_values_period(mapping) is None for s in mapping.columns)
         has_round = mapping.first(Role.ROUND) is not None
         only_rankings = all(s.role is Role.PRIORITY for s in mapping.measures())
         if (needs_period or (only_rankings and not has_round)) and not (
@@ -208,6 +218,7 @@ class SheetReader:
         self.header_rows.append(mapping.header_rows[0])
         self.home = self._home(mapping)
         self.values_period = values_period(mapping)
+        self.latest_period = latest_values_period(mapping)
         target = mapping.first(Role.KENT_TARGET)
         if target is not None and target.period is not None:
             self.context.target_period = target.period
@@ -486,9 +497,9 @@ class SheetReader:
         elif role is Role.PRIORITY:
             c.add_ranking(self.plan, cell, c.origin_of(self.sheet, number, index),
                           area=area, indicator=code, round_=round_ or period)
-        elif role is Role.COMMENTARY and period is not None and area:
+        elif role is Role.COMMENTARY and (period or self.latest_period) is not None and area:
             c.add_commentary(self.plan, cell, c.origin_of(self.sheet, number, index),
-                             area=area, indicator=code, period=period)
+                             area=area, indicator=code, period=period or self.latest_period)
 
     def _target_period(self, number: int, cells: list[object]) -> Period | None:
         found = self._row_period(number, cells, self.target_period_index, None, Role.TARGET_PERIOD)
