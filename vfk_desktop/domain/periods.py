@@ -123,7 +123,10 @@ def _second_year_follows(first: int, second_text: str) -> bool:
 
 
 _FY = r"(?P<y1>\d{4}|\d{2})\s*[/\-–]\s*(?P<y2>\d{4}|\d{2}|\d)"
-_Q = r"Q(?:TR\.?|UARTER)?\s*(?P<q>[1-4])"  # Q3, Qtr 3, Qtr. 3, Quarter 3
+# patterns other readers find periods inside text with (match them ignoring case)
+QUARTER_WORD = r"Q(?:TR\.?|UARTER)?\s*"  # the quarter's word before its number: Q3, Qtr 3, Quarter 3
+MONTH_WORD = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))  # "september" before "sep"
+_Q = rf"{QUARTER_WORD}(?P<q>[1-4])"
 _PATTERNS = [
     ("fy", re.compile(rf"^(?:FY\s*)?{_FY}$", re.I)),
     ("fq", re.compile(rf"^(?:FY\s*)?{_FY}[\s,]*\(?{_Q}\)?$", re.I)),

@@ -14,9 +14,10 @@ ERROR = "error"
 _NOT_AVAILABLE_WORDS = {
     "n/a", "na", "n.a.", "n.a", "..", "...", "-", "–", "—", "nd", "no data", "not available",
     "tbc", "awaited", "not yet available", "nya", "n/k", "not known", "unknown", "?",
+    # the Government Statistical Service's shorthand in brackets (also "[c]" and "[low]" below),
+    # and Eurostat's ":"
+    "[x]", "[z]", "[w]", ":",
 }
-# the Government Statistical Service's shorthand in brackets ("[x]", "[c]"), and Eurostat's ":"
-_NOT_AVAILABLE_WORDS |= {"[x]", "[z]", "[w]", ":"}
 _SUPPRESSED_WORDS = {"*", "x", "c", "s", "supp", "suppressed", "~", "<5", "<3", "[c]", "[low]"}
 # a figure with a mark after it: provisional, revised, estimated, a footnote ("45.2p", "46.1 [r]", "48*")
 _MARKED = re.compile(r"^(?P<figure>.*?\d%?)\s*(?:\[(?:p|r|e|u|d|f|b|note \d+)\]|(?<=\d)[pre]|\*|†)$", re.I)

@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 
 from vfk_desktop.domain.columns import STATISTIC_ROLES, Role, normalise_header
-from vfk_desktop.domain.periods import Period, describe_date, period_closed_by, try_parse_period
+from vfk_desktop.domain.periods import (
+    MONTH_WORD,
+    Period,
+    describe_date,
+    period_closed_by,
+    try_parse_period,
+)
 
 _WORDS: dict[Role, tuple[str, ...]] = {
     Role.AREA: ("district", "locality", "area", "authority", "la name", "la", "local authority",
@@ -75,8 +81,7 @@ _UNIT = re.compile(r"(?:^|\s)(?:%|per ?cent(?:age)?|(?:rate )?per [0-9][0-9, ]*(
 # A wide table's count, denominator or limits of one place: "Ashford numerator", "Count - Dover".
 _STATISTIC_WORDS = sorted(((word, role) for role in STATISTIC_ROLES for word in _WORDS[role]),
                           key=lambda pair: -len(pair[0]))
-_MONTH = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s\-/,]*(?:\d{4}|\d{2})\b")
+_MONTH = rf"\b(?:{MONTH_WORD})\.?[\s\-/,]*(?:\d{{4}}|\d{{2}})\b"
 _PERIOD_TOKEN = re.compile(
     rf"{_MONTH}|(?:Q[1-4]\s+)?\d{{4}}\s*[/\-–]\s*\d{{2,4}}(?:\s*Q[1-4])?|\b(?:19|20)\d{{2}}\b", re.I
 )

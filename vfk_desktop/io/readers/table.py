@@ -17,7 +17,7 @@ from vfk_desktop.domain.codes import try_parse_code
 from vfk_desktop.domain.columns import STATISTIC_ROLES, ColumnSpec, Role
 from vfk_desktop.domain.import_plan import ImportContext, ImportPlan
 from vfk_desktop.domain.localities import KENT
-from vfk_desktop.domain.periods import Period, try_parse_period
+from vfk_desktop.domain.periods import QUARTER_WORD, Period, try_parse_period
 from vfk_desktop.domain.statistics import value_type_of
 from vfk_desktop.domain.values import clip
 from vfk_desktop.io.export_layout import AS_GIVEN
@@ -44,7 +44,7 @@ HEADER_SEARCH_ROWS = 30
 _HEADERS_KEPT = 256  # distinct heading rows remembered per sheet
 _LEADING_CODE = re.compile(r"^\s*((?:NI\s*)?\d{1,3}\s?[a-z]{0,3})\b[\s.:\-–]+(\S.*)$", re.I | re.S)
 _TOTALS = {"total", "totals", "grand total", "average", "mean", "sum", "overall", "all"}
-_QUARTER_WORDS = r"Q(?:tr\.?|uarter)?\s*[1-4]"  # Q3, Qtr 3, Quarter 3
+_QUARTER_WORDS = rf"{QUARTER_WORD}[1-4]"  # Q3, Qtr 3, Quarter 3
 _PERIOD_IN_TEXT = re.compile(
     rf"(?:\b{_QUARTER_WORDS}\s+)?\b\d{{4}}\s*[/\-–]\s*\d{{2,4}}(?:\s*{_QUARTER_WORDS}\b)?"
     rf"|(?:\b{_QUARTER_WORDS}\s+)?\b(?:19|20)\d{{2}}\b(?:\s*{_QUARTER_WORDS}\b)?", re.I)
@@ -81,23 +81,14 @@ def period_in(text: str) -> Period | None:
     return None
 
 
-def values_period(mapping: Mapping) -> Period | None:
-    """The one period a table's value columns are headed with ("Tunbridge Wells 2009/10") where it
-    has no period column: the period of its columns that name none (Kent best and worst, comments),
-    before any year in its title ("Position at March 2010")."""
+def value_periods(mapping: Mapping) -> set[Period]:
+    """The periods a table's value columns are headed with ("Tunbridge Wells 2009/10"), where it has
+    no period column. One alone is the period of its columns that name none (Kent best and worst),
+    before any year in its title ("Position at March 2010"); the latest is what a comment beside
+    several years' figures ("Notes") is about."""
     if mapping.first(Role.PERIOD) is not None:
-        return None
-    periods = {s.period for s in mapping.columns if s.role is Role.VALUE and s.period is not None}
-    return periods.pop() if len(periods) == 1 else None
-
-
-def latest_values_period(mapping: Mapping) -> Period | None:
-    """The latest period a table's value columns are headed with, where it has no period column:
-    what a comment beside several years' figures ("Notes") is about."""
-    if mapping.first(Role.PERIOD) is not None:
-        return None
-    return max((s.period for s in mapping.columns if s.role is Role.VALUE and s.period is not None),
-               default=None)
+        return set()
+    return {s.period for s in mapping.columns if s.role is Role.VALUE and s.period is not None}
 
 
 def _at(cells: list[object], index: int | None) -> object:
@@ -196,13 +187,14 @@ class SheetReader:
         if needs_place and not (mapping.first(Role.AREA) or self._home(mapping) or self.context.area):
             missing.append("a locality (no District column, and neither the sheet's name nor its "
                            "title names a district)")
+        periods = value_periods(mapping)
         needs_period = any(s.role in (Role.VALUE, Role.BEST, Role.WORST)
-                           and s.period is None for s in mapping.columns) or any(
-            s.role is Role.COMMENTARY and latest_values_period(mapping) is None for s in mapping.columns)
+                           and s.period is None for s in mapping.columns) or (
+            not periods and any(s.role is Role.COMMENTARY for s in mapping.columns))
         has_round = mapping.first(Role.ROUND) is not None
         only_rankings = all(s.role is Role.PRIORITY for s in mapping.measures())
         if (needs_period or (only_rankings and not has_round)) and not (
-                mapping.first(Role.PERIOD) or self.context.period or values_period(mapping)):
+                mapping.first(Role.PERIOD) or self.context.period or len(periods) == 1):
             missing.append("a period (no Year or Period column, and neither the sheet's name nor "
                            "its title names a period)")
         return missing
@@ -217,8 +209,9 @@ class SheetReader:
         self.mapping = mapping
         self.header_rows.append(mapping.header_rows[0])
         self.home = self._home(mapping)
-        self.values_period = values_period(mapping)
-        self.latest_period = latest_values_period(mapping)
+        periods = value_periods(mapping)
+        self.values_period = next(iter(periods)) if len(periods) == 1 else None
+        self.latest_period = max(periods, default=None)
         target = mapping.first(Role.KENT_TARGET)
         if target is not None and target.period is not None:
             self.context.target_period = target.period
