@@ -11,11 +11,18 @@ window says when (ui/first_paint.py): exposed with no repaint pending, painted o
 import sys
 import time
 
-from vfk_desktop.app import fill_first_run, make_application
-from vfk_desktop.paths import resolve_db_path
+from vfk_desktop.window_start import collection_paused
 
 
 def main() -> None:
+    with collection_paused():  # as the window starts (vfk_desktop/window_start.py)
+        start()
+
+
+def start() -> None:
+    from vfk_desktop.app import fill_first_run, make_application
+    from vfk_desktop.paths import resolve_db_path
+
     app = make_application()
     from vfk_desktop.ui.first_paint import show_until_painted
     from vfk_desktop.ui.main_window import MainWindow

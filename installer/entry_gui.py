@@ -1,7 +1,7 @@
-"""The installed `vfk-desktop`: the window (PyInstaller's entry point; the app lives in vfk_desktop.app)."""
+"""The installed `vfk-desktop`: PyInstaller's entry point; the window starts in vfk_desktop.window_start."""
 
 import sys
 
-from vfk_desktop.app import main
+from vfk_desktop.window_start import main
 
 sys.exit(main())

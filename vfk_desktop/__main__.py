@@ -2,6 +2,6 @@
 
 import sys
 
-from vfk_desktop.app import main
+from vfk_desktop.window_start import main
 
 sys.exit(main())

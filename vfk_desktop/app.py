@@ -125,9 +125,7 @@ def smoke_test(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from vfk_desktop.reader_child import serve_if_reader_child
-
-    serve_if_reader_child()
+    """The window (vfk_desktop/window_start.py calls it with the cycle collector paused)."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.smoke:
         return smoke_test(args)
@@ -143,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if opened is None:
         return 1
     from vfk_desktop.ui.main_window import MainWindow
+    from vfk_desktop.window_start import resume_once_painted
 
     window = MainWindow(opened.store, args.locality, opened.lock, opened.note)
     if args.screenshots is not None:
@@ -156,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.painted:
         return _report_painted(app, window)
     window.show()
+    resume_once_painted(window)
     if previous_crash:
         from PySide6.QtWidgets import QMessageBox
 
